@@ -1,0 +1,36 @@
+// The subcommands of `nara`, each registered on the CLI11 app and run after parsing.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "base/status.hpp"
+
+namespace nara::cli {
+
+// A registered subcommand: run() is called when the user chose it and returns the exit code,
+// or a failed Status that Main turns into a message and exit code.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<Result<int>()> run;
+};
+
+// Options shared by every command that reads an extract.
+struct ExtractOptions {
+  std::string extract_dir;
+  std::string key_file;
+  bool test_data = false;
+  int threads = 2;
+};
+void AddExtractOptions(CLI::App& app, ExtractOptions& options);
+
+// Where the bundled reference data lives: $NARA_DATA_DIR, else the source tree's data/.
+std::string DataDir();
+
+Command AddCheckCommand(CLI::App& root);
+Command AddSynthCommand(CLI::App& root);
+Command AddDemoCommand(CLI::App& root);
+
+}  // namespace nara::cli

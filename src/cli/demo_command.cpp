@@ -1,0 +1,64 @@
+// `nara demo`: make the synthetic demo extract and run the main job on it.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/main.hpp"
+#include "ingest/ingest_report_writer.hpp"
+#include "synth/generator.hpp"
+
+namespace nara::cli {
+namespace {
+
+struct DemoOptions {
+  std::string out_dir = "nara-demo";
+  int64_t stays = 20000;
+};
+
+// Until the indicator engine and the report exist, the demo's main job is the ingest check
+// of the synthetic extract (issue 2); the report replaces it when it lands.
+Result<int> RunDemo(const DemoOptions& options) {
+  namespace fs = std::filesystem;
+  const fs::path out(options.out_dir);
+  synth::SynthOptions synth = synth::DefaultOptions();
+  synth.out_dir = (out / "extract").string();
+  synth.stays = options.stays;
+  synth.seed = 2026;
+  synth.reference_dir = (fs::path(DataDir()) / "reference").string();
+  NARA_RETURN_IF_ERROR(synth::Generate(synth));
+  std::printf("Synthetic demo extract: %s (%lld stays, Region Kalmar län, seed 2026)\n\n",
+              synth.out_dir.c_str(), static_cast<long long>(options.stays));
+
+  ExtractOptions extract;
+  extract.extract_dir = synth.out_dir;
+  extract.test_data = true;
+  auto loaded = LoadForCommand(extract);
+  if (!loaded.ok()) return loaded.status();
+  const auto check_dir = out / "check";
+  fs::create_directories(check_dir);
+  NARA_RETURN_IF_ERROR(
+      ingest::WriteRejectsCsv(loaded->loaded.report, (check_dir / "rejects.csv").string()));
+  std::ofstream((check_dir / "ingest_report.json").string())
+      << ingest::ReportJson(loaded->loaded).dump(2) << "\n";
+  std::fputs(ingest::FormatReportText(loaded->loaded).c_str(), stdout);
+  std::printf("\nDemo output in %s\n", options.out_dir.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddDemoCommand(CLI::App& root) {
+  auto options = std::make_shared<DemoOptions>();
+  CLI::App* app = root.add_subcommand(
+      "demo", "Make the synthetic demo extract and run the main job on it");
+  app->add_option("--out", options->out_dir, "Folder for the demo (default nara-demo)");
+  app->add_option("--stays", options->stays, "Stays in the demo extract (default 20000)")
+      ->check(CLI::Range(100LL, 10000000LL));
+  return {app, [options] { return RunDemo(*options); }};
+}
+
+}  // namespace nara::cli

@@ -1,0 +1,67 @@
+// A region's settings (nara.toml, data contract §5): defaults follow the law.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.hpp"
+#include "base/status.hpp"
+#include "model/codes.hpp"
+
+namespace nara::config {
+
+struct ReadmissionSettings {
+  std::vector<model::CareType> care_types = {model::CareType::kSomatic};
+  int window_days = 30;
+};
+
+// How liable days are billed: the law's model, or the average model some regions agree on
+// (only a municipality's mean ready days above `average_threshold_days` is billed).
+enum class SettlementModel { kLaw, kAverage };
+
+// One LOSUS agreement; the newest whose valid_from <= a date applies to that date.
+struct Agreement {
+  Date valid_from = kNoDate;
+  int grace_days = 3;                     // lag (2017:612) 5 kap. 4 §
+  bool noon_rule = true;                  // one more day when the notice was sent after 12:00
+  bool bill_discharge_day = false;
+  int admission_notice_within_hours = 24; // 0 = not required (5 kap. 3 §)
+  int sip_invitation_within_days = 0;     // 0 = not required
+  std::vector<model::CareType> care_types = {model::CareType::kSomatic,
+                                             model::CareType::kPsychiatric};
+  SettlementModel model = SettlementModel::kLaw;
+  double average_threshold_days = 0;      // average model only
+};
+
+struct CareGuaranteeLimits {
+  int contact_days = 0;
+  int assessment_days = 3;
+  int first_visit_days = 90;
+  int treatment_days = 90;
+};
+
+struct Config {
+  std::string key_file;                    // [pseudonymisation] key_file
+  ReadmissionSettings readmission;
+  std::vector<Agreement> agreements;       // sorted by valid_from; default: one, the law's
+  std::map<int, int64_t> price_per_day;    // calendar year -> kronor per liable day
+  int suppression_min_count = 0;           // 0 = off
+  CareGuaranteeLimits care_guarantee;
+  std::string source;                      // the file read, or "(defaults)"
+
+  // The agreement in force on `date`, or nullptr before the first one.
+  const Agreement* AgreementOn(Date date) const;
+};
+
+// The defaults of data contract §5 (the law's model; Socialstyrelsen's amounts for 2019,
+// 2020 and 2022).
+Config DefaultConfig();
+
+// Parses nara.toml text. Unknown sections or keys are errors (a misspelt setting must not
+// silently fall back to a default); every message names the file, the key and what is expected.
+Result<Config> ParseConfig(std::string_view text, std::string_view file);
+Result<Config> ReadConfig(const std::string& path);
+
+}  // namespace nara::config

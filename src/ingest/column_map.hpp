@@ -1,0 +1,45 @@
+// Maps a CSV header onto the columns a table reader knows, by name or alias, ignoring case.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/csv_reader.hpp"
+#include "base/status.hpp"
+
+namespace nara::ingest {
+
+// One column a table reader understands: its canonical name, the aliases of the data contract
+// (register and EHR names), and whether the table is unusable without it.
+struct ColumnSpec {
+  std::string_view name;
+  std::vector<std::string_view> aliases;
+  bool required = false;
+};
+
+// Where each known column sits in a file's header. Cheap to copy.
+class ColumnMap {
+ public:
+  // Matches `header` against `specs` case-insensitively (names and aliases). Fails with
+  // kInvalidInput naming the file and the column when a required column is missing or two header
+  // columns mean the same thing. Header columns that match nothing are listed in unknown().
+  static Result<ColumnMap> Resolve(const std::vector<std::string>& header,
+                                   std::span<const ColumnSpec> specs, std::string_view file);
+
+  bool has(size_t spec) const { return index_[spec] >= 0; }
+  // The field of column `spec` in `record`, or "" when the file has no such column.
+  std::string_view Get(const CsvRecord& record, size_t spec) const {
+    const int index = index_[spec];
+    return index < 0 ? std::string_view() : record.fields[static_cast<size_t>(index)];
+  }
+  int index(size_t spec) const { return index_[spec]; }
+  const std::vector<std::string>& unknown() const { return unknown_; }
+
+ private:
+  std::vector<int> index_;
+  std::vector<std::string> unknown_;
+};
+
+}  // namespace nara::ingest

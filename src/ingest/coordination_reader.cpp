@@ -1,0 +1,52 @@
+// coordination.csv: events of the discharge coordination (LOSUS), data contract §1.4.
+#include "ingest/table_readers.hpp"
+#include "ingest/value_parsers.hpp"
+
+namespace nara::ingest {
+namespace {
+
+enum Column : size_t { kEpisodeId, kEvent, kAt };
+
+}  // namespace
+
+Status ReadCoordination(CsvReader& reader, const ReadContext&, RawEvents& out) {
+  static const std::vector<ColumnSpec> kSpecs = {
+      {"episode_id", {"vtf_id", "vardtillfalle"}, true},
+      {"event", {"handelse", "händelse", "typ"}, true},
+      {"at", {"tidpunkt", "datum", "skickad"}, true},
+  };
+  return ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+    const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
+    if (episode_id.empty()) {
+      row.RejectMissing(kEpisodeId);
+      return false;
+    }
+    const std::string_view event_text = TrimBlanks(row.Get(kEvent));
+    if (event_text.empty()) {
+      row.RejectMissing(kEvent);
+      return false;
+    }
+    auto kind = model::ParseEventKind(event_text);
+    if (!kind) {
+      row.RejectBadValue(kEvent, RejectCode::kBadCode,
+                         "an event of data contract 1.4, e.g. ready_notice or inskrivningsmeddelande");
+      return false;
+    }
+    if (TrimBlanks(row.Get(kAt)).empty()) {
+      row.RejectMissing(kAt);
+      return false;
+    }
+    auto at = ParseDateTime(row.Get(kAt));
+    if (!at) {
+      row.RejectBadValue(kAt, RejectCode::kBadDate, kDateTimeForms);
+      return false;
+    }
+    out.episode_id.emplace_back(episode_id);
+    out.events.at.push_back(at->at);
+    out.events.kind.push_back(*kind);
+    out.events.line.push_back(static_cast<uint32_t>(row.line()));
+    return true;
+  });
+}
+
+}  // namespace nara::ingest

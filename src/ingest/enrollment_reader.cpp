@@ -1,0 +1,58 @@
+// enrollments.csv: patients enrolled in a programme such as a mobile care team (§1.8).
+#include "ingest/table_readers.hpp"
+#include "ingest/value_parsers.hpp"
+
+namespace nara::ingest {
+namespace {
+
+enum Column : size_t { kPatient, kProgramme, kStart, kEnd };
+
+}  // namespace
+
+Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollments& out) {
+  static const std::vector<ColumnSpec> kSpecs = {
+      {"patient", {"personnummer", "pnr", "lopnr"}, true},
+      {"programme", {"program", "insats"}, true},
+      {"start", {"startdatum", "inskriven"}, true},
+      {"end", {"slutdatum", "utskriven"}, false},
+  };
+  PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
+  Status fatal;
+  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+    if (!fatal.ok()) return false;
+    auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
+    if (!patient) return false;
+    const std::string_view programme = TrimBlanks(row.Get(kProgramme));
+    if (programme.empty()) {
+      row.RejectMissing(kProgramme);
+      return false;
+    }
+    auto start = ParseDate(row.Get(kStart));
+    if (!start) {
+      if (TrimBlanks(row.Get(kStart)).empty()) {
+        row.RejectMissing(kStart);
+      } else {
+        row.RejectBadValue(kStart, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
+      }
+      return false;
+    }
+    Date end = kNoDate;
+    if (auto text = TrimBlanks(row.Get(kEnd)); !text.empty()) {
+      auto parsed = ParseDate(text);
+      if (!parsed || *parsed < *start) {
+        row.RejectBadValue(kEnd, RejectCode::kBadDate, "a date on or after start");
+        return false;
+      }
+      end = *parsed;
+    }
+    out.pseudonym.push_back(patient->pseudonym);
+    out.rows.push_back({0, out.programmes.Intern(programme), *start, end});
+    return true;
+  });
+  NARA_RETURN_IF_ERROR(status);
+  NARA_RETURN_IF_ERROR(fatal);
+  resolver.CollectPatients(out.patients);
+  return Status::Ok();
+}
+
+}  // namespace nara::ingest

@@ -1,0 +1,235 @@
+// episodes.csv: stays, with every alias of the register and EHR exports.
+#include "ingest/episode_reader.hpp"
+
+#include <charconv>
+
+#include "ingest/municipality_table.hpp"
+#include "ingest/value_parsers.hpp"
+
+namespace nara::ingest {
+namespace {
+
+enum Column : size_t {
+  kEpisodeId, kPatient, kSex, kBirthDate, kAge, kMunicipality, kHospital, kClinic, kSpecialty,
+  kCareType, kAdmittedAt, kDischargedAt, kAdmissionKind, kAdmittedFrom, kDischargedTo,
+  kMainDiagnosis, kOtherDiagnoses, kHealthCenter,
+};
+
+const std::vector<ColumnSpec>& Specs() {
+  static const std::vector<ColumnSpec> kSpecs = {
+      {"episode_id", {"vtf_id", "vardtillfalle"}, true},
+      {"patient", {"personnummer", "pnr", "lopnr"}, true},
+      {"sex", {"kon"}, false},
+      {"birth_date", {"fodelsedatum"}, false},
+      {"age", {"alder"}, false},
+      {"municipality", {"kommun", "lk", "kommunkod", "lkf"}, true},
+      {"hospital", {"sjukhus"}, false},
+      {"clinic", {"klinik", "enhet"}, false},
+      {"specialty", {"mvo"}, false},
+      {"care_type", {"vardtyp"}, false},
+      {"admitted_at", {"indatum", "indatuma", "inskrivning"}, true},
+      {"discharged_at", {"utdatum", "utdatuma", "utskrivning"}, false},
+      {"admission_kind", {"pvard", "akut", "inskrivningstyp"}, true},
+      {"admitted_from", {"insatt"}, false},
+      {"discharged_to", {"utsatt"}, false},
+      {"main_diagnosis", {"hdia"}, false},
+      {"other_diagnoses", {"bdia", "dia"}, false},
+      {"health_center", {"vardcentral", "halsoval", "listning"}, false},
+  };
+  return kSpecs;
+}
+
+}  // namespace
+
+std::string NormaliseDiagnosis(std::string_view text) {
+  text = TrimBlanks(text);
+  std::string code;
+  for (char c : text) {
+    if (c == '.') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    code.push_back(c);
+  }
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto is_alnum = [&](char c) { return is_digit(c) || (c >= 'A' && c <= 'Z'); };
+  if (code.size() < 3 || code.size() > 8 || code[0] < 'A' || code[0] > 'Z' ||
+      !is_digit(code[1]) || !is_alnum(code[2])) {
+    return {};
+  }
+  for (char c : code) {
+    if (!is_alnum(c)) return {};
+  }
+  return code;
+}
+
+Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out) {
+  PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
+  model::Stays& s = out.stays;
+  Status fatal;
+  Status status = ScanTable(reader, Specs(), out.log, out.counts, [&](RowContext& row) {
+    if (!fatal.ok()) return false;
+    // The patient first, so that a rejected row shows the pseudonym.
+    auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
+    if (!patient) return false;
+
+    const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
+    if (episode_id.empty()) {
+      row.RejectMissing(kEpisodeId);
+      return false;
+    }
+    if (out.episode_ids.Find(episode_id) != UINT32_MAX) {
+      row.Reject(kEpisodeId, RejectCode::kDuplicateEpisodeId,
+                 fmt::format("episode_id {} already appeared on an earlier row; the first is "
+                             "kept",
+                             QuoteForMessage(episode_id)));
+      return false;
+    }
+
+    model::Sex sex = patient->sex;
+    if (auto text = TrimBlanks(row.Get(kSex)); !text.empty()) {
+      auto parsed = model::ParseSex(text);
+      if (!parsed) {
+        row.RejectBadValue(kSex, RejectCode::kBadCode, "M/F, 1/2, K, man/kvinna");
+        return false;
+      }
+      sex = *parsed;
+    }
+    Date birth_date = patient->birth_date;
+    if (auto text = TrimBlanks(row.Get(kBirthDate)); !text.empty()) {
+      auto parsed = ParseDate(text);
+      if (!parsed) {
+        row.RejectBadValue(kBirthDate, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
+        return false;
+      }
+      birth_date = *parsed;
+    }
+    int16_t age = -1;
+    if (auto text = TrimBlanks(row.Get(kAge)); !text.empty()) {
+      auto parsed = ParseInteger(text);
+      if (!parsed || *parsed < 0 || *parsed > 130) {
+        row.RejectBadValue(kAge, RejectCode::kBadNumber, "whole years 0-130");
+        return false;
+      }
+      age = static_cast<int16_t>(*parsed);
+    }
+    const int municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
+    if (municipality < 0) return false;
+    uint16_t specialty = 0;
+    if (auto text = TrimBlanks(row.Get(kSpecialty)); !text.empty()) {
+      auto parsed = ParseInteger(text);
+      if (!parsed || text.size() != 3 || *parsed < 0) {
+        row.RejectBadValue(kSpecialty, RejectCode::kBadCode, "a 3-digit MVO code");
+        return false;
+      }
+      specialty = static_cast<uint16_t>(*parsed);
+    }
+    model::CareType care_type =
+        specialty >= 900 ? model::CareType::kPsychiatric : model::CareType::kSomatic;
+    if (auto text = TrimBlanks(row.Get(kCareType)); !text.empty()) {
+      auto parsed = model::ParseCareType(text);
+      if (!parsed) {
+        row.RejectBadValue(kCareType, RejectCode::kBadCode, "somatic/psychiatric");
+        return false;
+      }
+      care_type = *parsed;
+    }
+    const std::string_view admitted_text = row.Get(kAdmittedAt);
+    if (TrimBlanks(admitted_text).empty()) {
+      row.RejectMissing(kAdmittedAt);
+      return false;
+    }
+    auto admitted = ParseDateTime(admitted_text);
+    if (!admitted) {
+      row.RejectBadValue(kAdmittedAt, RejectCode::kBadDate, kDateTimeForms);
+      return false;
+    }
+    ParsedDateTime discharged{kNoDateTime, false};
+    if (auto text = TrimBlanks(row.Get(kDischargedAt)); !text.empty()) {
+      auto parsed = ParseDateTime(text);
+      if (!parsed) {
+        row.RejectBadValue(kDischargedAt, RejectCode::kBadDate, kDateTimeForms);
+        return false;
+      }
+      discharged = *parsed;
+      const bool both_times = admitted->has_time && discharged.has_time;
+      const bool before = both_times ? discharged.at < admitted->at
+                                     : DateOf(discharged.at) < DateOf(admitted->at);
+      if (before) {
+        row.Reject(kDischargedAt, RejectCode::kDischargeBeforeAdmission,
+                   fmt::format("discharge {} is before admission {}",
+                               FormatDateTime(discharged.at), FormatDateTime(admitted->at)));
+        return false;
+      }
+    }
+    const std::string_view kind_text = row.Get(kAdmissionKind);
+    if (TrimBlanks(kind_text).empty()) {
+      row.RejectMissing(kAdmissionKind);
+      return false;
+    }
+    auto admission_kind = model::ParseAdmissionKind(kind_text, context.pvard_planned);
+    if (!admission_kind) {
+      row.RejectBadValue(kAdmissionKind, RejectCode::kBadCode,
+                         "acute/planned, akut/planerad, or PVARD 1/2");
+      return false;
+    }
+    model::Place admitted_from = model::Place::kUnknown;
+    if (auto text = TrimBlanks(row.Get(kAdmittedFrom)); !text.empty()) {
+      auto parsed = model::ParsePlace(text, false);
+      if (!parsed) {
+        row.RejectBadValue(kAdmittedFrom, RejectCode::kBadCode,
+                           "other_hospital/special_housing/home or INSATT 1-3");
+        return false;
+      }
+      admitted_from = *parsed;
+    }
+    model::Place discharged_to = model::Place::kUnknown;
+    if (auto text = TrimBlanks(row.Get(kDischargedTo)); !text.empty()) {
+      auto parsed = model::ParsePlace(text, true);
+      if (!parsed) {
+        row.RejectBadValue(kDischargedTo, RejectCode::kBadCode,
+                           "other_hospital/special_housing/home/deceased or UTSATT 1-4");
+        return false;
+      }
+      discharged_to = *parsed;
+    }
+    uint32_t diagnosis = 0;
+    if (auto text = TrimBlanks(row.Get(kMainDiagnosis)); !text.empty()) {
+      const std::string code = NormaliseDiagnosis(text);
+      if (code.empty()) {
+        row.RejectBadValue(kMainDiagnosis, RejectCode::kBadCode, "an ICD-10-SE code like I50.9");
+        return false;
+      }
+      diagnosis = out.diagnoses.Intern(code);
+    }
+
+    uint8_t flags = 0;
+    if (admitted->has_time) flags |= model::kAdmittedHasTime;
+    if (discharged.has_time) flags |= model::kDischargedHasTime;
+    if (patient->bad_check_digit) flags |= model::kBadCheckDigit;
+    out.pseudonym.push_back(patient->pseudonym);
+    s.episode_id.push_back(out.episode_ids.Intern(episode_id));
+    s.admitted_at.push_back(admitted->at);
+    s.discharged_at.push_back(discharged.at);
+    s.birth_date.push_back(birth_date);
+    s.age.push_back(age);
+    s.municipality.push_back(static_cast<uint16_t>(municipality));
+    s.hospital.push_back(out.units.Intern(TrimBlanks(row.Get(kHospital))));
+    s.clinic.push_back(out.units.Intern(TrimBlanks(row.Get(kClinic))));
+    s.health_center.push_back(out.units.Intern(TrimBlanks(row.Get(kHealthCenter))));
+    s.main_diagnosis.push_back(diagnosis);
+    s.specialty.push_back(specialty);
+    s.sex.push_back(sex);
+    s.care_type.push_back(care_type);
+    s.admission_kind.push_back(*admission_kind);
+    s.admitted_from.push_back(admitted_from);
+    s.discharged_to.push_back(discharged_to);
+    s.flags.push_back(flags);
+    s.line.push_back(static_cast<uint32_t>(row.line()));
+    return true;
+  });
+  NARA_RETURN_IF_ERROR(status);
+  NARA_RETURN_IF_ERROR(fatal);
+  resolver.CollectPatients(out.patients);
+  return Status::Ok();
+}
+
+}  // namespace nara::ingest

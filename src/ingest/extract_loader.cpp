@@ -1,0 +1,422 @@
+// Parallel table reading, patient indexing, sorting and cross-table checks of one extract.
+#include "ingest/extract_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <numeric>
+#include <thread>
+
+#include "base/csv_reader.hpp"
+#include "ingest/episode_reader.hpp"
+#include "ingest/manifest_reader.hpp"
+#include "ingest/municipality_table.hpp"
+#include "ingest/table_readers.hpp"
+
+namespace nara::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+template <typename T>
+void ApplyOrder(std::vector<T>& column, const std::vector<uint32_t>& order) {
+  std::vector<T> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t index : order) sorted.push_back(column[index]);
+  column.swap(sorted);
+}
+
+// Indexes patients by pseudonym: sorted, unique. Sex and birth date come from the first
+// table that knew them (identity numbers give the same values in every table).
+class PatientIndex {
+ public:
+  void Add(const std::vector<ResolvedPatient>& patients) {
+    all_.insert(all_.end(), patients.begin(), patients.end());
+  }
+  void Build(model::Patients& out) {
+    std::stable_sort(all_.begin(), all_.end(), [](const auto& a, const auto& b) {
+      return a.pseudonym < b.pseudonym;
+    });
+    for (const auto& patient : all_) {
+      if (!out.pseudonym.empty() && out.pseudonym.back() == patient.pseudonym) {
+        if (out.sex.back() == model::Sex::kUnknown) out.sex.back() = patient.sex;
+        if (out.birth_date.back() == kNoDate) out.birth_date.back() = patient.birth_date;
+        continue;
+      }
+      out.pseudonym.push_back(patient.pseudonym);
+      out.sex.push_back(patient.sex);
+      out.birth_date.push_back(patient.birth_date);
+    }
+    all_.clear();
+    all_.shrink_to_fit();
+  }
+  static std::vector<uint32_t> Lookup(const model::Patients& patients,
+                                      const std::vector<uint64_t>& pseudonyms) {
+    std::vector<uint32_t> index(pseudonyms.size());
+    for (size_t i = 0; i < pseudonyms.size(); ++i) {
+      auto it = std::lower_bound(patients.pseudonym.begin(), patients.pseudonym.end(),
+                                 pseudonyms[i]);
+      index[i] = static_cast<uint32_t>(it - patients.pseudonym.begin());
+    }
+    return index;
+  }
+
+ private:
+  std::vector<ResolvedPatient> all_;
+};
+
+// Maps each code of a reader's own unit dictionary onto the extract's shared one.
+std::vector<uint32_t> MergeUnits(const model::Dictionary& from, model::Dictionary& into) {
+  std::vector<uint32_t> remap(from.size());
+  for (uint32_t code = 0; code < from.size(); ++code) remap[code] = into.Intern(from.Name(code));
+  return remap;
+}
+
+void Remap(std::vector<uint32_t>& column, const std::vector<uint32_t>& remap) {
+  for (auto& code : column) code = remap[code];
+}
+
+// Sorts the stays by patient, admission time and episode_id, rejects later stays that overlap
+// an earlier one of the same patient in the same clinic (same hospital and clinic name), and
+// returns the kept order.
+std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t>& patient,
+                                 RejectLog& log) {
+  const model::Stays& s = raw.stays;
+  std::vector<uint32_t> order(s.admitted_at.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (patient[a] != patient[b]) return patient[a] < patient[b];
+    if (s.admitted_at[a] != s.admitted_at[b]) return s.admitted_at[a] < s.admitted_at[b];
+    return raw.episode_ids.Name(s.episode_id[a]) < raw.episode_ids.Name(s.episode_id[b]);
+  });
+  std::vector<uint32_t> kept;
+  kept.reserve(order.size());
+  size_t first_of_patient = 0;
+  for (size_t i = 0; i < order.size(); ++i) {
+    const uint32_t stay = order[i];
+    if (i == 0 || patient[stay] != patient[order[i - 1]]) first_of_patient = kept.size();
+    bool overlaps = false;
+    if (s.clinic[stay] != 0) {
+      for (size_t k = first_of_patient; k < kept.size() && !overlaps; ++k) {
+        const uint32_t earlier = kept[k];
+        if (s.clinic[earlier] != s.clinic[stay] || s.hospital[earlier] != s.hospital[stay]) {
+          continue;
+        }
+        const DateTime end = s.discharged_at[earlier];
+        const bool both_times = (s.flags[earlier] & model::kDischargedHasTime) &&
+                                (s.flags[stay] & model::kAdmittedHasTime);
+        overlaps = end == kNoDateTime ||
+                   (both_times ? s.admitted_at[stay] < end
+                               : DateOf(s.admitted_at[stay]) < DateOf(end));
+        if (overlaps) {
+          log.Add(s.line[stay], "admitted_at", RejectCode::kOverlappingStay,
+                  fmt::format("{}:{}: column 'admitted_at': the stay starts {} while the same "
+                              "patient's stay at line {} in the same clinic lasts until {}",
+                              log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
+                              s.line[earlier],
+                              end == kNoDateTime ? "coverage_to (no discharge)"
+                                                 : FormatDateTime(end)),
+                  fmt::format("episode_id={}", raw.episode_ids.Name(s.episode_id[stay])));
+        }
+      }
+    }
+    if (!overlaps) kept.push_back(stay);
+  }
+  return kept;
+}
+
+void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& extract,
+                std::vector<uint32_t>& stay_of_code) {
+  std::vector<uint32_t> patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  const std::vector<uint32_t> order = OrderStays(raw, patient, raw.log);
+  model::Stays& s = raw.stays;
+  s.patient = std::move(patient);
+  ApplyOrder(s.patient, order);
+  ApplyOrder(s.episode_id, order);
+  ApplyOrder(s.admitted_at, order);
+  ApplyOrder(s.discharged_at, order);
+  ApplyOrder(s.birth_date, order);
+  ApplyOrder(s.age, order);
+  ApplyOrder(s.municipality, order);
+  ApplyOrder(s.hospital, order);
+  ApplyOrder(s.clinic, order);
+  ApplyOrder(s.health_center, order);
+  ApplyOrder(s.main_diagnosis, order);
+  ApplyOrder(s.specialty, order);
+  ApplyOrder(s.sex, order);
+  ApplyOrder(s.care_type, order);
+  ApplyOrder(s.admission_kind, order);
+  ApplyOrder(s.admitted_from, order);
+  ApplyOrder(s.discharged_to, order);
+  ApplyOrder(s.flags, order);
+  ApplyOrder(s.line, order);
+  const auto remap = MergeUnits(raw.units, extract.units);
+  Remap(s.hospital, remap);
+  Remap(s.clinic, remap);
+  Remap(s.health_center, remap);
+  stay_of_code.assign(raw.episode_ids.size(), UINT32_MAX);
+  for (uint32_t i = 0; i < s.episode_id.size(); ++i) stay_of_code[s.episode_id[i]] = i;
+  extract.stays = std::move(s);
+  extract.episode_ids = std::move(raw.episode_ids);
+  extract.diagnoses = std::move(raw.diagnoses);
+  raw.pseudonym = {};
+}
+
+// Links events to stays, rejects events of unknown episodes and ready notices after discharge,
+// sorts by stay and time (ties in file order) and builds Stays::event_begin.
+void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
+                 model::Extract& extract) {
+  model::Events& e = raw.events;
+  const model::Stays& stays = extract.stays;
+  const size_t count = raw.episode_id.size();
+  e.stay.assign(count, UINT32_MAX);
+  std::vector<uint32_t> kept;
+  kept.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    const uint32_t code = extract.episode_ids.Find(raw.episode_id[i]);
+    const uint32_t stay = code == UINT32_MAX ? UINT32_MAX : stay_of_code[code];
+    const std::string row = fmt::format("episode_id={},event={},at={}", raw.episode_id[i],
+                                        model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
+    if (stay == UINT32_MAX) {
+      raw.log.Add(e.line[i], "episode_id", RejectCode::kUnknownEpisode,
+                  fmt::format("{}:{}: column 'episode_id': episode {} is not in episodes.csv "
+                              "(or its row was rejected)",
+                              raw.log.file(), e.line[i], QuoteForMessage(raw.episode_id[i])),
+                  row);
+      continue;
+    }
+    const DateTime discharged = stays.discharged_at[stay];
+    if (e.kind[i] == model::EventKind::kReadyNotice && discharged != kNoDateTime) {
+      // Data contract §1.1: when discharge has no time of day, compare dates only.
+      const bool after = (stays.flags[stay] & model::kDischargedHasTime)
+                             ? e.at[i] > discharged
+                             : DateOf(e.at[i]) > DateOf(discharged);
+      if (after) {
+        raw.log.Add(e.line[i], "at", RejectCode::kReadyNoticeAfterDischarge,
+                    fmt::format("{}:{}: column 'at': ready notice {} is after the discharge {} "
+                                "of episode {}",
+                                raw.log.file(), e.line[i], FormatDateTime(e.at[i]),
+                                FormatDateTime(discharged), QuoteForMessage(raw.episode_id[i])),
+                    row);
+        continue;
+      }
+    }
+    e.stay[i] = stay;
+    kept.push_back(i);
+  }
+  std::stable_sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
+    if (e.stay[a] != e.stay[b]) return e.stay[a] < e.stay[b];
+    return e.at[a] < e.at[b];
+  });
+  ApplyOrder(e.stay, kept);
+  ApplyOrder(e.at, kept);
+  ApplyOrder(e.kind, kept);
+  ApplyOrder(e.line, kept);
+  auto& begin = extract.stays.event_begin;
+  begin.assign(stays.size() + 1, 0);
+  for (uint32_t stay : e.stay) ++begin[stay + 1];
+  for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
+  extract.events = std::move(e);
+  raw.episode_id = {};
+}
+
+void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Extract& extract) {
+  model::Contacts& c = raw.contacts;
+  c.patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  std::vector<uint32_t> order(c.patient.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (c.patient[a] != c.patient[b]) return c.patient[a] < c.patient[b];
+    return c.at[a] < c.at[b];
+  });
+  ApplyOrder(c.patient, order);
+  ApplyOrder(c.at, order);
+  ApplyOrder(c.unit, order);
+  ApplyOrder(c.municipality, order);
+  ApplyOrder(c.level, order);
+  ApplyOrder(c.kind, order);
+  ApplyOrder(c.profession, order);
+  ApplyOrder(c.emergency, order);
+  Remap(c.unit, MergeUnits(raw.units, extract.units));
+  extract.contacts = std::move(c);
+}
+
+void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& extract) {
+  model::Waits& w = raw.waits;
+  w.patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  std::vector<uint32_t> order(w.patient.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (w.patient[a] != w.patient[b]) return w.patient[a] < w.patient[b];
+    return w.start[a] < w.start[b];
+  });
+  ApplyOrder(w.patient, order);
+  ApplyOrder(w.municipality, order);
+  ApplyOrder(w.unit, order);
+  ApplyOrder(w.step, order);
+  ApplyOrder(w.start, order);
+  ApplyOrder(w.end, order);
+  ApplyOrder(w.patient_chosen_days, order);
+  Remap(w.unit, MergeUnits(raw.units, extract.units));
+  extract.waits = std::move(w);
+}
+
+void BuildEnrollments(RawEnrollments& raw, const model::Patients& patients,
+                      model::Extract& extract) {
+  const auto patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  for (size_t i = 0; i < raw.rows.size(); ++i) raw.rows[i].patient = patient[i];
+  std::stable_sort(raw.rows.begin(), raw.rows.end(), [](const auto& a, const auto& b) {
+    if (a.patient != b.patient) return a.patient < b.patient;
+    return a.start < b.start;
+  });
+  extract.enrollments = std::move(raw.rows);
+  extract.programmes = std::move(raw.programmes);
+}
+
+void Report(const RawTableBase& table, IngestReport& report) {
+  TableCounts counts = table.counts;
+  counts.used = counts.read - static_cast<int64_t>(table.log.rejects().size());
+  report.tables.push_back(counts);
+  for (const auto& reject : table.log.rejects()) {
+    report.rejects.push_back(reject);
+    ++report.reject_counts[{reject.file, std::string(RejectCodeName(reject.code))}];
+  }
+  for (const auto& [code, count] : table.log.flags()) {
+    report.flag_counts[{table.log.file(), std::string(FlagCodeName(code))}] += count;
+  }
+}
+
+}  // namespace
+
+Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const fs::path dir(options.extract_dir);
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    return InvalidInput(fmt::format("{}: not an extract folder (no such directory)",
+                                    options.extract_dir));
+  }
+  auto manifest = ReadManifest((dir / "extract.toml").string());
+  if (!manifest.ok()) return manifest.status();
+  if (!fs::exists(dir / "episodes.csv")) {
+    return InvalidInput(fmt::format("{}: the extract has no episodes.csv (required)",
+                                    (dir / "episodes.csv").string()));
+  }
+  auto municipalities =
+      MunicipalityTable::LoadReference((fs::path(options.reference_dir) / "municipalities.csv")
+                                           .string());
+  if (!municipalities.ok()) return municipalities.status();
+
+  LoadedExtract loaded;
+  model::Extract& extract = loaded.extract;
+  IngestReport& report = loaded.report;
+  report.extract_dir = options.extract_dir;
+  extract.manifest = *manifest;
+  extract.test_key = options.pseudonymiser->is_test_key();
+
+  RawTableBase municipality_file("municipalities.csv");
+  if (fs::exists(dir / "municipalities.csv")) {
+    auto reader = CsvReader::OpenFile((dir / "municipalities.csv").string());
+    if (!reader.ok()) return reader.status();
+    report.bytes_read += static_cast<int64_t>(reader->byte_size());
+    NARA_RETURN_IF_ERROR(
+        municipalities->AddExtractFile(*reader, municipality_file.log, municipality_file.counts));
+  }
+  const ReadContext context{&*municipalities, options.pseudonymiser,
+                            DateOf(extract.manifest.created), options.allow_identifiable,
+                            extract.manifest.pvard_planned};
+
+  RawStays stays;
+  RawEvents events;
+  RawContacts contacts;
+  RawWaits waits;
+  RawPopulation population;
+  RawEnrollments enrollments;
+  struct Task {
+    std::string file;
+    std::function<Status(CsvReader&)> read;
+    uintmax_t size = 0;
+    Status status;
+    int64_t bytes = 0;
+  };
+  std::vector<Task> tasks;
+  auto add = [&](const char* file, std::function<Status(CsvReader&)> read) {
+    const fs::path path = dir / file;
+    if (!fs::exists(path)) return;
+    tasks.push_back({file, std::move(read), fs::file_size(path, error), Status::Ok(), 0});
+  };
+  add("episodes.csv", [&](CsvReader& r) { return ReadEpisodes(r, context, stays); });
+  add("coordination.csv", [&](CsvReader& r) { return ReadCoordination(r, context, events); });
+  add("contacts.csv", [&](CsvReader& r) { return ReadContacts(r, context, contacts); });
+  add("waits.csv", [&](CsvReader& r) { return ReadWaits(r, context, waits); });
+  add("population.csv", [&](CsvReader& r) { return ReadPopulation(r, context, population); });
+  add("enrollments.csv", [&](CsvReader& r) { return ReadEnrollments(r, context, enrollments); });
+  // Largest first, so two threads finish close together.
+  std::vector<size_t> schedule(tasks.size());
+  std::iota(schedule.begin(), schedule.end(), size_t{0});
+  std::stable_sort(schedule.begin(), schedule.end(),
+                   [&](size_t a, size_t b) { return tasks[a].size > tasks[b].size; });
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < schedule.size(); i = next++) {
+      Task& task = tasks[schedule[i]];
+      auto reader = CsvReader::OpenFile((dir / task.file).string());
+      if (!reader.ok()) {
+        task.status = reader.status();
+        continue;
+      }
+      task.bytes = static_cast<int64_t>(reader->byte_size());
+      task.status = task.read(*reader);
+    }
+  };
+  const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(tasks.size())));
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  for (const Task& task : tasks) {
+    NARA_RETURN_IF_ERROR(task.status);
+    report.bytes_read += task.bytes;
+  }
+
+  PatientIndex index;
+  index.Add(stays.patients);
+  index.Add(contacts.patients);
+  index.Add(waits.patients);
+  index.Add(enrollments.patients);
+  index.Build(extract.patients);
+
+  std::vector<uint32_t> stay_of_code;
+  BuildStays(stays, extract.patients, extract, stay_of_code);
+  BuildEvents(events, stay_of_code, extract);
+  BuildContacts(contacts, extract.patients, extract);
+  BuildWaits(waits, extract.patients, extract);
+  extract.population = std::move(population.rows);
+  BuildEnrollments(enrollments, extract.patients, extract);
+  extract.municipalities = municipalities->municipalities();
+
+  for (const RawTableBase* table : std::initializer_list<const RawTableBase*>{
+           &stays, &events, &contacts, &waits, &population, &enrollments, &municipality_file}) {
+    Report(*table, report);
+  }
+  std::stable_sort(report.rejects.begin(), report.rejects.end(),
+                   [&](const Reject& a, const Reject& b) {
+                     auto rank = [&](const std::string& file) {
+                       for (size_t i = 0; i < report.tables.size(); ++i) {
+                         if (report.tables[i].file == file) return i;
+                       }
+                       return report.tables.size();
+                     };
+                     if (a.file != b.file) return rank(a.file) < rank(b.file);
+                     return a.line < b.line;
+                   });
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return loaded;
+}
+
+}  // namespace nara::ingest

@@ -1,0 +1,331 @@
+// Tests of the whole ingest on tiny extracts: every fault of data contract §2 with its exact
+// error, both dialects, the sort orders, and pseudonymisation.
+#include "ingest/extract_loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "ingest/ingest_report_writer.hpp"
+
+namespace nara::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+constexpr const char* kManifest =
+    "region = \"Region Test\"\ncounty = \"08\"\ncoverage_from = 2019-01-01\n"
+    "coverage_to = 2019-12-31\ncreated = 2020-01-20T08:00:00\n";
+
+// A fresh extract folder under the system temp dir, removed afterwards.
+class TempExtract {
+ public:
+  TempExtract() {
+    std::random_device random;
+    dir_ = fs::temp_directory_path() / ("nara-ingest-test-" + std::to_string(random()));
+    fs::create_directories(dir_);
+    Write("extract.toml", kManifest);
+  }
+  ~TempExtract() { fs::remove_all(dir_); }
+  void Write(const std::string& file, const std::string& text) const {
+    std::ofstream(dir_ / file, std::ios::binary) << text;
+  }
+  std::string path() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
+Result<LoadedExtract> Load(const TempExtract& extract, bool allow_identifiable = true) {
+  static const identity::Pseudonymiser kTestKey = identity::Pseudonymiser::ForTestData();
+  LoadOptions options;
+  options.extract_dir = extract.path();
+  options.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
+  options.pseudonymiser = &kTestKey;
+  options.allow_identifiable = allow_identifiable;
+  return LoadExtract(options);
+}
+
+constexpr const char* kHeader =
+    "episode_id,patient,sex,birth_date,municipality,hospital,clinic,care_type,admitted_at,"
+    "discharged_at,admission_kind,discharged_to\n";
+
+
+std::vector<std::string> Codes(const LoadedExtract& loaded) {
+  std::vector<std::string> codes;
+  for (const auto& reject : loaded.report.rejects) {
+    codes.push_back(reject.file + ":" + std::to_string(reject.line) + ":" +
+                    std::string(RejectCodeName(reject.code)));
+  }
+  return codes;
+}
+
+TEST(ExtractLoaderTest, ReadsACanonicalExtractAndSortsStaysByPatientAndAdmission) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E2,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-05 10:00,"
+                                    "2019-03-08 12:00,acute,home\n"
+                                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 10:00,"
+                                    "2019-03-02 12:00,planned,home\n"
+                                    "E3,LOP2,M,1950-01-01,0880,H,Med,somatic,2019-02-01,"
+                                    ",acute,\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  const model::Stays& stays = loaded->extract.stays;
+  ASSERT_EQ(stays.size(), 3u);
+  EXPECT_TRUE(loaded->report.rejects.empty());
+  // Two patients; LOP1's stays in admission order.
+  EXPECT_EQ(loaded->extract.patients.size(), 2u);
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < stays.size(); ++i) {
+    ids.push_back(loaded->extract.episode_ids.Name(stays.episode_id[i]));
+  }
+  const bool lop1_first = stays.patient[0] == stays.patient[1];
+  const std::vector<std::string> expected =
+      lop1_first ? std::vector<std::string>{"E1", "E2", "E3"}
+                 : std::vector<std::string>{"E3", "E1", "E2"};
+  EXPECT_EQ(ids, expected);
+  const size_t e3 = lop1_first ? 2 : 0;
+  EXPECT_EQ(stays.discharged_at[e3], kNoDateTime);
+  EXPECT_EQ(stays.flags[e3] & model::kAdmittedHasTime, 0);
+  EXPECT_EQ(stays.event_begin.size(), 4u);
+  EXPECT_EQ(loaded->report.tables[0].read, 3);
+  EXPECT_EQ(loaded->report.tables[0].used, 3);
+}
+
+TEST(ExtractLoaderTest, RejectsEachEpisodeFaultWithFileLineColumnAndCode) {
+  TempExtract extract;
+  extract.Write("episodes.csv",
+                std::string(kHeader) +
+                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-02-30,2019-03-02,acute,home\n"
+                    "E2,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-05,2019-03-01,acute,home\n"
+                    "E3,LOP1,F,1940-05-01,9999,H,Med,somatic,2019-03-05,2019-03-06,acute,home\n"
+                    "E4,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-04-01,2019-04-03,acute,home\n"
+                    "E4,LOP2,M,1940-05-01,0880,H,Med,somatic,2019-04-01,2019-04-03,acute,home\n"
+                    "E5,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-04-02,2019-04-05,acute,home\n"
+                    "E6,LOP1,X,1940-05-01,0880,H,Med,somatic,2019-05-01,2019-05-02,acute,home\n"
+                    "E7,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-05-01,2019-05-02,,home\n"
+                    "E8,LOP1,F,1940-05-01,0880,H,Med\n"
+                    "E9,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-06-01,2019-06-02,acute,moon\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded),
+              ::testing::ElementsAre(
+                  "episodes.csv:2:bad_date", "episodes.csv:3:discharge_before_admission",
+                  "episodes.csv:4:unknown_municipality", "episodes.csv:6:duplicate_episode_id",
+                  "episodes.csv:7:overlapping_stay", "episodes.csv:8:bad_code",
+                  "episodes.csv:9:missing_value", "episodes.csv:10:field_count",
+                  "episodes.csv:11:bad_code"));
+  const auto& rejects = loaded->report.rejects;
+  EXPECT_EQ(rejects[0].message,
+            "episodes.csv:2: column 'admitted_at': not a valid date (expected YYYY-MM-DD, "
+            "YYYYMMDD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS]): \"2019-02-30\"");
+  EXPECT_EQ(rejects[1].message,
+            "episodes.csv:3: column 'discharged_at': discharge 2019-03-01 00:00 is before "
+            "admission 2019-03-05 00:00");
+  EXPECT_EQ(rejects[2].column, "municipality");
+  EXPECT_THAT(rejects[2].message, HasSubstr("\"9999\""));
+  EXPECT_EQ(rejects[3].message,
+            "episodes.csv:6: column 'episode_id': episode_id \"E4\" already appeared on an "
+            "earlier row; the first is kept");
+  EXPECT_EQ(rejects[4].message,
+            "episodes.csv:7: column 'admitted_at': the stay starts 2019-04-02 00:00 while the "
+            "same patient's stay at line 5 in the same clinic lasts until 2019-04-03 00:00");
+  EXPECT_EQ(rejects[6].message, "episodes.csv:9: column 'admission_kind': a value is required");
+  EXPECT_EQ(rejects[7].message, "episodes.csv:10: 7 fields where the header has 12");
+  EXPECT_EQ(loaded->extract.stays.size(), 1u);
+  EXPECT_EQ(loaded->report.tables[0].read, 10);
+  EXPECT_EQ(loaded->report.tables[0].used, 1);
+  EXPECT_EQ(loaded->report.rows_rejected(), 9);
+}
+
+TEST(ExtractLoaderTest, ReadsTheRegisterDialect) {
+  TempExtract extract;
+  // PAR names, ';', Windows-1252 (ö = 0xF6), YYYYMMDD, PVARD/UTSATT codes, 6-digit LKF, CRLF.
+  extract.Write("episodes.csv",
+                "VTF_ID;LOPNR;KON;ALDER;LKF;SJUKHUS;KLINIK;MVO;INDATUMA;UTDATUMA;PVARD;UTSATT;"
+                "HDIA\r\n"
+                "V1;77;2;81;088001;V\xe4xj\xf6;Medicin;101;20190301;20190305;2;4;I509\r\n"
+                "V2;78;1;40;088001;V\xe4xj\xf6;Psyk;931;20190301;20190305;1;3;F32.1\r\n"
+                "\r\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
+  const model::Extract& x = loaded->extract;
+  ASSERT_EQ(x.stays.size(), 2u);
+  EXPECT_EQ(loaded->report.tables[0].delimiter, ';');
+  EXPECT_EQ(loaded->report.tables[0].encoding, "Windows-1252");
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string id = x.episode_ids.Name(x.stays.episode_id[i]);
+    EXPECT_EQ(x.units.Name(x.stays.hospital[i]), "V\xc3\xa4xj\xc3\xb6");  // UTF-8 "Växjö"
+    EXPECT_EQ(x.municipalities[x.stays.municipality[i]].code, "0880");
+    if (id == "V1") {
+      EXPECT_EQ(x.stays.sex[i], model::Sex::kFemale);
+      EXPECT_EQ(x.stays.age[i], 81);
+      EXPECT_EQ(x.stays.admission_kind[i], model::AdmissionKind::kAcute);
+      EXPECT_EQ(x.stays.discharged_to[i], model::Place::kDeceased);
+      EXPECT_EQ(x.stays.care_type[i], model::CareType::kSomatic);
+      EXPECT_EQ(x.diagnoses.Name(x.stays.main_diagnosis[i]), "I509");
+    } else {
+      EXPECT_EQ(x.stays.admission_kind[i], model::AdmissionKind::kPlanned);
+      EXPECT_EQ(x.stays.care_type[i], model::CareType::kPsychiatric);  // MVO 9xx
+      EXPECT_EQ(x.diagnoses.Name(x.stays.main_diagnosis[i]), "F321");
+    }
+  }
+}
+
+TEST(ExtractLoaderTest, MissingRequiredColumnIsAWholeTableErrorNamingFileAndColumn) {
+  TempExtract extract;
+  extract.Write("episodes.csv", "episode_id,patient,municipality,admission_kind\nE1,1,0880,1\n");
+  auto loaded = Load(extract);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(loaded.status().message(),
+            "episodes.csv:1: required column 'admitted_at' is missing (also accepted: indatum, "
+            "indatuma, inskrivning)");
+}
+
+TEST(ExtractLoaderTest, MissingManifestOrEpisodesIsAnError) {
+  TempExtract extract;
+  auto no_episodes = Load(extract);
+  ASSERT_FALSE(no_episodes.ok());
+  EXPECT_THAT(no_episodes.status().message(), HasSubstr("has no episodes.csv (required)"));
+  extract.Write("extract.toml", "county = \"08\"\ncoverage_from = 2019-01-01\n");
+  auto bad_manifest = Load(extract);
+  ASSERT_FALSE(bad_manifest.ok());
+  EXPECT_THAT(bad_manifest.status().message(),
+              HasSubstr("'coverage_to' is missing or not a date"));
+}
+
+TEST(ExtractLoaderTest, EventsAreLinkedSortedAndCheckedAgainstTheirStay) {
+  TempExtract extract;
+  extract.Write("episodes.csv",
+                std::string(kHeader) +
+                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 10:00,2019-03-10,acute,"
+                    "home\n");
+  extract.Write("coordination.csv",
+                "episode_id,event,at\n"
+                "E1,ready_notice,2019-03-05 12:01\n"
+                "E1,inskrivningsmeddelande,2019-03-01 11:00\n"
+                "E9,ready_notice,2019-03-05 12:01\n"
+                "E1,ready_notice,2019-03-10 18:00\n"
+                "E1,ready_notice,2019-03-11 08:00\n"
+                "E1,teleport,2019-03-05\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded),
+              ::testing::ElementsAre("coordination.csv:4:unknown_episode",
+                                     "coordination.csv:6:ready_notice_after_discharge",
+                                     "coordination.csv:7:bad_code"));
+  // Discharge has no time of day: a notice on the discharge date is not after discharge.
+  const model::Events& events = loaded->extract.events;
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events.kind[0], model::EventKind::kAdmissionNotice);
+  EXPECT_EQ(events.kind[1], model::EventKind::kReadyNotice);
+  EXPECT_EQ(events.line[2], 5u);
+  EXPECT_EQ(loaded->extract.stays.event_begin, (std::vector<uint32_t>{0, 3}));
+}
+
+TEST(ExtractLoaderTest, IdentityNumbersNeedAKeyOrTheTestDataFlag) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E1,19121212-1212,,,0880,H,Med,somatic,2019-03-01,"
+                                    "2019-03-02,acute,home\n");
+  auto refused = Load(extract, /*allow_identifiable=*/false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "episodes.csv:2: column 'patient' holds identity numbers, and no pseudonymisation "
+            "key was given: pass --key-file FILE or set NARA_KEY_FILE (32 random bytes kept by "
+            "the region), or --test-data for synthetic data");
+  auto allowed = Load(extract, /*allow_identifiable=*/true);
+  ASSERT_TRUE(allowed.ok()) << allowed.status().message();
+  // Sex and birth date derived from the personnummer.
+  EXPECT_EQ(allowed->extract.stays.sex[0], model::Sex::kMale);
+  EXPECT_EQ(allowed->extract.stays.birth_date[0], DaysFromCivil(1912, 12, 12));
+}
+
+TEST(ExtractLoaderTest, RejectedRowsNeverShowTheIdentityNumber) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E1,19121212-1212,,,9999,H,Med,somatic,2019-03-01,"
+                                    "2019-03-02,acute,home\n"
+                                    "E2,191212121212,,,0880,H 191212-1212,Med,somatic,"
+                                    "2019-02-30,2019-03-02,acute,home\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_EQ(loaded->report.rejects.size(), 2u);
+  const auto rejects_file = fs::temp_directory_path() / "nara-rejects-test.csv";
+  ASSERT_TRUE(WriteRejectsCsv(loaded->report, rejects_file.string()).ok());
+  std::ifstream in(rejects_file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(rejects_file);
+  EXPECT_THAT(text, HasSubstr("patient_ref:"));
+  EXPECT_THAT(text, HasSubstr("H [personnummer]"));
+  for (const char* clear : {"1212121212", "121212-1212", "19121212"}) {
+    EXPECT_THAT(text, ::testing::Not(HasSubstr(clear)));
+  }
+}
+
+TEST(ExtractLoaderTest, OptionalTablesAreReadWithTheirFaults) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01,"
+                                    "2019-03-02,acute,home\n");
+  extract.Write("contacts.csv",
+                "contact_id;patient;at;level;kind;profession;unit;emergency;municipality\n"
+                "C1;LOP1;2019-03-05;primary;home_visit;nurse;VC Syd;nej;0880\n"
+                "C2;LOP1;2019-03-06;tertiary;visit;nurse;VC Syd;no;0880\n");
+  extract.Write("waits.csv",
+                "wait_id,patient,municipality,unit,step,start,end,patient_chosen_days\n"
+                "W1,LOP1,0880,Ortopedi,first_visit,2019-01-01,2019-02-01,0\n"
+                "W2,LOP1,0880,Ortopedi,treatment,2019-01-01,,-3\n");
+  extract.Write("population.csv",
+                "year,municipality,sex,age_from,age_to,count\n"
+                "2019,0880,M,0,17,5000\n2019,0880,F,80,,-1\n");
+  extract.Write("enrollments.csv",
+                "patient,programme,start,end\nLOP1,MiNT,2019-02-01,\nLOP1,MiNT,2019-13-01,\n");
+  extract.Write("municipalities.csv",
+                "code,name,county,area\n0880,Kalmar,08,mellersta\n08x0,Fel,08,norra\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded),
+              ::testing::ElementsAre("contacts.csv:3:bad_code", "waits.csv:3:negative_count",
+                                     "population.csv:3:negative_count",
+                                     "enrollments.csv:3:bad_date",
+                                     "municipalities.csv:3:bad_code"));
+  const model::Extract& x = loaded->extract;
+  EXPECT_EQ(x.contacts.size(), 1u);
+  EXPECT_EQ(x.contacts.kind[0], model::ContactKind::kHomeVisit);
+  EXPECT_EQ(x.units.Name(x.contacts.unit[0]), "VC Syd");
+  EXPECT_EQ(x.waits.size(), 1u);
+  EXPECT_EQ(x.population.size(), 1u);
+  EXPECT_EQ(x.enrollments.size(), 1u);
+  EXPECT_EQ(x.municipalities[x.stays.municipality[0]].area, "mellersta");
+  // Every patient reference resolves to the same patient across tables.
+  EXPECT_EQ(x.patients.size(), 1u);
+  EXPECT_EQ(x.contacts.patient[0], x.stays.patient[0]);
+}
+
+TEST(ExtractLoaderTest, TheSameExtractLoadsToTheSameColumns) {
+  TempExtract extract;
+  std::string rows = kHeader;
+  for (int i = 0; i < 300; ++i) {
+    rows += "E" + std::to_string(i) + ",LOP" + std::to_string(i % 37) +
+            ",F,1940-05-01,0880,H,C" + std::to_string(i) + ",somatic,2019-03-" +
+            std::to_string(10 + i % 9) + ",2019-04-01,acute,home\n";
+  }
+  extract.Write("episodes.csv", rows);
+  auto first = Load(extract);
+  auto second = Load(extract);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->extract.stays.episode_id, second->extract.stays.episode_id);
+  EXPECT_EQ(first->extract.stays.patient, second->extract.stays.patient);
+  EXPECT_EQ(first->extract.patients.pseudonym, second->extract.patients.pseudonym);
+}
+
+}  // namespace
+}  // namespace nara::ingest

@@ -1,0 +1,131 @@
+// The ingest report and the rejects file.
+#include "ingest/ingest_report_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace nara::ingest {
+namespace {
+
+std::string CsvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+}  // namespace
+
+std::string FormatReportText(const LoadedExtract& loaded) {
+  const model::Manifest& m = loaded.extract.manifest;
+  const IngestReport& r = loaded.report;
+  std::string out = fmt::format(
+      "Extract {}\n  {} (county {}), coverage {} to {}, created {}{}\n\n", r.extract_dir,
+      m.region.empty() ? "(no region name)" : m.region, m.county, FormatDate(m.coverage_from),
+      FormatDate(m.coverage_to), FormatDateTime(m.created),
+      loaded.extract.test_key ? "\n  pseudonymised with the public TEST key: synthetic data only"
+                              : "");
+  out += fmt::format("  {:<20} {:>12} {:>12} {:>10}  {}\n", "table", "read", "used", "rejected",
+                     "dialect");
+  for (const auto& table : r.tables) {
+    if (!table.present) {
+      out += fmt::format("  {:<20} {:>12}\n", table.file, "(absent)");
+      continue;
+    }
+    out += fmt::format("  {:<20} {:>12} {:>12} {:>10}  '{}' {}\n", table.file, table.read,
+                       table.used, table.read - table.used, table.delimiter, table.encoding);
+  }
+  if (!r.reject_counts.empty()) {
+    out += "\nRejected rows by reason:\n";
+    for (const auto& [key, count] : r.reject_counts) {
+      out += fmt::format("  {:<20} {:<30} {:>8}\n", key.first, key.second, count);
+    }
+  }
+  if (!r.flag_counts.empty()) {
+    out += "\nFlagged values (rows kept):\n";
+    for (const auto& [key, count] : r.flag_counts) {
+      out += fmt::format("  {:<20} {:<30} {:>8}\n", key.first, key.second, count);
+    }
+  }
+  for (const auto& table : r.tables) {
+    if (table.unknown_columns.empty()) continue;
+    std::string names;
+    for (const auto& name : table.unknown_columns) names += (names.empty() ? "" : ", ") + name;
+    out += fmt::format("\nUnknown columns in {} (not used): {}\n", table.file, names);
+  }
+  const auto& extract = loaded.extract;
+  out += fmt::format(
+      "\n{} patients, {} stays, {} events, {} contacts, {} waits; {:.1f} MB in memory "
+      "({:.0f} bytes per stay); read {:.1f} MB in {:.2f} s\n",
+      extract.patients.size(), extract.stays.size(), extract.events.size(),
+      extract.contacts.size(), extract.waits.size(),
+      static_cast<double>(extract.MemoryBytes()) / 1e6,
+      extract.stays.size() == 0
+          ? 0.0
+          : static_cast<double>(extract.MemoryBytes()) / static_cast<double>(extract.stays.size()),
+      static_cast<double>(r.bytes_read) / 1e6, r.seconds);
+  out += fmt::format("Rejected rows: {}\n", r.rows_rejected());
+  return out;
+}
+
+nlohmann::json ReportJson(const LoadedExtract& loaded) {
+  const model::Manifest& m = loaded.extract.manifest;
+  const IngestReport& r = loaded.report;
+  nlohmann::json json;
+  json["extract"] = {{"region", m.region},
+                     {"county", m.county},
+                     {"coverage_from", FormatDate(m.coverage_from)},
+                     {"coverage_to", FormatDate(m.coverage_to)},
+                     {"created", FormatDateTime(m.created)},
+                     {"test_key", loaded.extract.test_key}};
+  json["tables"] = nlohmann::json::array();
+  for (const auto& table : r.tables) {
+    json["tables"].push_back({{"file", table.file},
+                              {"present", table.present},
+                              {"read", table.read},
+                              {"used", table.used},
+                              {"rejected", table.read - table.used},
+                              {"blank_lines", table.blank_lines},
+                              {"encoding", table.encoding},
+                              {"delimiter", std::string(1, table.delimiter)},
+                              {"unknown_columns", table.unknown_columns}});
+  }
+  json["rejects_by_reason"] = nlohmann::json::array();
+  for (const auto& [key, count] : r.reject_counts) {
+    json["rejects_by_reason"].push_back({{"file", key.first}, {"code", key.second},
+                                         {"rows", count}});
+  }
+  json["flags"] = nlohmann::json::array();
+  for (const auto& [key, count] : r.flag_counts) {
+    json["flags"].push_back({{"file", key.first}, {"code", key.second}, {"rows", count}});
+  }
+  json["rows_rejected"] = r.rows_rejected();
+  json["bytes_read"] = r.bytes_read;
+  json["memory_bytes"] = loaded.extract.MemoryBytes();
+  json["stays"] = loaded.extract.stays.size();
+  json["patients"] = loaded.extract.patients.size();
+  return json;
+}
+
+Status WriteRejectsCsv(const IngestReport& report, const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!file) return IoError(fmt::format("{}: cannot write the rejects file", path));
+  std::string out = "file,line,column,code,message,row\n";
+  for (const auto& reject : report.rejects) {
+    out += fmt::format("{},{},{},{},{},{}\n", CsvField(reject.file), reject.line,
+                       CsvField(reject.column), RejectCodeName(reject.code),
+                       CsvField(reject.message), CsvField(reject.row));
+  }
+  if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
+    return IoError(fmt::format("{}: could not write the whole rejects file", path));
+  }
+  return Status::Ok();
+}
+
+}  // namespace nara::ingest

@@ -1,0 +1,58 @@
+// Pseudonymisation of the patient column at read time.
+#include "ingest/patient_resolver.hpp"
+
+#include <fmt/format.h>
+
+namespace nara::ingest {
+namespace {
+
+model::Sex ToModelSex(identity::Sex sex) {
+  switch (sex) {
+    case identity::Sex::kMale: return model::Sex::kMale;
+    case identity::Sex::kFemale: return model::Sex::kFemale;
+    case identity::Sex::kUnknown: break;
+  }
+  return model::Sex::kUnknown;
+}
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::string_view file,
+                                                 int64_t line) {
+  value = Trim(value);
+  if (auto it = cache_.find(std::string(value)); it != cache_.end()) return it->second;
+  ResolvedPatient patient;
+  if (auto number = identity::ParseIdentityNumber(value, reference_)) {
+    if (!allow_identifiable_) {
+      return InvalidInput(fmt::format(
+          "{}:{}: column 'patient' holds identity numbers, and no pseudonymisation key was given: "
+          "pass --key-file FILE or set NARA_KEY_FILE (32 random bytes kept by the region), or "
+          "--test-data for synthetic data",
+          file, line));
+    }
+    patient.identifiable = true;
+    patient.bad_check_digit = !identity::IsValid(*number);
+    patient.sex = ToModelSex(number->sex);
+    patient.birth_date = number->birth_date;
+    patient.pseudonym = pseudonymiser_.Pseudonym(std::string_view(number->canonical, 12));
+  } else {
+    // An already pseudonymised LopNr (or a reserve number Nära does not recognise): hashed too,
+    // so every patient reference in outputs has one form.
+    patient.pseudonym = pseudonymiser_.Pseudonym(value);
+  }
+  cache_.emplace(std::string(value), patient);
+  return patient;
+}
+
+void PatientResolver::CollectPatients(std::vector<ResolvedPatient>& out) const {
+  out.reserve(out.size() + cache_.size());
+  for (const auto& [value, patient] : cache_) out.push_back(patient);
+}
+
+}  // namespace nara::ingest

@@ -1,0 +1,95 @@
+// Tables as read, in file order, before patients are indexed and rows sorted.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <optional>
+#include <vector>
+
+#include "ingest/patient_resolver.hpp"
+#include "ingest/reject_log.hpp"
+#include "ingest/table_scan.hpp"
+#include "model/extract.hpp"
+
+namespace nara::ingest {
+
+// What every table reader hands to the loader: its counts, its rejects, and for each row read
+// the patient's pseudonym (the model columns' `patient` are filled by the loader).
+struct RawTableBase {
+  TableCounts counts;
+  RejectLog log;
+  std::vector<uint64_t> pseudonym;               // one per kept row
+  std::vector<ResolvedPatient> patients;          // distinct patients seen (no clear values)
+  explicit RawTableBase(std::string file) : log(file) { counts.file = std::move(file); }
+};
+
+struct RawStays : RawTableBase {
+  RawStays() : RawTableBase("episodes.csv") {}
+  model::Stays stays;          // patient and event_begin not yet filled
+  model::Dictionary episode_ids;
+  model::Dictionary units;
+  model::Dictionary diagnoses;
+};
+
+struct RawEvents : RawTableBase {
+  RawEvents() : RawTableBase("coordination.csv") {}
+  model::Events events;                 // stay not yet filled
+  std::vector<std::string> episode_id;  // as written, resolved by the loader
+};
+
+struct RawContacts : RawTableBase {
+  RawContacts() : RawTableBase("contacts.csv") {}
+  model::Contacts contacts;
+  model::Dictionary units;
+};
+
+struct RawWaits : RawTableBase {
+  RawWaits() : RawTableBase("waits.csv") {}
+  model::Waits waits;
+  model::Dictionary units;
+};
+
+struct RawPopulation : RawTableBase {
+  RawPopulation() : RawTableBase("population.csv") {}
+  std::vector<model::PopulationRow> rows;
+};
+
+struct RawEnrollments : RawTableBase {
+  RawEnrollments() : RawTableBase("enrollments.csv") {}
+  std::vector<model::Enrollment> rows;  // patient not yet filled
+  model::Dictionary programmes;
+};
+
+// Settings every table reader needs.
+struct ReadContext {
+  const class MunicipalityTable* municipalities;
+  const identity::Pseudonymiser* pseudonymiser;
+  Date reference;            // for the century of 10-digit identity numbers
+  bool allow_identifiable;
+  std::string pvard_planned;
+};
+
+// Resolves the patient column of `row` and marks it for redaction. Rejects the row (nullopt)
+// when the value is empty; sets `fatal` (and returns nullopt) when identifiable data is not
+// allowed. Flags a wrong check digit.
+inline std::optional<ResolvedPatient> ResolveRowPatient(RowContext& row, size_t spec,
+                                                        PatientResolver& resolver,
+                                                        std::string_view file, Status& fatal) {
+  const std::string_view text = row.Get(spec);
+  bool blank = true;
+  for (char c : text) blank = blank && (c == ' ' || c == '\t');
+  if (blank) {
+    row.RejectMissing(spec);
+    return std::nullopt;
+  }
+  auto patient = resolver.Resolve(text, file, row.line());
+  if (!patient.ok()) {
+    fatal = patient.status();
+    return std::nullopt;
+  }
+  row.set_patient_column(spec, identity::Pseudonymiser::FormatRef(patient->pseudonym));
+  if (patient->bad_check_digit) row.Flag(FlagCode::kBadCheckDigit);
+  return *patient;
+}
+
+}  // namespace nara::ingest

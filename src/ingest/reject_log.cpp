@@ -1,0 +1,31 @@
+// Names of the reject and flag codes, and the per-table reject log.
+#include "ingest/reject_log.hpp"
+
+#include <array>
+
+namespace nara::ingest {
+
+std::string_view RejectCodeName(RejectCode code) {
+  static constexpr std::array<std::string_view, 13> kNames = {
+      "field_count",       "malformed_row",        "missing_value",
+      "bad_date",          "bad_number",           "bad_code",
+      "unknown_municipality", "duplicate_episode_id", "discharge_before_admission",
+      "overlapping_stay",  "unknown_episode",      "ready_notice_after_discharge",
+      "negative_count"};
+  return kNames[static_cast<size_t>(code)];
+}
+
+std::string_view FlagCodeName(FlagCode code) {
+  switch (code) {
+    case FlagCode::kBadCheckDigit: return "bad_check_digit";
+  }
+  return "";
+}
+
+void RejectLog::Add(int64_t line, std::string_view column, RejectCode code, std::string message,
+                    std::string row) {
+  rejects_.push_back(
+      Reject{file_, line, std::string(column), code, std::move(message), std::move(row)});
+}
+
+}  // namespace nara::ingest

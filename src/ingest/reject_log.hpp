@@ -1,0 +1,66 @@
+// Rejected rows and flagged values of one ingest: where, which rule, and a message.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nara::ingest {
+
+// Stable reason codes (data contract §2). The names are part of the public interface: they
+// appear in rejects.csv and the ingest report, and scripts filter on them.
+enum class RejectCode : uint8_t {
+  kFieldCount,                // the row has more or fewer fields than the header
+  kMalformedRow,              // broken quoting
+  kMissingValue,              // a required value is empty
+  kBadDate,                   // not a date, or an impossible one (2019-02-30)
+  kBadNumber,                 // not an integer where one is required
+  kBadCode,                   // a coded value outside the contract's list
+  kUnknownMunicipality,       // not in SCB's list nor the extract's municipalities.csv
+  kDuplicateEpisodeId,        // a second row with an episode_id already seen
+  kDischargeBeforeAdmission,
+  kOverlappingStay,           // overlaps an earlier stay of the patient in the same clinic
+  kUnknownEpisode,            // an event whose episode is not in episodes.csv (or was rejected)
+  kReadyNoticeAfterDischarge,
+  kNegativeCount,
+};
+
+// Values kept but flagged (the row is used).
+enum class FlagCode : uint8_t {
+  kBadCheckDigit,  // personnummer with a wrong check digit: kept, pseudonymised, flagged
+};
+
+std::string_view RejectCodeName(RejectCode code);
+std::string_view FlagCodeName(FlagCode code);
+
+struct Reject {
+  std::string file;     // e.g. "episodes.csv"
+  int64_t line;         // 1-based physical line of the row
+  std::string column;   // canonical column name, empty when the whole row is at fault
+  RejectCode code;
+  std::string message;  // for the analyst; never holds an identity number
+  std::string row;      // the row as read, identity numbers replaced (see RedactIdentityNumbers)
+};
+
+// Collects the rejects and flags of one table. Not thread-safe: one per table reader.
+class RejectLog {
+ public:
+  explicit RejectLog(std::string file) : file_(std::move(file)) {}
+
+  void Add(int64_t line, std::string_view column, RejectCode code, std::string message,
+           std::string row);
+  void Flag(FlagCode code) { ++flags_[code]; }
+
+  const std::string& file() const { return file_; }
+  const std::vector<Reject>& rejects() const { return rejects_; }
+  const std::map<FlagCode, int64_t>& flags() const { return flags_; }
+
+ private:
+  std::string file_;
+  std::vector<Reject> rejects_;
+  std::map<FlagCode, int64_t> flags_;
+};
+
+}  // namespace nara::ingest

@@ -1,0 +1,92 @@
+// waits.csv: care-guarantee waits (vårdgaranti 0-3-90-90), data contract §1.6.
+#include "ingest/municipality_table.hpp"
+#include "ingest/table_readers.hpp"
+#include "ingest/value_parsers.hpp"
+
+namespace nara::ingest {
+
+namespace {
+
+enum Column : size_t { kWaitId, kPatient, kMunicipality, kUnit, kStep, kStart, kEnd, kChosen };
+
+}  // namespace
+
+Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
+  static const std::vector<ColumnSpec> kSpecs = {
+      {"wait_id", {"vantetid_id", "remiss_id"}, false},
+      {"patient", {"personnummer", "pnr", "lopnr"}, true},
+      {"municipality", {"kommun", "lk", "kommunkod", "lkf"}, true},
+      {"unit", {"enhet", "vardenhet"}, false},
+      {"step", {"steg"}, true},
+      {"start", {"startdatum", "fran"}, true},
+      {"end", {"slutdatum", "till"}, false},
+      {"patient_chosen_days", {"patientvald_vantan", "undantagsdagar"}, false},
+  };
+  PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
+  Status fatal;
+  model::Waits& w = out.waits;
+  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+    if (!fatal.ok()) return false;
+    auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
+    if (!patient) return false;
+    const int municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
+    if (municipality < 0) return false;
+    auto step = model::ParseWaitStep(row.Get(kStep));
+    if (!step) {
+      row.RejectBadValue(kStep, RejectCode::kBadCode, "contact/assessment/first_visit/treatment");
+      return false;
+    }
+    if (TrimBlanks(row.Get(kStart)).empty()) {
+      row.RejectMissing(kStart);
+      return false;
+    }
+    auto start = ParseDate(row.Get(kStart));
+    if (!start) {
+      row.RejectBadValue(kStart, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
+      return false;
+    }
+    Date end = kNoDate;
+    if (auto text = TrimBlanks(row.Get(kEnd)); !text.empty()) {
+      auto parsed = ParseDate(text);
+      if (!parsed) {
+        row.RejectBadValue(kEnd, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
+        return false;
+      }
+      if (*parsed < *start) {
+        row.Reject(kEnd, RejectCode::kBadDate,
+                   fmt::format("the wait ends {} before it starts {}", FormatDate(*parsed),
+                               FormatDate(*start)));
+        return false;
+      }
+      end = *parsed;
+    }
+    int32_t chosen = 0;
+    if (auto text = TrimBlanks(row.Get(kChosen)); !text.empty()) {
+      auto parsed = ParseInteger(text);
+      if (!parsed) {
+        row.RejectBadValue(kChosen, RejectCode::kBadNumber, "a whole number of days");
+        return false;
+      }
+      if (*parsed < 0 || *parsed > 100000) {
+        row.Reject(kChosen, RejectCode::kNegativeCount,
+                   fmt::format("days must be 0 or more: {}", *parsed));
+        return false;
+      }
+      chosen = static_cast<int32_t>(*parsed);
+    }
+    out.pseudonym.push_back(patient->pseudonym);
+    w.municipality.push_back(static_cast<uint16_t>(municipality));
+    w.unit.push_back(out.units.Intern(TrimBlanks(row.Get(kUnit))));
+    w.step.push_back(*step);
+    w.start.push_back(*start);
+    w.end.push_back(end);
+    w.patient_chosen_days.push_back(chosen);
+    return true;
+  });
+  NARA_RETURN_IF_ERROR(status);
+  NARA_RETURN_IF_ERROR(fatal);
+  resolver.CollectPatients(out.patients);
+  return Status::Ok();
+}
+
+}  // namespace nara::ingest

@@ -1,0 +1,38 @@
+// Dictionary encoding of text columns (hospital, clinic, diagnosis...) to small integer codes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace nara::model {
+
+// Maps distinct strings to dense codes 1..size(); code 0 is the empty string ("no value").
+// Codes are handed out in first-seen order, so a dictionary filled from one reader is
+// deterministic. Not thread-safe: one writer, or many readers after filling.
+class Dictionary {
+ public:
+  Dictionary();
+
+  // Returns the code of `text`, adding it when new. Empty text is code 0.
+  uint32_t Intern(std::string_view text);
+  // Code of `text`, or UINT32_MAX when absent.
+  uint32_t Find(std::string_view text) const;
+  const std::string& Name(uint32_t code) const { return names_[code]; }
+  // Number of codes including 0.
+  uint32_t size() const { return static_cast<uint32_t>(names_.size()); }
+  const std::vector<std::string>& names() const { return names_; }
+  size_t MemoryBytes() const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> codes_;
+};
+
+}  // namespace nara::model

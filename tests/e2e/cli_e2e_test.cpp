@@ -1,0 +1,142 @@
+// End-to-end tests of `nara synth`, `nara check` and `nara demo`: both dialects, injected faults,
+// exit codes of data contract §4.4.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "e2e/e2e_support.hpp"
+
+namespace nara::e2e {
+namespace {
+
+using ::testing::HasSubstr;
+
+nlohmann::json Report(const TempDir& dir, const std::string& name) {
+  return nlohmann::json::parse(ReadFile(dir.path() / name / "ingest_report.json"));
+}
+
+int64_t Count(const nlohmann::json& report, const std::string& file, const char* what) {
+  for (const auto& table : report["tables"]) {
+    if (table["file"] == file) return table[what].get<int64_t>();
+  }
+  return -1;
+}
+
+TEST(CliE2eTest, CanonicalAndRegisterDialectsOfTheSameDataReadAlike) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "canonical", "--stays", "3000", "--seed", "5"}).exit_code, 0);
+  ASSERT_EQ(RunNara({"synth", dir / "register", "--stays", "3000", "--seed", "5", "--dialect",
+                     "register"})
+                .exit_code,
+            0);
+  for (const char* name : {"canonical", "register"}) {
+    auto run = RunNara({"check", dir / name, "--test-data", "--out",
+                        dir / (std::string(name) + "-check")});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_THAT(run.out, HasSubstr("Rejected rows: 0"));
+  }
+  const auto canonical = Report(dir, "canonical-check");
+  const auto register_style = Report(dir, "register-check");
+  for (const char* file : {"episodes.csv", "coordination.csv", "contacts.csv", "waits.csv",
+                           "population.csv", "enrollments.csv"}) {
+    EXPECT_GT(Count(canonical, file, "used"), 0) << file;
+    EXPECT_EQ(Count(canonical, file, "used"), Count(register_style, file, "used")) << file;
+  }
+  EXPECT_EQ(Count(canonical, "episodes.csv", "read"), 3000);
+  EXPECT_EQ(canonical["patients"], register_style["patients"]);
+  for (const auto& table : register_style["tables"]) {
+    if (table["file"] == "episodes.csv") {
+      EXPECT_EQ(table["delimiter"], ";");
+      EXPECT_EQ(table["encoding"], "Windows-1252");
+    }
+  }
+}
+
+// faults.csv lists the rows injected on purpose; every one must be in rejects.csv with the same
+// file, line and code, and the report must count them.
+TEST(CliE2eTest, InjectedFaultsAreEachReportedWithFileLineAndCode) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "2000", "--inject-faults"}).exit_code, 0);
+  auto run = RunNara({"check", dir / "x", "--test-data", "--out", dir / "check"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::set<std::string> rejected;
+  std::istringstream rejects(ReadFile(dir.path() / "check" / "rejects.csv"));
+  std::string line;
+  std::getline(rejects, line);
+  ASSERT_EQ(line, "file,line,column,code,message,row");
+  int64_t reject_rows = 0;
+  while (std::getline(rejects, line)) {
+    std::stringstream fields(line);
+    std::string file, number, column, code;
+    std::getline(fields, file, ',');
+    std::getline(fields, number, ',');
+    std::getline(fields, column, ',');
+    std::getline(fields, code, ',');
+    rejected.insert(file + ":" + number + ":" + code);
+    ++reject_rows;
+  }
+  std::istringstream faults(ReadFile(dir.path() / "x" / "faults.csv"));
+  std::getline(faults, line);
+  int faults_seen = 0;
+  std::set<std::string> codes;
+  while (std::getline(faults, line)) {
+    std::stringstream fields(line);
+    std::string file, number, column, code;
+    std::getline(fields, file, ',');
+    std::getline(fields, number, ',');
+    std::getline(fields, column, ',');
+    std::getline(fields, code, ',');
+    EXPECT_TRUE(rejected.count(file + ":" + number + ":" + code)) << line;
+    codes.insert(code);
+    ++faults_seen;
+  }
+  EXPECT_GE(faults_seen, 10);
+  for (const char* code : {"bad_date", "discharge_before_admission", "unknown_municipality",
+                           "duplicate_episode_id", "unknown_episode"}) {
+    EXPECT_TRUE(codes.count(code)) << code;
+  }
+  const auto report = Report(dir, "check");
+  EXPECT_EQ(report["rows_rejected"].get<int64_t>(), reject_rows);
+  EXPECT_THAT(run.out, HasSubstr("Rejected rows: " + std::to_string(reject_rows)));
+  // --strict turns rejected rows into exit code 1.
+  auto strict = RunNara({"check", dir / "x", "--test-data", "--strict", "--out", dir / "c2"});
+  EXPECT_EQ(strict.exit_code, 1);
+}
+
+TEST(CliE2eTest, ExitCodesAndMessages) {
+  TempDir dir;
+  auto missing = RunNara({"check", dir / "nowhere", "--out", dir / "c"});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_THAT(missing.err, HasSubstr("nowhere: not an extract folder"));
+  auto usage = RunNara({"check"});
+  EXPECT_EQ(usage.exit_code, 2);
+  auto unknown_option = RunNara({"check", dir / "x", "--frobnicate"});
+  EXPECT_EQ(unknown_option.exit_code, 2);
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "200"}).exit_code, 0);
+  auto no_key = RunNara({"check", dir / "x", "--out", dir / "c"});
+  EXPECT_EQ(no_key.exit_code, 3);
+  EXPECT_THAT(no_key.err, HasSubstr("holds identity numbers, and no pseudonymisation key"));
+  // A key from NARA_KEY_FILE is accepted; a key file of the wrong size is a usage error.
+  WriteFile(dir.path() / "key", std::string(32, 'k'));
+  auto keyed = RunNara({"check", dir / "x", "--out", dir / "c"}, ".",
+                       {"NARA_KEY_FILE=" + (dir / "key")});
+  EXPECT_EQ(keyed.exit_code, 0) << keyed.err;
+  EXPECT_THAT(keyed.out, ::testing::Not(HasSubstr("TEST key")));
+  WriteFile(dir.path() / "short", std::string(31, 'k'));
+  auto short_key = RunNara({"check", dir / "x", "--key-file", dir / "short", "--out", dir / "c"});
+  EXPECT_NE(short_key.exit_code, 0);
+  EXPECT_THAT(short_key.err, HasSubstr("short"));
+}
+
+TEST(CliE2eTest, DemoRuns) {
+  TempDir dir;
+  auto run = RunNara({"demo", "--out", dir / "demo", "--stays", "1000"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Rejected rows: 0"));
+}
+
+}  // namespace
+}  // namespace nara::e2e
