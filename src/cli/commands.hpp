@@ -32,5 +32,6 @@ std::string DataDir();
 Command AddCheckCommand(CLI::App& root);
 Command AddSynthCommand(CLI::App& root);
 Command AddDemoCommand(CLI::App& root);
+Command AddIndicatorsCommand(CLI::App& root);
 
 }  // namespace nara::cli

@@ -1,0 +1,95 @@
+// `nara indicators EXTRACT [--config F] [--out FILE] [--format csv|json|xlsx] [--suppress N]`.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/main.hpp"
+#include "config/config.hpp"
+#include "indicators/engine.hpp"
+#include "indicators/suppression.hpp"
+#include "indicators/table_writer.hpp"
+
+namespace nara::cli {
+namespace {
+
+struct IndicatorsOptions {
+  ExtractOptions extract;
+  std::string config_file;
+  std::string out;
+  std::string format;
+  int suppress = -1;  // -1: the configuration's [suppression] min_count
+};
+
+Result<int> RunIndicators(IndicatorsOptions options) {
+  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
+                                            : config::ReadConfig(options.config_file);
+  if (!config.ok()) return config.status();
+  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
+  std::string format = options.format;
+  if (format.empty()) {
+    const std::string extension = std::filesystem::path(options.out).extension().string();
+    format = extension == ".json" ? "json" : extension == ".xlsx" ? "xlsx" : "csv";
+  }
+  if (format == "xlsx" && options.out.empty()) {
+    return UsageError("--format xlsx needs --out FILE (a workbook is not written to the terminal)");
+  }
+  auto loaded = LoadForCommand(options.extract);
+  if (!loaded.ok()) return loaded.status();
+  const auto& report = loaded->loaded.report;
+  if (report.rows_rejected() > 0) {
+    std::fprintf(stderr, "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
+                 "the list)\n", static_cast<long long>(report.rows_rejected()));
+  }
+  indicators::EngineOptions engine;
+  engine.threads = options.extract.threads;
+  engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
+  auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
+  if (!table.ok()) return table.status();
+  const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
+  const int64_t suppressed = indicators::Suppress(table->rows, min_count);
+  for (const auto& note : table->notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+  if (min_count > 0) {
+    std::fprintf(stderr, "note: suppression with min_count %d hid %lld cells\n", min_count,
+                 static_cast<long long>(suppressed));
+  }
+  if (format == "xlsx") {
+    NARA_RETURN_IF_ERROR(indicators::WriteTableXlsx(*table, options.out));
+  } else {
+    const std::string text =
+        format == "json" ? indicators::TableJson(*table) : indicators::TableCsv(*table);
+    if (options.out.empty()) {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    } else {
+      std::ofstream out(options.out, std::ios::binary);
+      out << text;
+      if (!out) return IoError(fmt::format("{}: cannot write the indicator table", options.out));
+    }
+  }
+  if (!options.out.empty()) {
+    std::fprintf(stderr, "Wrote %zu rows to %s\n", table->rows.size(), options.out.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddIndicatorsCommand(CLI::App& root) {
+  auto options = std::make_shared<IndicatorsOptions>();
+  CLI::App* app = root.add_subcommand(
+      "indicators", "Compute the indicator table (data contract 4.1) of an extract");
+  AddExtractOptions(*app, options->extract);
+  app->add_option("--config", options->config_file, "nara.toml with the region's settings");
+  app->add_option("--out", options->out, "Output file (default: standard output)");
+  app->add_option("--format", options->format, "csv, json or xlsx (default from --out, else csv)")
+      ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+  app->add_option("--suppress", options->suppress,
+                  "Hide cells with counts below N (and enough siblings to protect them)")
+      ->check(CLI::Range(0, 1000));
+  return {app, [options] { return RunIndicators(*options); }};
+}
+
+}  // namespace nara::cli

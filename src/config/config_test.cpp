@@ -1,0 +1,87 @@
+// Tests of nara.toml: defaults of the law, every setting, and exact errors.
+#include "config/config.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace nara::config {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(ConfigTest, DefaultsFollowTheLaw) {
+  const Config config = DefaultConfig();
+  ASSERT_EQ(config.agreements.size(), 1u);
+  const Agreement& law = config.agreements[0];
+  EXPECT_EQ(law.grace_days, 3);
+  EXPECT_TRUE(law.noon_rule);
+  EXPECT_FALSE(law.bill_discharge_day);
+  EXPECT_EQ(law.admission_notice_within_hours, 24);
+  EXPECT_EQ(config.price_per_day.at(2019), 7800);
+  EXPECT_EQ(config.price_per_day.at(2022), 9300);
+  EXPECT_EQ(config.price_per_day.count(2021), 0u);
+  EXPECT_EQ(config.readmission.window_days, 30);
+  EXPECT_EQ(config.readmission.care_types, std::vector<model::CareType>{model::CareType::kSomatic});
+}
+
+TEST(ConfigTest, ReadsAgreementsVersionedByDate) {
+  auto config = ParseConfig(R"(
+[[settlement.agreement]]
+valid_from = 2021-01-01
+grace_days = 2
+care_types = ["somatic"]
+model = "average"
+average_threshold_days = 0.8
+[[settlement.agreement]]
+valid_from = 2018-01-01
+[settlement.price_per_day]
+2021 = 8500
+[suppression]
+min_count = 5
+[readmission]
+care_types = ["somatic", "psychiatric"]
+)",
+                            "nara.toml");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  ASSERT_EQ(config->agreements.size(), 2u);
+  EXPECT_EQ(config->agreements[0].valid_from, DaysFromCivil(2018, 1, 1));
+  EXPECT_EQ(config->AgreementOn(DaysFromCivil(2020, 12, 31))->grace_days, 3);
+  const Agreement* newer = config->AgreementOn(DaysFromCivil(2021, 1, 1));
+  EXPECT_EQ(newer->grace_days, 2);
+  EXPECT_EQ(newer->model, SettlementModel::kAverage);
+  EXPECT_DOUBLE_EQ(newer->average_threshold_days, 0.8);
+  EXPECT_EQ(config->AgreementOn(DaysFromCivil(2017, 12, 31)), nullptr);
+  EXPECT_EQ(config->price_per_day.size(), 1u);  // a price table replaces the defaults
+  EXPECT_EQ(config->suppression_min_count, 5);
+  EXPECT_EQ(config->readmission.care_types.size(), 2u);
+}
+
+TEST(ConfigTest, ErrorsNameTheSettingAndWhatIsExpected) {
+  auto typo = ParseConfig("[readmission]\nwindow_dayz = 30\n", "nara.toml");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_EQ(typo.status().code(), StatusCode::kUsage);
+  EXPECT_THAT(typo.status().message(),
+              HasSubstr("nara.toml: unknown setting 'readmission.window_dayz'"));
+  auto window = ParseConfig("[readmission]\nwindow_days = 0\n", "nara.toml");
+  ASSERT_FALSE(window.ok());
+  EXPECT_EQ(window.status().message(),
+            "nara.toml: readmission.window_days: expected a whole number from 1 to 365");
+  auto price = ParseConfig("[settlement.price_per_day]\ntjugo = 5\n", "nara.toml");
+  ASSERT_FALSE(price.ok());
+  EXPECT_THAT(price.status().message(), HasSubstr("settlement.price_per_day.tjugo"));
+  auto syntax = ParseConfig("[readmission\n", "nara.toml");
+  ASSERT_FALSE(syntax.ok());
+  EXPECT_THAT(syntax.status().message(), HasSubstr("nara.toml:1:"));
+  auto duplicate = ParseConfig(
+      "[[settlement.agreement]]\nvalid_from = 2019-01-01\n[[settlement.agreement]]\n"
+      "valid_from = 2019-01-01\n",
+      "nara.toml");
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_THAT(duplicate.status().message(), HasSubstr("two agreements valid from 2019-01-01"));
+  auto care = ParseConfig("[readmission]\ncare_types = [\"dental\"]\n", "nara.toml");
+  ASSERT_FALSE(care.ok());
+  EXPECT_THAT(care.status().message(), HasSubstr("\"somatic\" or \"psychiatric\""));
+}
+
+}  // namespace
+}  // namespace nara::config

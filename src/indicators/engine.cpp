@@ -1,0 +1,267 @@
+// Running the patient passes in parallel and turning the accumulators into table rows.
+#include "indicators/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <thread>
+
+#include "indicators/periods.hpp"
+#include "indicators/unit_space.hpp"
+
+namespace nara::indicators {
+namespace {
+
+constexpr const char* kSexNames[] = {"all", "M", "F"};
+constexpr const char* kAgeNames[] = {"all", "0-17", "18-64", "65-79", "80+"};
+constexpr int kGroups = 15;  // output groups: sex (all, M, F) x age (all + 4)
+
+// Whether class (sex_class, age_class) belongs to output group (sex, age).
+bool InGroup(int sex_class, int age_class, int sex, int age) {
+  return (sex == 0 || sex == sex_class) && (age == 0 || age == age_class);
+}
+
+Result<std::vector<uint8_t>> AvoidableDiagnoses(const model::Extract& extract,
+                                                const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return IoError(fmt::format("{}: cannot read the avoidable-care (ACSC) list", path));
+  std::vector<std::string> prefixes;
+  std::string line;
+  std::getline(in, line);  // header icd10_prefix,condition,label_sv
+  while (std::getline(in, line)) {
+    const auto comma = line.find(',');
+    std::string prefix = line.substr(0, comma);
+    if (!prefix.empty()) prefixes.push_back(prefix);
+  }
+  std::vector<uint8_t> avoidable(extract.diagnoses.size());
+  for (uint32_t code = 1; code < extract.diagnoses.size(); ++code) {
+    const std::string& diagnosis = extract.diagnoses.Name(code);
+    for (const auto& prefix : prefixes) {
+      if (diagnosis.compare(0, prefix.size(), prefix) == 0) avoidable[code] = 1;
+    }
+  }
+  return avoidable;
+}
+
+bool AppliesTo(Family family, UnitType type) {
+  switch (family) {
+    case Family::kStay: return true;
+    case Family::kPopulation: return type <= UnitType::kMunicipality;
+    case Family::kPrimaryCount:
+      return type <= UnitType::kMunicipality || type == UnitType::kHealthCenter;
+    case Family::kCareGuarantee:
+      return type <= UnitType::kMunicipality || type == UnitType::kClinic ||
+             type == UnitType::kHealthCenter;
+  }
+  return false;
+}
+
+// Population by (year, unit slot, output group); -1 where a band straddles an age group.
+class PopulationTable {
+ public:
+  PopulationTable(const model::Extract& extract, const UnitSpace& units) : units_(units) {
+    for (const auto& row : extract.population) {
+      years_.push_back(row.year);
+    }
+    std::sort(years_.begin(), years_.end());
+    years_.erase(std::unique(years_.begin(), years_.end()), years_.end());
+    counts_.assign(years_.size() * static_cast<size_t>(units.size()) * kGroups, 0);
+    for (const auto& row : extract.population) {
+      const size_t year = static_cast<size_t>(
+          std::lower_bound(years_.begin(), years_.end(), row.year) - years_.begin());
+      const int lo_class = AgeClass(row.age_from);
+      const int hi_class = row.age_to < 0 ? 4 : AgeClass(row.age_to);
+      const int sex_class = static_cast<int>(row.sex);
+      const uint16_t m = row.municipality;
+      for (int slot : {units.region(), units.county_of(m), units.area_of(m),
+                       units.municipality(m)}) {
+        if (slot < 0) continue;
+        for (int sex = 0; sex < 3; ++sex) {
+          if (sex != 0 && sex != sex_class) continue;
+          for (int age = 0; age < 5; ++age) {
+            int64_t& cell = At(year, slot, sex * 5 + age);
+            if (age == 0) {
+              cell += row.count;
+            } else if (lo_class <= age && age <= hi_class) {
+              // A band inside the group adds; one that also reaches outside spoils the group.
+              if (lo_class != hi_class || cell < 0) {
+                cell = -1;
+              } else {
+                cell += row.count;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  // Population of the group in `year`; 0 when unknown.
+  int64_t Get(int year, int slot, int group) const {
+    auto it = std::lower_bound(years_.begin(), years_.end(), year);
+    if (it == years_.end() || *it != year) return 0;
+    const int64_t value =
+        counts_[(static_cast<size_t>(it - years_.begin()) * static_cast<size_t>(units_.size()) +
+                 static_cast<size_t>(slot)) * kGroups + static_cast<size_t>(group)];
+    return value < 0 ? 0 : value;
+  }
+
+ private:
+  int64_t& At(size_t year, int slot, int group) {
+    return counts_[(year * static_cast<size_t>(units_.size()) + static_cast<size_t>(slot)) *
+                       kGroups + static_cast<size_t>(group)];
+  }
+  const UnitSpace& units_;
+  std::vector<int> years_;
+  std::vector<int64_t> counts_;
+};
+
+}  // namespace
+
+double RowValue(const Row& row) {
+  const Kind kind = Info(row.indicator).kind;
+  const double numerator = static_cast<double>(row.numerator);
+  const double denominator = static_cast<double>(row.denominator);
+  switch (kind) {
+    case Kind::kShare: return 100.0 * numerator / denominator;
+    case Kind::kMean: return numerator / denominator;
+    case Kind::kRate: return 100000.0 * numerator / denominator;
+    case Kind::kCount: return numerator;
+  }
+  return 0;
+}
+
+Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
+                                         const config::Config& config,
+                                         const EngineOptions& options) {
+  const UnitSpace units(extract);
+  PassInputs inputs{&extract, &config, &units, {}, {}};
+  auto avoidable = AvoidableDiagnoses(extract, options.acsc_file);
+  if (!avoidable.ok()) return avoidable.status();
+  inputs.avoidable_diagnosis = std::move(*avoidable);
+  inputs.has_population.assign(extract.municipalities.size(), 0);
+  for (const auto& row : extract.population) inputs.has_population[row.municipality] = 1;
+
+  const Date from = extract.manifest.coverage_from;
+  const Date to = extract.manifest.coverage_to;
+  const int first_month = MonthOf(from);
+  const int months = MonthOf(to) - first_month + 1;
+
+  // One accumulator per thread over a contiguous range of patients.
+  const uint32_t patients = static_cast<uint32_t>(extract.patients.size());
+  const int threads = std::max(1, std::min(options.threads, 8));
+  std::vector<Accumulator> accumulators;
+  accumulators.reserve(static_cast<size_t>(threads));
+  for (int t = 0; t < threads; ++t) accumulators.emplace_back(units.size(), first_month, months);
+  std::vector<PassCounters> counters(static_cast<size_t>(threads));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    const uint32_t first = static_cast<uint32_t>(uint64_t{patients} * static_cast<uint64_t>(t) /
+                                                 static_cast<uint64_t>(threads));
+    const uint32_t last = static_cast<uint32_t>(uint64_t{patients} *
+                                                static_cast<uint64_t>(t + 1) /
+                                                static_cast<uint64_t>(threads));
+    auto work = [&, t, first, last] {
+      PatientPass pass(inputs, accumulators[static_cast<size_t>(t)]);
+      pass.Run(first, last);
+      counters[static_cast<size_t>(t)] = pass.counters();
+    };
+    if (t + 1 == threads) {
+      work();
+    } else {
+      pool.emplace_back(work);
+    }
+  }
+  for (auto& thread : pool) thread.join();
+  for (int t = 1; t < threads; ++t) accumulators[0].Merge(accumulators[static_cast<size_t>(t)]);
+  const Accumulator& acc = accumulators[0];
+
+  IndicatorTable table;
+  for (const auto& c : counters) table.counters.Add(c);
+  const std::vector<Period> periods = PeriodsInside(from, to);
+  const PopulationTable population(extract, units);
+  if (periods.empty()) {
+    table.notes.push_back(fmt::format(
+        "No period: the coverage {} to {} holds no whole calendar month.", FormatDate(from),
+        FormatDate(to)));
+  }
+  const int window = config.readmission.window_days;
+  int last_followed_month = -1;  // the last month whose readmissions have full follow-up
+  for (const Period& period : periods) {
+    if (period.type == PeriodType::kMonth && LastDayOfMonth(period.last_month) + window <= to) {
+      last_followed_month = period.last_month;
+    }
+  }
+  if (!periods.empty() && last_followed_month < periods.back().last_month) {
+    table.notes.push_back(fmt::format(
+        "readmission_30d, readmission_30d_65plus: no periods ending after {}: their {}-day "
+        "follow-up would reach past coverage_to {}.",
+        last_followed_month < 0 ? std::string("(none)")
+                                : fmt::format("{:04d}-{:02d}", last_followed_month / 12,
+                                              last_followed_month % 12 + 1),
+        window, FormatDate(to)));
+  }
+  if (extract.population.empty()) {
+    table.notes.push_back("Rates per 100 000: the extract has no population.csv.");
+  }
+
+  // Prefix sums over months of each (slot, group), per indicator, so a period is O(1).
+  std::vector<Cell> prefix(static_cast<size_t>(units.size()) * (static_cast<size_t>(months) + 1) *
+                           kGroups);
+  auto prefix_at = [&](int slot, int month_offset, int group) -> Cell& {
+    return prefix[(static_cast<size_t>(slot) * (static_cast<size_t>(months) + 1) +
+                   static_cast<size_t>(month_offset)) * kGroups + static_cast<size_t>(group)];
+  };
+  for (const IndicatorInfo& info : Catalog()) {
+    for (int slot = 0; slot < units.size(); ++slot) {
+      if (!AppliesTo(info.family, units.type(slot))) continue;
+      for (int m = 0; m < months; ++m) {
+        for (int group = 0; group < kGroups; ++group) {
+          const int sex = group / 5, age = group % 5;
+          Cell sum = prefix_at(slot, m, group);
+          for (int klass = 0; klass < kClasses; ++klass) {
+            if (!InGroup(klass / kAgeClasses, klass % kAgeClasses, sex, age)) continue;
+            const Cell& cell = acc.At(info.indicator, slot, m, klass);
+            sum.numerator += cell.numerator;
+            sum.denominator += cell.denominator;
+          }
+          prefix_at(slot, m + 1, group) = sum;
+        }
+      }
+    }
+    const bool waiting = info.indicator == Indicator::kCareGuaranteeFirstVisit90dWaiting ||
+                         info.indicator == Indicator::kCareGuaranteeTreatment90dWaiting;
+    for (const Period& period : periods) {
+      if (info.needs_follow_up && period.last_month > last_followed_month) continue;
+      // Waiting variants are measured on the period's last day: its last month's value.
+      const int begin = (waiting ? period.last_month : period.first_month) - first_month;
+      const int end = period.last_month - first_month + 1;
+      const CivilDate end_civil = CivilFromDays(LastDayOfMonth(period.last_month));
+      for (int slot = 0; slot < units.size(); ++slot) {
+        if (!AppliesTo(info.family, units.type(slot))) continue;
+        for (int group = 0; group < kGroups; ++group) {
+          const Cell& hi = prefix_at(slot, end, group);
+          const Cell& lo = prefix_at(slot, begin, group);
+          const int64_t numerator = hi.numerator - lo.numerator;
+          int64_t denominator = hi.denominator - lo.denominator;
+          if (info.kind == Kind::kRate) {
+            denominator = population.Get(end_civil.year, slot, group);
+          }
+          if (denominator <= 0) continue;
+          table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
+                                units.label(slot), kSexNames[group / 5], kAgeNames[group % 5],
+                                numerator, denominator, false});
+        }
+      }
+    }
+  }
+  if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {
+    table.notes.push_back(fmt::format(
+        "Ready periods: {} duplicate ready notices inside an open ready period and {} "
+        "revocations without an open ready period were ignored (indicators.md section 4).",
+        table.counters.duplicate_ready_notices, table.counters.stray_revocations));
+  }
+  return table;
+}
+
+}  // namespace nara::indicators

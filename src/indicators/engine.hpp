@@ -1,0 +1,50 @@
+// The indicator engine: an extract in, the long indicator table of data contract §4.1 out.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.hpp"
+#include "config/config.hpp"
+#include "indicators/catalog.hpp"
+#include "indicators/patient_pass.hpp"
+#include "model/extract.hpp"
+
+namespace nara::indicators {
+
+// One row of the indicator table.
+struct Row {
+  Indicator indicator;
+  std::string period;
+  const char* unit_type;
+  std::string unit;
+  const char* sex;        // all, M, F
+  const char* age_group;  // all, 0-17, 18-64, 65-79, 80+
+  int64_t numerator;
+  int64_t denominator;    // for counts: items (not written)
+  bool suppressed = false;
+};
+
+struct IndicatorTable {
+  std::vector<Row> rows;           // sorted as data contract §4.1 says
+  std::vector<std::string> notes;  // why periods are missing, anomalies counted
+  PassCounters counters;
+};
+
+struct EngineOptions {
+  int threads = 2;
+  std::string acsc_file;  // data/reference/acsc_chronic.csv
+};
+
+// Computes every indicator for every computable period, unit and group. Fails only when the ACSC
+// list cannot be read.
+Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
+                                         const config::Config& config,
+                                         const EngineOptions& options);
+
+// value for a row (share %, mean, rate per 100 000, count), unrounded.
+double RowValue(const Row& row);
+
+}  // namespace nara::indicators
