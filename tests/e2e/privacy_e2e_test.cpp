@@ -60,6 +60,14 @@ void CollectPatients(const std::filesystem::path& file, std::set<std::string>& o
   }
 }
 
+// The scanner itself must find numbers in every written form, or the test below proves nothing.
+TEST(PrivacyE2eTest, ScannerFindsEveryForm) {
+  EXPECT_EQ(IdentityShapedRuns("a 191212-1212 b"), std::vector<std::string>{"1212121212"});
+  EXPECT_EQ(IdentityShapedRuns("191212121212,x"), std::vector<std::string>{"1212121212"});
+  EXPECT_EQ(IdentityShapedRuns("x;121212+1212"), std::vector<std::string>{"1212121212"});
+  EXPECT_TRUE(IdentityShapedRuns("2019-03-01 12:00, 15.946").empty());
+}
+
 TEST(PrivacyE2eTest, NoClearIdentityNumberInAnythingNaraWrites) {
   TempDir dir;
   ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "3000", "--seed", "11", "--inject-faults"})
@@ -75,6 +83,12 @@ TEST(PrivacyE2eTest, NoClearIdentityNumberInAnythingNaraWrites) {
   runs.push_back(RunNara({"check", dir / "x", "--test-data", "--out", dir / "out/check"}));
   runs.push_back(RunNara({"check", dir / "x", "--out", dir / "out/refused"}));  // no key
   runs.push_back(RunNara({"demo", "--out", dir / "out/demo", "--stays", "500"}));
+  runs.push_back(RunNara({"indicators", dir / "x", "--test-data", "--out", dir / "out/ind.csv"}));
+  runs.push_back(RunNara({"indicators", dir / "x", "--test-data", "--format", "json", "--out",
+                          dir / "out/ind.json"}));
+  runs.push_back(RunNara({"check", dir / "x", "--test-data", "--out", dir / "out/c2",
+                          "--threads", "1"}));
+  ASSERT_EQ(runs[3].exit_code, 0) << runs[3].err;
   ASSERT_EQ(runs[0].exit_code, 0);
   ASSERT_FALSE(std::filesystem::file_size(dir.path() / "out/check/rejects.csv") < 200);
 
