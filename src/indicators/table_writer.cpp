@@ -35,23 +35,27 @@ std::string TableCsv(const IndicatorTable& table) {
 }
 
 std::string TableJson(const IndicatorTable& table) {
-  nlohmann::json rows = nlohmann::json::array();
+  // Written directly rather than through a JSON DOM: tables have millions of rows.
+  std::string out = "{\"rows\":[";
+  out.reserve(table.rows.size() * 170);
+  bool first = true;
   for (const Row& row : table.rows) {
     const bool count = Info(row.indicator).kind == Kind::kCount;
-    nlohmann::json item = {{"indicator", Info(row.indicator).id},
-                           {"period", row.period},
-                           {"unit_type", row.unit_type},
-                           {"unit", row.unit},
-                           {"sex", row.sex},
-                           {"age_group", row.age_group},
-                           {"suppressed", row.suppressed ? 1 : 0}};
-    item["numerator"] = row.suppressed ? nlohmann::json() : nlohmann::json(row.numerator);
-    item["denominator"] = count ? nlohmann::json() : nlohmann::json(row.denominator);
-    item["value"] = row.suppressed ? nlohmann::json() : nlohmann::json(std::stod(FormatValue(row)));
-    rows.push_back(std::move(item));
+    fmt::format_to(std::back_inserter(out),
+                   "{}{{\"indicator\":\"{}\",\"period\":\"{}\",\"unit_type\":\"{}\","
+                   "\"unit\":{},\"sex\":\"{}\",\"age_group\":\"{}\",\"numerator\":{},"
+                   "\"denominator\":{},\"value\":{},\"suppressed\":{}}}",
+                   first ? "" : ",", Info(row.indicator).id, row.period, row.unit_type,
+                   nlohmann::json(row.unit).dump(), row.sex, row.age_group,
+                   row.suppressed ? "null" : std::to_string(row.numerator),
+                   count ? "null" : std::to_string(row.denominator),
+                   row.suppressed ? "null" : FormatValue(row), row.suppressed ? 1 : 0);
+    first = false;
   }
-  nlohmann::json json = {{"rows", rows}, {"notes", table.notes}};
-  return json.dump() + "\n";
+  out += "],\"notes\":";
+  out += nlohmann::json(table.notes).dump();
+  out += "}\n";
+  return out;
 }
 
 Status WriteTableXlsx(const IndicatorTable& table, const std::string& path) {
