@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -136,6 +137,38 @@ TEST(CliE2eTest, DemoRuns) {
   auto run = RunNara({"demo", "--out", dir / "demo", "--stays", "1000"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("Rejected rows: 0"));
+}
+
+}  // namespace
+}  // namespace nara::e2e
+
+namespace nara::e2e {
+namespace {
+
+// The synthetic extract must look like a region's (issue: readmissions 65+ around 16-20 %,
+// mean ready days 1-3), measured by Nära's own indicator table.
+TEST(CliE2eTest, SyntheticRatesArePlausible) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "20000", "--seed", "3"}).exit_code, 0);
+  auto run = RunNara({"indicators", dir / "x", "--test-data", "--out", dir / "t.csv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream table(ReadFile(dir.path() / "t.csv"));
+  std::map<std::string, double> values;
+  for (std::string line; std::getline(table, line);) {
+    std::vector<std::string> fields;
+    std::stringstream stream(line);
+    for (std::string field; std::getline(stream, field, ',');) fields.push_back(field);
+    if (fields.size() >= 9 && fields[1] == "2021" && fields[2] == "region" &&
+        fields[4] == "all" && fields[5] == "all") {
+      values[fields[0]] = std::stod(fields[8]);
+    }
+  }
+  EXPECT_GT(values["readmission_30d_65plus"], 14.0);
+  EXPECT_LT(values["readmission_30d_65plus"], 22.0);
+  EXPECT_GT(values["ready_days_mean_somatic"], 1.0);
+  EXPECT_LT(values["ready_days_mean_somatic"], 3.0);
+  EXPECT_GT(values["inpatient_stays_per_100k"], 9000.0);
+  EXPECT_LT(values["inpatient_stays_per_100k"], 15000.0);
 }
 
 }  // namespace
