@@ -8,6 +8,9 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/main.hpp"
+#include "config/config.hpp"
+#include "indicators/engine.hpp"
+#include "indicators/table_writer.hpp"
 #include "ingest/ingest_report_writer.hpp"
 #include "synth/generator.hpp"
 
@@ -19,8 +22,8 @@ struct DemoOptions {
   int64_t stays = 20000;
 };
 
-// Until the indicator engine and the report exist, the demo's main job is the ingest check
-// of the synthetic extract (issue 2); the report replaces it when it lands.
+// Until the goal report exists, the demo's main job is the ingest check and the indicator
+// table of the synthetic extract; the tertial report replaces it when it lands.
 Result<int> RunDemo(const DemoOptions& options) {
   namespace fs = std::filesystem;
   const fs::path out(options.out_dir);
@@ -45,6 +48,29 @@ Result<int> RunDemo(const DemoOptions& options) {
   std::ofstream((check_dir / "ingest_report.json").string())
       << ingest::ReportJson(loaded->loaded).dump(2) << "\n";
   std::fputs(ingest::FormatReportText(loaded->loaded).c_str(), stdout);
+
+  indicators::EngineOptions engine;
+  engine.acsc_file = (fs::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
+  auto table = indicators::ComputeIndicators(loaded->loaded.extract, config::DefaultConfig(),
+                                             engine);
+  if (!table.ok()) return table.status();
+  const auto table_path = (out / "indicators.csv").string();
+  {
+    std::ofstream file(table_path, std::ios::binary);
+    file << indicators::TableCsv(*table);
+    if (!file) return IoError(fmt::format("{}: cannot write the indicator table", table_path));
+  }
+  NARA_RETURN_IF_ERROR(indicators::WriteTableXlsx(*table, (out / "indicators.xlsx").string()));
+  std::printf("\nIndicator table: %s and indicators.xlsx (%zu rows). Region, all ages, 2021:\n",
+              table_path.c_str(), table->rows.size());
+  for (const auto& row : table->rows) {
+    if (row.period == "2021" && std::string(row.unit_type) == "region" &&
+        std::string(row.sex) == "all" && std::string(row.age_group) == "all") {
+      std::printf("  %-40s %12s\n", std::string(indicators::Info(row.indicator).id).c_str(),
+                  indicators::FormatValue(row).c_str());
+    }
+  }
+  for (const auto& note : table->notes) std::printf("note: %s\n", note.c_str());
   std::printf("\nDemo output in %s\n", options.out_dir.c_str());
   return kExitOk;
 }

@@ -59,18 +59,33 @@ std::string TableJson(const IndicatorTable& table) {
 }
 
 Status WriteTableXlsx(const IndicatorTable& table, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  // Rows are written in order, so the workbook can stream them (constant memory).
+  lxw_workbook_options workbook_options = {};
+  workbook_options.constant_memory = LXW_TRUE;
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &workbook_options);
   if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "indikatorer");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   lxw_format* decimals = workbook_add_format(workbook);
   format_set_num_format(decimals, "0.000");
   const char* headers[] = {"indikator", "period", "enhetstyp", "enhet", "kön", "åldersgrupp",
                            "täljare", "nämnare", "värde", "undertryckt"};
-  for (lxw_col_t col = 0; col < 10; ++col) worksheet_write_string(sheet, 0, col, headers[col], bold);
-  lxw_row_t r = 1;
+  // A sheet holds at most 1 048 576 rows: a larger table continues on "indikatorer 2", ...
+  constexpr lxw_row_t kRowsPerSheet = 1048575;
+  lxw_worksheet* sheet = nullptr;
+  lxw_row_t r = kRowsPerSheet + 1;
+  int sheets = 0;
   for (const Row& row : table.rows) {
+    if (r > kRowsPerSheet) {
+      ++sheets;
+      const std::string name = sheets == 1 ? "indikatorer" : fmt::format("indikatorer {}", sheets);
+      sheet = workbook_add_worksheet(workbook, name.c_str());
+      for (lxw_col_t col = 0; col < 10; ++col) {
+        worksheet_write_string(sheet, 0, col, headers[col], bold);
+      }
+      worksheet_freeze_panes(sheet, 1, 0);
+      r = 1;
+    }
     const bool count = Info(row.indicator).kind == Kind::kCount;
     worksheet_write_string(sheet, r, 0, std::string(Info(row.indicator).id).c_str(), nullptr);
     worksheet_write_string(sheet, r, 1, row.period.c_str(), nullptr);
@@ -86,7 +101,12 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path) {
     worksheet_write_number(sheet, r, 9, row.suppressed ? 1 : 0, nullptr);
     ++r;
   }
-  worksheet_freeze_panes(sheet, 1, 0);
+  if (sheet == nullptr) {
+    sheet = workbook_add_worksheet(workbook, "indikatorer");
+    for (lxw_col_t col = 0; col < 10; ++col) {
+      worksheet_write_string(sheet, 0, col, headers[col], bold);
+    }
+  }
   const lxw_error error = workbook_close(workbook);
   if (error != LXW_NO_ERROR) {
     return IoError(fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(error)));

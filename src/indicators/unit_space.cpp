@@ -47,8 +47,15 @@ UnitSpace::UnitSpace(const model::Extract& extract) {
   type_.push_back(UnitType::kRegion);
   label_.push_back(extract.manifest.county);
   region_ = 0;
+  // Only municipalities the extract mentions get slots (SCB's list has all 290).
+  std::vector<uint8_t> used(municipalities.size());
+  for (uint16_t m : stays.municipality) used[m] = 1;
+  for (uint16_t m : extract.contacts.municipality) used[m] = 1;
+  for (uint16_t m : extract.waits.municipality) used[m] = 1;
+  for (const auto& row : extract.population) used[row.municipality] = 1;
   std::map<std::string, std::vector<size_t>> counties, areas, codes;
   for (size_t m = 0; m < municipalities.size(); ++m) {
+    if (!used[m]) continue;
     counties[municipalities[m].code.substr(0, 2)].push_back(m);
     if (!municipalities[m].area.empty()) areas[municipalities[m].area].push_back(m);
     codes[municipalities[m].code].push_back(m);
@@ -56,10 +63,10 @@ UnitSpace::UnitSpace(const model::Extract& extract) {
   add_type(UnitType::kCounty, counties, county_, municipalities.size());
   add_type(UnitType::kArea, areas, area_, municipalities.size());
   add_type(UnitType::kMunicipality, codes, municipality_, municipalities.size());
-  auto by_name = [&](const std::vector<uint8_t>& used) {
+  auto by_name = [&](const std::vector<uint8_t>& in_role) {
     std::map<std::string, std::vector<size_t>> members;
     for (uint32_t code = 1; code < unit_count; ++code) {
-      if (used[code]) members[extract.units.Name(code)].push_back(code);
+      if (in_role[code]) members[extract.units.Name(code)].push_back(code);
     }
     return members;
   };

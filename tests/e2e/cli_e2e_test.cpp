@@ -173,3 +173,71 @@ TEST(CliE2eTest, SyntheticRatesArePlausible) {
 
 }  // namespace
 }  // namespace nara::e2e
+
+namespace nara::e2e {
+namespace {
+
+size_t CountOf(const std::string& text, const std::string& needle) {
+  size_t count = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+// The same table as CSV, JSON and XLSX; the workbook is read back (zip + XML) to prove it is one.
+TEST(CliE2eTest, IndicatorTableInThreeFormatsAgrees) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "400", "--seed", "9"}).exit_code, 0);
+  ASSERT_EQ(RunNara({"indicators", dir / "x", "--test-data", "--out", dir / "t.csv"}).exit_code, 0);
+  ASSERT_EQ(RunNara({"indicators", dir / "x", "--test-data", "--out", dir / "t.json"}).exit_code,
+            0);
+  auto xlsx = RunNara({"indicators", dir / "x", "--test-data", "--format", "xlsx", "--out",
+                       dir / "t.xlsx"});
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  const std::string csv = ReadFile(dir.path() / "t.csv");
+  const size_t rows = CountOf(csv, "\n") - 1;
+  ASSERT_GT(rows, 1000u);
+  // Counted, not parsed: a DOM of the whole table is slow in a debug build.
+  const std::string json = ReadFile(dir.path() / "t.json");
+  EXPECT_EQ(json.substr(0, 9), "{\"rows\":[");
+  EXPECT_EQ(CountOf(json, "{\"indicator\":"), rows);
+  const std::string sheet_file = dir / "sheet1.xml";
+  ASSERT_EQ(std::system(("unzip -p '" + (dir / "t.xlsx") + "' xl/worksheets/sheet1.xml > '" +
+                         sheet_file + "'").c_str()),
+            0);
+  const std::string sheet = ReadFile(sheet_file);
+  EXPECT_EQ(CountOf(sheet, "<row "), rows + 1);  // with the header
+  EXPECT_NE(sheet.find("t\xc3\xa4ljare"), std::string::npos);  // Swedish header "täljare"
+  EXPECT_NE(sheet.find("readmission_30d_65plus"), std::string::npos);
+  // --format xlsx without --out is a usage error.
+  EXPECT_EQ(RunNara({"indicators", dir / "x", "--test-data", "--format", "xlsx"}).exit_code, 2);
+}
+
+TEST(CliE2eTest, SuppressionHidesSmallCellsInTheOutput) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "400", "--seed", "9"}).exit_code, 0);
+  auto run = RunNara({"indicators", dir / "x", "--test-data", "--suppress", "5", "--out",
+                      dir / "t.csv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream table(ReadFile(dir.path() / "t.csv"));
+  std::string line;
+  std::getline(table, line);
+  size_t suppressed = 0;
+  while (std::getline(table, line)) {
+    if (line.back() != '1') continue;
+    ++suppressed;
+    // indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,suppressed
+    std::vector<std::string> fields;
+    std::stringstream stream(line);
+    for (std::string field; std::getline(stream, field, ',');) fields.push_back(field);
+    ASSERT_EQ(fields.size(), 10u) << line;
+    EXPECT_EQ(fields[6], "") << line;
+    EXPECT_EQ(fields[8], "") << line;
+  }
+  EXPECT_GT(suppressed, 0u);
+  EXPECT_NE(run.err.find("suppression with min_count 5 hid"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nara::e2e
