@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of Nära: the unit and end-to-end suite (debug), the same suite under
-# AddressSanitizer + UndefinedBehaviorSanitizer, each libFuzzer target for a bounded time, and
-# the JavaScript tests (DuckDB peer). Installs missing dependencies first.
+# Runs every test of Nära: the unit, golden and end-to-end suite (debug build), the
+# differential test against the DuckDB peer, each libFuzzer target for a bounded time, and the
+# whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer. Installs missing
+# dependencies first. Ends with ctest's summary of the debug suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -9,10 +10,12 @@ FUZZ_SECONDS=${NARA_FUZZ_SECONDS:-30}
 
 scripts/setup.sh --deps-only
 
-echo "== JavaScript tests (DuckDB peer)"
-if [ -f bench/peer/test.mjs ]; then
-  (cd bench/peer && node --test test.mjs)
-fi
+echo "== Build (debug)"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$jobs"
+
+echo "== Differential test: Nära vs the DuckDB peer"
+NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test bench/peer/
 
 echo "== libFuzzer targets, ${FUZZ_SECONDS} s each (clang-16)"
 scripts/fuzz.sh "$FUZZ_SECONDS"
@@ -20,9 +23,7 @@ scripts/fuzz.sh "$FUZZ_SECONDS"
 echo "== Suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-ctest --preset asan -j "$jobs" --timeout 600
+ctest --preset asan -j "$jobs" --timeout 900
 
 echo "== Suite (debug)"
-cmake --preset dev >/dev/null
-cmake --build --preset dev -j "$jobs"
 ctest --preset dev -j "$jobs" --timeout 600
