@@ -31,15 +31,8 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;
-    if (TrimBlanks(row.Get(kAt)).empty()) {
-      row.RejectMissing(kAt);
-      return false;
-    }
-    auto at = ParseDateTime(row.Get(kAt));
-    if (!at) {
-      row.RejectBadValue(kAt, RejectCode::kBadDate, kDateTimeForms);
-      return false;
-    }
+    auto at = row.RequiredDateTime(kAt);
+    if (!at) return false;
     auto level = model::ParseContactLevel(row.Get(kLevel));
     if (!level) {
       row.RejectBadValue(kLevel, RejectCode::kBadCode, "primary/specialist");
@@ -80,10 +73,7 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
     c.emergency.push_back(emergency ? 1 : 0);
     return true;
   });
-  NARA_RETURN_IF_ERROR(status);
-  NARA_RETURN_IF_ERROR(fatal);
-  resolver.CollectPatients(out.patients);
-  return Status::Ok();
+  return FinishPatientTable(status, fatal, resolver, out);
 }
 
 }  // namespace nara::ingest

@@ -32,15 +32,8 @@ Status ReadCoordination(CsvReader& reader, const ReadContext&, RawEvents& out) {
                          "an event of data contract 1.4, e.g. ready_notice or inskrivningsmeddelande");
       return false;
     }
-    if (TrimBlanks(row.Get(kAt)).empty()) {
-      row.RejectMissing(kAt);
-      return false;
-    }
-    auto at = ParseDateTime(row.Get(kAt));
-    if (!at) {
-      row.RejectBadValue(kAt, RejectCode::kBadDate, kDateTimeForms);
-      return false;
-    }
+    auto at = row.RequiredDateTime(kAt);
+    if (!at) return false;
     out.episode_id.emplace_back(episode_id);
     out.events.at.push_back(at->at);
     out.events.kind.push_back(*kind);

@@ -27,15 +27,8 @@ Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollm
       row.RejectMissing(kProgramme);
       return false;
     }
-    auto start = ParseDate(row.Get(kStart));
-    if (!start) {
-      if (TrimBlanks(row.Get(kStart)).empty()) {
-        row.RejectMissing(kStart);
-      } else {
-        row.RejectBadValue(kStart, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
-      }
-      return false;
-    }
+    auto start = row.RequiredDate(kStart);
+    if (!start) return false;
     Date end = kNoDate;
     if (auto text = TrimBlanks(row.Get(kEnd)); !text.empty()) {
       auto parsed = ParseDate(text);
@@ -49,10 +42,7 @@ Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollm
     out.rows.push_back({0, out.programmes.Intern(programme), *start, end});
     return true;
   });
-  NARA_RETURN_IF_ERROR(status);
-  NARA_RETURN_IF_ERROR(fatal);
-  resolver.CollectPatients(out.patients);
-  return Status::Ok();
+  return FinishPatientTable(status, fatal, resolver, out);
 }
 
 }  // namespace nara::ingest

@@ -132,16 +132,8 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
       }
       care_type = *parsed;
     }
-    const std::string_view admitted_text = row.Get(kAdmittedAt);
-    if (TrimBlanks(admitted_text).empty()) {
-      row.RejectMissing(kAdmittedAt);
-      return false;
-    }
-    auto admitted = ParseDateTime(admitted_text);
-    if (!admitted) {
-      row.RejectBadValue(kAdmittedAt, RejectCode::kBadDate, kDateTimeForms);
-      return false;
-    }
+    auto admitted = row.RequiredDateTime(kAdmittedAt);
+    if (!admitted) return false;
     ParsedDateTime discharged{kNoDateTime, false};
     if (auto text = TrimBlanks(row.Get(kDischargedAt)); !text.empty()) {
       auto parsed = ParseDateTime(text);
@@ -226,10 +218,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     s.line.push_back(static_cast<uint32_t>(row.line()));
     return true;
   });
-  NARA_RETURN_IF_ERROR(status);
-  NARA_RETURN_IF_ERROR(fatal);
-  resolver.CollectPatients(out.patients);
-  return Status::Ok();
+  return FinishPatientTable(status, fatal, resolver, out);
 }
 
 }  // namespace nara::ingest

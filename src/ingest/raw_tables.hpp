@@ -92,4 +92,14 @@ inline std::optional<ResolvedPatient> ResolveRowPatient(RowContext& row, size_t 
   return *patient;
 }
 
+// The end of every reader of a table with a patient column: the scan's status, then a fatal
+// identity error, else the distinct patients handed to the loader.
+inline Status FinishPatientTable(const Status& scan, const Status& fatal,
+                                 const PatientResolver& resolver, RawTableBase& out) {
+  NARA_RETURN_IF_ERROR(scan);
+  NARA_RETURN_IF_ERROR(fatal);
+  resolver.CollectPatients(out.patients);
+  return Status::Ok();
+}
+
 }  // namespace nara::ingest

@@ -7,10 +7,12 @@
 #include <fmt/format.h>
 
 #include "base/csv_reader.hpp"
+#include "base/date.hpp"
 #include "base/status.hpp"
 #include "ingest/column_map.hpp"
 #include "ingest/reject_log.hpp"
 #include "ingest/redaction.hpp"
+#include "ingest/value_parsers.hpp"
 
 namespace nara::ingest {
 
@@ -59,6 +61,28 @@ class RowContext {
                                    expected, QuoteForMessage(Get(spec))));
   }
   void Flag(FlagCode code) { log_.Flag(code); }
+
+  // A required date-time (or date, at 00:00) column; rejects the row and returns nullopt when
+  // the value is empty or not one of the contract's forms.
+  std::optional<ParsedDateTime> RequiredDateTime(size_t spec) {
+    if (TrimBlanks(Get(spec)).empty()) {
+      RejectMissing(spec);
+      return std::nullopt;
+    }
+    auto value = ParseDateTime(Get(spec));
+    if (!value) RejectBadValue(spec, RejectCode::kBadDate, kDateTimeForms);
+    return value;
+  }
+  // A required date column, as RequiredDateTime.
+  std::optional<Date> RequiredDate(size_t spec) {
+    if (TrimBlanks(Get(spec)).empty()) {
+      RejectMissing(spec);
+      return std::nullopt;
+    }
+    auto value = ParseDate(Get(spec));
+    if (!value) RejectBadValue(spec, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
+    return value;
+  }
 
   // The row re-joined with the file's delimiter, the patient field replaced by its pseudonym
   // and any other identity-number-shaped text redacted.

@@ -36,15 +36,8 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
       row.RejectBadValue(kStep, RejectCode::kBadCode, "contact/assessment/first_visit/treatment");
       return false;
     }
-    if (TrimBlanks(row.Get(kStart)).empty()) {
-      row.RejectMissing(kStart);
-      return false;
-    }
-    auto start = ParseDate(row.Get(kStart));
-    if (!start) {
-      row.RejectBadValue(kStart, RejectCode::kBadDate, "YYYY-MM-DD or YYYYMMDD");
-      return false;
-    }
+    auto start = row.RequiredDate(kStart);
+    if (!start) return false;
     Date end = kNoDate;
     if (auto text = TrimBlanks(row.Get(kEnd)); !text.empty()) {
       auto parsed = ParseDate(text);
@@ -83,10 +76,7 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
     w.patient_chosen_days.push_back(chosen);
     return true;
   });
-  NARA_RETURN_IF_ERROR(status);
-  NARA_RETURN_IF_ERROR(fatal);
-  resolver.CollectPatients(out.patients);
-  return Status::Ok();
+  return FinishPatientTable(status, fatal, resolver, out);
 }
 
 }  // namespace nara::ingest
