@@ -52,7 +52,8 @@ function periods(from, to) {
   return out.map((p, i) => [...p, i]);
 }
 
-export async function computeIndicators(dir, threads = 2) {
+// Returns the rows, or with `outFile` writes them as CSV from DuckDB itself and returns the count.
+export async function computeIndicators(dir, threads = 2, outFile = null) {
   const m = manifest(dir);
   const db = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const c = await db.connect();
@@ -87,14 +88,14 @@ export async function computeIndicators(dir, threads = 2) {
       select e.episode_id, e.event, e.ts, e.line,
         lag(e.event) over (partition by e.episode_id order by e.ts, e.line) as previous
       from events e where e.event in ('ready_notice', 'ready_revoked')),
-    opened as (  -- a notice opens a period unless the previous ready event was a notice
-      select episode_id, ts, line from r
-      where event = 'ready_notice' and (previous is null or previous = 'ready_revoked')),
-    periods as (
-      select o.episode_id, o.ts as notice,
-        (select min(x.ts) from r x where x.episode_id = o.episode_id and x.event = 'ready_revoked'
-           and (x.ts > o.ts or (x.ts = o.ts and x.line > o.line))) as revoked
-      from opened o)
+    nxt as (  -- the first revocation after each event (ties in file order)
+      select *, min(case when event = 'ready_revoked' then ts end) over (
+          partition by episode_id order by ts, line
+          rows between 1 following and unbounded following) as next_revoked
+      from r),
+    periods as (  -- a notice opens a period unless the previous ready event was a notice
+      select episode_id, ts as notice, next_revoked as revoked from nxt
+      where event = 'ready_notice' and (previous is null or previous = 'ready_revoked'))
     select p.episode_id,
       date_diff('day', cast(p.notice as date),
         least(coalesce(cast(p.revoked as date), cast(s.discharged_at as date)),
@@ -144,13 +145,13 @@ export async function computeIndicators(dir, threads = 2) {
         row_number() over (partition by patient order by admitted_at, episode_id) as seq
       from stays where care_type = 'somatic'),
     k as (  -- the latest discharge so far (ties: the later stay) among the earlier stays
-      select *, max({'d': d, 'seq': seq}) over (partition by patient order by seq
-               rows between unbounded preceding and 1 preceding) as prev_max
+      select *, max({'d': d, 'seq': seq, 'to': discharged_to}) over (partition by patient
+               order by seq rows between unbounded preceding and 1 preceding) as prev_max
       from s),
     j as (
       select k.*, case when prev_max is null then 1
           when a <= prev_max.d then 0
-          when a <= prev_max.d + 1 and (select t.discharged_to from s t where t.patient = k.patient and t.seq = prev_max.seq) = 'other_hospital' then 0
+          when a <= prev_max.d + 1 and prev_max.to = 'other_hospital' then 0
           else 1 end as starts
       from k),
     n as (select *, sum(starts) over (partition by patient order by seq) as episode from j)
@@ -166,15 +167,20 @@ export async function computeIndicators(dir, threads = 2) {
       arg_max(sex, {'d': d, 'seq': seq}) as sex,
       arg_max(birth_date, {'d': d, 'seq': seq}) as birth_date
     from n group by patient, episode`);
+  // Later episodes of a patient are always admitted after the index discharge (else they would
+  // have merged), so the first later acute admission decides.
   await run(`create table readmission_records as
+    with i as (
+      select *, min(case when kind = 'acute' then admitted end) over (
+          partition by patient order by episode
+          rows between 1 following and unbounded following) as next_acute
+      from episodes)
     select i.municipality, i.hospital, i.clinic, i.health_center, i.sex,
       age_group(age_on(i.birth_date, i.discharged)) as age_group,
       month_index(i.discharged) as month,
-      case when exists (select 1 from episodes r where r.patient = i.patient and r.episode > i.episode
-                        and r.kind = 'acute' and r.admitted - i.discharged between 1 and 30)
-           then 1 else 0 end as num,
+      case when i.next_acute - i.discharged between 1 and 30 then 1 else 0 end as num,
       age_on(i.birth_date, i.discharged) >= 65 as old
-    from episodes i
+    from i
     where i.discharged <> date '9999-12-31' and i.discharged_to is distinct from 'deceased'
       and i.discharged >= date '${m.from}' and i.discharged + 30 <= date '${m.to}'`);
   await run(`create table records as
@@ -187,7 +193,7 @@ export async function computeIndicators(dir, threads = 2) {
   // Units (the seven types), groups (sex and age: all + own), periods containing the month.
   const lastFollowed = `(select max(last_month) from periods where type = 0 and
       last_day(make_date(last_month // 12, last_month % 12 + 1, 1)) + 30 <= date '${m.to}')`;
-  const reader = await c.runAndReadAll(`
+  const query = `
     with u as (
       select r.*, t.unit_type, t.unit, t.type_order from records r
       left join areas a on a.code = r.municipality,
@@ -212,7 +218,16 @@ export async function computeIndicators(dir, threads = 2) {
     select ind, per, ut, un, sx, ag, numerator, denominator from agg
     order by ind, pord, tord, un,
       case sx when 'all' then 0 when 'M' then 1 else 2 end,
-      case ag when 'all' then 0 when '0-17' then 1 when '18-64' then 2 when '65-79' then 3 else 4 end`);
+      case ag when 'all' then 0 when '0-17' then 1 when '18-64' then 2 when '65-79' then 3 else 4 end`;
+  if (outFile) {
+    await run(`copy (select ind as indicator, per as period, ut as unit_type, un as unit,
+        sx as sex, ag as age_group, numerator,
+        case when ind = 'ready_days_total' then null else denominator end as denominator
+      from (${query})) to '${outFile.replaceAll("'", "''")}' (format csv, header true)`);
+    const count = await c.runAndReadAll(`select count(*) from read_csv('${outFile.replaceAll("'", "''")}', header = true)`);
+    return Number(count.getRows()[0][0]);
+  }
+  const reader = await c.runAndReadAll(query);
   const rows = reader.getRows().map((r) => ({
     indicator: r[0], period: r[1], unit_type: r[2], unit: r[3], sex: r[4], age_group: r[5],
     numerator: Number(r[6]), denominator: Number(r[7]),
@@ -231,12 +246,8 @@ async function main() {
     process.exit(2);
   }
   const started = performance.now();
-  const rows = await computeIndicators(dir, threads);
-  const { writeFileSync } = await import('node:fs');
-  const count = new Set(['ready_days_total']);
-  writeFileSync(out, 'indicator,period,unit_type,unit,sex,age_group,numerator,denominator\n' +
-    rows.map((r) => `${r.indicator},${r.period},${r.unit_type},${r.unit},${r.sex},${r.age_group},${r.numerator},${count.has(r.indicator) ? '' : r.denominator}`).join('\n') + '\n');
-  console.error(JSON.stringify({ seconds: (performance.now() - started) / 1000, rows: rows.length }));
+  const rows = await computeIndicators(dir, threads, out);
+  console.error(JSON.stringify({ seconds: (performance.now() - started) / 1000, rows }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
