@@ -207,11 +207,15 @@ export async function computeIndicators(dir, threads = 2, outFile = null) {
       lateral (values ('all', 0), (u.sex, case u.sex when 'M' then 1 else 2 end)) as s(sex_out, sex_order),
       lateral (values ('all'), (u.age_group)) as ag(age_out)
       where s.sex_out is not null and ag.age_out is not null)
+    , monthly as (  -- one row per indicator, month, unit and group before periods fan out
+      select indicator, month, unit_type, unit, sex_out, age_out, min(type_order) as type_order,
+        sum(num) as num, sum(den) as den
+      from g group by indicator, month, unit_type, unit, sex_out, age_out)
     , agg as (
       select g.indicator as ind, p.label as per, g.unit_type as ut, g.unit as un, g.sex_out as sx,
         g.age_out as ag, sum(g.num) as numerator, sum(g.den) as denominator,
         min(p.ord) as pord, min(g.type_order) as tord
-      from g join periods p on g.month between p.first_month and p.last_month
+      from monthly g join periods p on g.month between p.first_month and p.last_month
       where g.indicator not like 'readmission%' or p.last_month <= ${lastFollowed}
       group by g.indicator, p.label, g.unit_type, g.unit, g.sex_out, g.age_out
       having sum(g.den) > 0)
