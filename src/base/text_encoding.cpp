@@ -1,0 +1,142 @@
+// Encoding detection and Windows-1252 → UTF-8 transcoding for the CSV reader.
+#include "base/text_encoding.hpp"
+
+#include <cassert>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace nara {
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Code points of the Windows-1252 bytes 0x80-0x9F; U+FFFD where cp1252 defines nothing.
+constexpr char32_t kCp1252High[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,  // 88-8F
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,  // 98-9F
+};
+
+// True when the 8 bytes at `p` are all ASCII.
+inline bool AllAscii8(const unsigned char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return (word & kHighBits) == 0;
+}
+
+inline bool IsContinuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+
+// Writes `code_point` (< U+10000 here) as UTF-8 at `out`; returns the byte after it.
+inline char* AppendUtf8(char32_t code_point, char* out) {
+  if (code_point < 0x80) {
+    *out++ = static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    *out++ = static_cast<char>(0xC0U | (code_point >> 6));
+    *out++ = static_cast<char>(0x80U | (code_point & 0x3FU));
+  } else {
+    *out++ = static_cast<char>(0xE0U | (code_point >> 12));
+    *out++ = static_cast<char>(0x80U | ((code_point >> 6) & 0x3FU));
+    *out++ = static_cast<char>(0x80U | (code_point & 0x3FU));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  while (p < end) {
+    // Exports are mostly ASCII: skip it a word at a time.
+    while (end - p >= 8 && AllAscii8(p)) p += 8;
+    if (p == end) break;
+    const unsigned char lead = *p;
+    if (lead < 0x80U) {
+      ++p;
+      continue;
+    }
+    // Length of the sequence and the allowed range of its second byte (which rules out
+    // overlong forms, surrogates and code points above U+10FFFF; Unicode table 3-7).
+    size_t length;
+    unsigned char low = 0x80U;
+    unsigned char high = 0xBFU;
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+      length = 2;
+    } else if (lead >= 0xE0U && lead <= 0xEFU) {
+      length = 3;
+      if (lead == 0xE0U) low = 0xA0U;
+      if (lead == 0xEDU) high = 0x9FU;
+    } else if (lead >= 0xF0U && lead <= 0xF4U) {
+      length = 4;
+      if (lead == 0xF0U) low = 0x90U;
+      if (lead == 0xF4U) high = 0x8FU;
+    } else {
+      return false;  // a continuation byte, C0/C1 (overlong) or F5-FF
+    }
+    if (static_cast<size_t>(end - p) < length) return false;
+    if (p[1] < low || p[1] > high) return false;
+    for (size_t i = 2; i < length; ++i) {
+      if (!IsContinuation(p[i])) return false;
+    }
+    p += length;
+  }
+  return true;
+}
+
+TextEncoding DetectEncoding(std::string_view bytes) {
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return TextEncoding::kUtf8WithBom;
+  return IsValidUtf8(bytes) ? TextEncoding::kUtf8 : TextEncoding::kWindows1252;
+}
+
+std::string Windows1252ToUtf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  // First pass: the exact output size, so that a large file is allocated once and not
+  // over-allocated (an ASCII byte stays 1 byte, A0-FF become 2, the cp1252 specials 2 or 3).
+  size_t out_size = 0;
+  for (const unsigned char* q = p; q < end;) {
+    if (end - q >= 8 && AllAscii8(q)) {
+      out_size += 8;
+      q += 8;
+      continue;
+    }
+    const unsigned char byte = *q++;
+    out_size += byte < 0x80U ? 1 : byte >= 0xA0U ? 2 : kCp1252High[byte - 0x80U] < 0x800 ? 2 : 3;
+  }
+  std::string out(out_size, '\0');
+  char* o = out.data();
+  while (p < end) {
+    while (end - p >= 8 && AllAscii8(p)) {
+      std::memcpy(o, p, 8);
+      o += 8;
+      p += 8;
+    }
+    if (p == end) break;
+    const unsigned char byte = *p++;
+    if (byte < 0x80U) {
+      *o++ = static_cast<char>(byte);
+    } else if (byte < 0xA0U) {
+      o = AppendUtf8(kCp1252High[byte - 0x80U], o);
+    } else {
+      o = AppendUtf8(static_cast<char32_t>(byte), o);
+    }
+  }
+  assert(o == out.data() + out.size());
+  return out;
+}
+
+const char* EncodingName(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kUtf8:
+      return "UTF-8";
+    case TextEncoding::kUtf8WithBom:
+      return "UTF-8 (BOM)";
+    case TextEncoding::kWindows1252:
+      return "Windows-1252";
+  }
+  return "UTF-8";
+}
+
+}  // namespace nara
