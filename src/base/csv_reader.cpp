@@ -92,8 +92,8 @@ Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
       reader.text_ = std::move(bytes);
       break;
     case TextEncoding::kWindows1252:
-      reader.text_ = Windows1252ToUtf8(bytes);
-      std::string().swap(bytes);  // release the original early: files can be large
+      Windows1252ToUtf8InPlace(bytes);
+      reader.text_ = std::move(bytes);
       break;
   }
 
@@ -130,7 +130,9 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   std::string bytes;
   std::error_code size_error;
   const auto size = std::filesystem::file_size(path, size_error);
-  if (!size_error) bytes.reserve(static_cast<size_t>(size));
+  // Room for a Windows-1252 file to grow in place when it is transcoded to UTF-8 (each
+  // Swedish letter takes one byte more); pages never written cost no memory.
+  if (!size_error) bytes.reserve(static_cast<size_t>(size) + static_cast<size_t>(size) / 8 + 64);
   char buffer[1 << 16];
   size_t got;
   while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) bytes.append(buffer, got);

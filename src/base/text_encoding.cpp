@@ -43,6 +43,28 @@ inline char* AppendUtf8(char32_t code_point, char* out) {
   return out;
 }
 
+inline char32_t Cp1252CodePoint(unsigned char byte) {
+  return byte < 0xA0U ? kCp1252High[byte - 0x80U] : static_cast<char32_t>(byte);
+}
+
+// Bytes of the UTF-8 form of Windows-1252 `bytes`: ASCII stays 1 byte, A0-FF become 2, the
+// cp1252 specials 2 or 3. Lets large files be allocated exactly once.
+size_t Windows1252Utf8Size(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  size_t size = 0;
+  while (p < end) {
+    if (end - p >= 8 && AllAscii8(p)) {
+      size += 8;
+      p += 8;
+      continue;
+    }
+    const unsigned char byte = *p++;
+    size += byte < 0x80U ? 1 : Cp1252CodePoint(byte) < 0x800 ? 2 : 3;
+  }
+  return size;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view bytes) {
@@ -93,19 +115,7 @@ TextEncoding DetectEncoding(std::string_view bytes) {
 std::string Windows1252ToUtf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const unsigned char* const end = p + bytes.size();
-  // First pass: the exact output size, so that a large file is allocated once and not
-  // over-allocated (an ASCII byte stays 1 byte, A0-FF become 2, the cp1252 specials 2 or 3).
-  size_t out_size = 0;
-  for (const unsigned char* q = p; q < end;) {
-    if (end - q >= 8 && AllAscii8(q)) {
-      out_size += 8;
-      q += 8;
-      continue;
-    }
-    const unsigned char byte = *q++;
-    out_size += byte < 0x80U ? 1 : byte >= 0xA0U ? 2 : kCp1252High[byte - 0x80U] < 0x800 ? 2 : 3;
-  }
-  std::string out(out_size, '\0');
+  std::string out(Windows1252Utf8Size(bytes), '\0');
   char* o = out.data();
   while (p < end) {
     while (end - p >= 8 && AllAscii8(p)) {
@@ -117,14 +127,43 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
     const unsigned char byte = *p++;
     if (byte < 0x80U) {
       *o++ = static_cast<char>(byte);
-    } else if (byte < 0xA0U) {
-      o = AppendUtf8(kCp1252High[byte - 0x80U], o);
     } else {
-      o = AppendUtf8(static_cast<char32_t>(byte), o);
+      o = AppendUtf8(Cp1252CodePoint(byte), o);
     }
   }
   assert(o == out.data() + out.size());
   return out;
+}
+
+void Windows1252ToUtf8InPlace(std::string& text) {
+  const size_t in_size = text.size();
+  const size_t out_size = Windows1252Utf8Size(text);
+  if (out_size == in_size) return;  // pure ASCII
+  text.resize(out_size);
+  // Back to front: the write position never falls behind the read position, and once they
+  // meet, everything before is ASCII and already in place.
+  auto* base = reinterpret_cast<unsigned char*>(text.data());
+  unsigned char* in = base + in_size;
+  unsigned char* out = base + out_size;
+  while (out != in) {
+    if (in - base >= 8 && AllAscii8(in - 8)) {
+      uint64_t word;
+      std::memcpy(&word, in - 8, 8);  // load before store: the ranges may overlap
+      in -= 8;
+      out -= 8;
+      std::memcpy(out, &word, 8);
+      continue;
+    }
+    const unsigned char byte = *--in;
+    if (byte < 0x80U) {
+      *--out = byte;
+      continue;
+    }
+    char encoded[3];
+    const auto length = static_cast<size_t>(AppendUtf8(Cp1252CodePoint(byte), encoded) - encoded);
+    out -= length;
+    std::memcpy(out, encoded, length);
+  }
 }
 
 const char* EncodingName(TextEncoding encoding) {

@@ -24,6 +24,11 @@ bool IsValidUtf8(std::string_view bytes);
 // there (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD. Never fails.
 std::string Windows1252ToUtf8(std::string_view bytes);
 
+// The same conversion done inside `text`, which then holds UTF-8. Needs no second buffer when
+// text.capacity() covers the grown size (CsvReader::OpenFile reserves room for it), which
+// matters for files of hundreds of megabytes.
+void Windows1252ToUtf8InPlace(std::string& text);
+
 // "UTF-8", "UTF-8 (BOM)" or "Windows-1252", for the ingest report.
 const char* EncodingName(TextEncoding encoding);
 
