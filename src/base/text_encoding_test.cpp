@@ -2,6 +2,7 @@
 #include "base/text_encoding.hpp"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -92,6 +93,34 @@ TEST(Windows1252ToUtf8Test, EveryByteGivesValidUtf8) {
   EXPECT_TRUE(IsValidUtf8(utf8));
   // 127 ASCII bytes, 96 two-byte Latin-1 letters, 32 cp1252 specials (10 of two bytes).
   EXPECT_EQ(utf8.size(), 127U + 96U * 2U + 10U * 2U + 22U * 3U);
+}
+
+TEST(Windows1252ToUtf8InPlaceTest, MatchesTheCopyingConversion) {
+  std::string all;
+  for (int byte = 1; byte < 256; ++byte) all.push_back(static_cast<char>(byte));
+  const std::vector<std::string> cases = {
+      "",
+      "ascii only, longer than one eight-byte word",
+      "\xE5",
+      "\xE5\xE4\xF6 at the start, then a long ASCII tail to move",
+      "a long ASCII head before the letters at the end \xC5\xC4\xD6",
+      "x\x80y\x81z\x9Fw\xFF",
+      all,
+      all + all + "tail",
+  };
+  for (const std::string& text : cases) {
+    std::string in_place = text;
+    Windows1252ToUtf8InPlace(in_place);
+    EXPECT_EQ(in_place, Windows1252ToUtf8(text)) << text;
+    // And with room to grow without reallocating.
+    std::string roomy;
+    roomy.reserve(text.size() * 3 + 1);
+    roomy = text;
+    const char* const data = roomy.data();
+    Windows1252ToUtf8InPlace(roomy);
+    EXPECT_EQ(roomy, Windows1252ToUtf8(text)) << text;
+    EXPECT_EQ(roomy.data(), data);
+  }
 }
 
 TEST(EncodingNameTest, Names) {
