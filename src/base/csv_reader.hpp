@@ -1,70 +1,105 @@
-// A CSV reader for the messy exports of data contract §1.1: delimiter and encoding detection,
-// RFC 4180 quoting, LF or CRLF, blank lines.
+// A generic CSV reader for the messy exports of data contract §1.1 (no domain knowledge).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.hpp"
+#include "base/text_encoding.hpp"
 
 namespace nara {
 
-enum class TextEncoding { kUtf8, kUtf8WithBom, kWindows1252 };
-
-// UTF-8 with BOM; else valid UTF-8; else Windows-1252 (which covers Latin-1).
-TextEncoding DetectEncoding(std::string_view bytes);
-// Windows-1252 to UTF-8 (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D, undefined there, become U+FFFD).
-std::string Windows1252ToUtf8(std::string_view bytes);
-const char* EncodingName(TextEncoding encoding);
-
+// One record (row) of a CSV file.
 struct CsvRecord {
-  std::vector<std::string_view> fields;  // valid until the next call to Next()
-  int64_t line = 0;                      // 1-based physical line where the record starts
-  std::string error;                     // non-empty when the record is malformed
+  // The fields, in UTF-8. They point into the reader's text or scratch buffer and stay valid
+  // until the next call to Next() or until the reader is moved or destroyed.
+  std::vector<std::string_view> fields;
+  // 1-based physical line where the record starts (the header is line 1 when the file does
+  // not open with blank lines). A quoted field with line breaks makes the next record start
+  // further down.
+  int64_t line = 0;
+  // Empty for a well-formed record; else what is wrong: "unterminated quote" or "text after
+  // closing quote". Then `fields` holds the fields read before the fault (possibly none).
+  std::string error;
 };
 
-// Reads one CSV file held in memory as UTF-8 (transcoded once, up front). Thread-compatible:
-// one reader per thread.
+// Reads one CSV file held in memory, record by record.
+//
+// The dialect (data contract §1.1): delimiter ',' or ';', detected from the header; UTF-8 with
+// or without BOM, or Windows-1252/Latin-1 (detected and transcoded to UTF-8 once, up front);
+// LF or CRLF line ends; RFC 4180 quoting. Lines holding only blanks (spaces, tabs, CR) are
+// skipped anywhere and counted. The reader does not compare a record's field count with the
+// header's: callers decide what a short or long row means.
+//
+// Lenient where an analyst would expect it: blanks around a quoted field are ignored
+// (` "a" ,b`), a quote inside an unquoted field is data (`5" screen`), a lone CR inside an
+// unquoted field is data, and a CR just before the end of the file ends the line.
+//
+// Owns its text. Fields are string_views into it, so reading allocates nothing per field except
+// for quoted fields with doubled quotes, which are unescaped into one scratch buffer reused per
+// record. Thread-compatible: use one reader per thread. Movable between calls to Next().
 class CsvReader {
  public:
-  // Detects the encoding and the delimiter (',' or ';', whichever occurs more often outside
-  // quotes in the header line; ',' on a tie). Fails (kInvalidInput, naming the file) when there
-  // is no header line or the bytes contain NUL (not a text file).
+  // Takes the bytes of a file (any supported encoding) and a display name for messages. Fails
+  // with kInvalidInput and a message naming the file when the text has no header line (empty
+  // or only blank lines), when the header is malformed (an unterminated quote, text after a
+  // closing quote), or when it is not a text file in a supported encoding (UTF-16, or a NUL
+  // byte anywhere).
   static Result<CsvReader> Open(std::string bytes, std::string file_name);
-  // Reads the file at `path`; the display name is the file's name. kIoError when unreadable.
+  // Reads the file at `path` and opens it as above; the display name is the path's file name
+  // (`episodes.csv`). kIoError, naming the path, when the file cannot be read.
   static Result<CsvReader> OpenFile(const std::string& path);
 
+  // ',' or ';': the one occurring more often outside quotes in the header; ',' on a tie.
   char delimiter() const { return delimiter_; }
   TextEncoding encoding() const { return encoding_; }
   const std::string& file_name() const { return file_name_; }
-  // Header fields, trimmed of blanks.
+  // The header's fields in UTF-8, trimmed of blanks (quoted ones too).
   const std::vector<std::string>& header() const { return header_; }
-  size_t byte_size() const { return text_.size(); }
-  int64_t blank_lines() const { return blank_lines_; }
+  // The line the header starts on (1 unless the file opens with blank lines).
+  int64_t header_line() const { return header_line_; }
 
-  // The next record; false at the end. Blank lines are skipped and counted. Quoted fields may
-  // hold the delimiter, line breaks and doubled quotes; unquoted fields are trimmed of blanks.
-  // A malformed record (unterminated quote, text after a closing quote) sets record.error and
-  // reading goes on with the next line.
+  // Reads the next record into `record` (reusing its storage); returns false at the end of the
+  // text. Quoted fields may hold the delimiter, line breaks and doubled quotes ("" → ") and are
+  // kept exactly; unquoted fields are trimmed of spaces and tabs. A malformed record (see
+  // CsvRecord::error) is returned with its error, and reading goes on at the line after the
+  // one the record started on, so that the rows a stray quote swallowed are still read.
   bool Next(CsvRecord& record);
 
+  // Blank lines skipped so far (before the header too).
+  int64_t blank_lines() const { return blank_lines_; }
+  // Bytes of the UTF-8 text (after transcoding, without a BOM).
+  size_t byte_size() const { return text_.size(); }
+
  private:
+  // Where an unescaped quoted field lives in scratch_ until the record is complete.
+  struct ScratchField {
+    size_t field_index;
+    size_t offset;
+    size_t length;
+  };
+
   CsvReader() = default;
-  // Parses one record starting at pos_ into `record`.
+  // Skips blank lines at pos_; returns false at the end of the text.
+  bool SkipBlankLines();
+  // Parses the record starting at pos_ (at a non-blank line) into `record` and moves pos_ past
+  // it (or, for a malformed record, to the line after its first line).
   void ParseRecord(CsvRecord& record);
 
-  std::string text_;
+  std::string text_;  // UTF-8
   std::string file_name_;
   TextEncoding encoding_ = TextEncoding::kUtf8;
   char delimiter_ = ',';
   std::vector<std::string> header_;
-  size_t pos_ = 0;
-  int64_t line_ = 1;  // line number of text_[pos_]
+  int64_t header_line_ = 1;
+  size_t pos_ = 0;    // offset of the next unread byte of text_
+  int64_t line_ = 1;  // physical line of text_[pos_]
   int64_t blank_lines_ = 0;
-  std::deque<std::string> unescaped_;  // storage for quoted fields with doubled quotes
+  std::string scratch_;  // unescaped quoted fields of the current record
+  std::vector<ScratchField> scratch_fields_;
 };
 
 }  // namespace nara
