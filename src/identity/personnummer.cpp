@@ -1,104 +1,128 @@
 // Parsing and validation of personnummer, samordningsnummer and interim numbers.
 #include "identity/personnummer.hpp"
 
+#include <cassert>
+
 namespace nara::identity {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// As base::ParseDate: no patient in an extract is born before this year.
+constexpr int kMinBirthYear = 1800;
+// Folkbokföringslagen 18 a §: a samordningsnummer's day is the day of birth plus 60.
+constexpr int kSamordningsnummerDayOffset = 60;
 
-// Interim numbers (reservnummer) put one of these letters first in the serial.
-bool IsInterimLetter(char c) {
-  switch (c) {
-    case 'T': case 'R': case 'S': case 'U': case 'W': case 'X': case 'J': case 'K': case 'L':
-    case 'M': case 'N':
-      return true;
-    default:
-      return false;
-  }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+char ToUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view TrimBlanks(std::string_view text) {
+  while (!text.empty() && IsBlank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsBlank(text.back())) text.remove_suffix(1);
+  return text;
 }
 
-// Skatteverket: modulus 10 with weights 2,1,2,1... over the first 9 digits of the 10-digit form
-// (a letter of an interim number counts as 1).
-int CheckDigit(const char* ten) {
+int TwoDigits(const char* digits) { return (digits[0] - '0') * 10 + (digits[1] - '0'); }
+
+// The letters of the interim-number schemes in use (the shared conformance vectors accept these
+// and refuse others, such as E).
+bool IsInterimLetter(char c) {
+  for (const char letter : std::string_view("TRSUWXJKLMN")) {
+    if (c == letter) return true;
+  }
+  return false;
+}
+
+// Skatteverket's check: over the 10-digit form YYMMDDNNNC, double the digits at even positions
+// (adding the digits of a two-digit product) and keep the others; the sum, check digit included,
+// is a multiple of 10. An interim letter counts as 1.
+bool CheckDigitOk(const char* ten) {
   int sum = 0;
-  for (int i = 0; i < 9; ++i) {
+  for (int i = 0; i < 10; ++i) {
     const int digit = IsDigit(ten[i]) ? ten[i] - '0' : 1;
-    int product = digit * (i % 2 == 0 ? 2 : 1);
+    const int product = i % 2 == 0 ? 2 * digit : digit;
     sum += product / 10 + product % 10;
   }
-  return (10 - sum % 10) % 10;
+  return sum % 10 == 0;
+}
+
+// The latest year ending in `two_digit_year` that puts (year, month, day) on or before the
+// reference date. Month and day are compared as numbers, so an impossible date gets a century too.
+int LatestCenturyYear(int two_digit_year, int month, int day, const CivilDate& reference) {
+  int year = reference.year - ((reference.year - two_digit_year) % 100 + 100) % 100;
+  if (year == reference.year &&
+      (month > reference.month || (month == reference.month && day > reference.day))) {
+    year -= 100;
+  }
+  return year;
 }
 
 }  // namespace
 
 std::optional<IdentityNumber> ParseIdentityNumber(std::string_view text, Date reference) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  char separator = 0;
-  char compact[12];
-  size_t length = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if ((c == '-' || c == '+') && separator == 0 && text.size() - i == 5) {
-      separator = c;
-      continue;
-    }
-    if (length >= 12) return std::nullopt;
-    compact[length++] = c;
-  }
-  if (length != 10 && length != 12) return std::nullopt;
-  // Serial: positions length-4 .. length-1; the first may be an interim letter.
-  const size_t serial = length - 4;
-  for (size_t i = 0; i < length; ++i) {
-    if (i == serial && IsInterimLetter(compact[i])) continue;
-    if (!IsDigit(compact[i])) return std::nullopt;
-  }
-  IdentityNumber number;
-  const bool interim = !IsDigit(compact[serial]);
-  int year;
-  const char* rest;  // MMDDNNNC
-  if (length == 12) {
-    year = (compact[0] - '0') * 1000 + (compact[1] - '0') * 100 + (compact[2] - '0') * 10 +
-           (compact[3] - '0');
-    rest = compact + 4;
+  assert(reference != kNoDate);
+  text = TrimBlanks(text);
+
+  // Take out a separator before the last four characters: 10 or 12 characters remain.
+  char body[12];
+  size_t length = text.size();
+  char separator = '\0';
+  if (length == 11 || length == 13) {
+    separator = text[length - 5];
+    if (separator != '-' && separator != '+') return std::nullopt;
+    text.copy(body, length - 5);
+    text.substr(length - 4).copy(body + length - 5, 4);
+    --length;
+  } else if (length == 10 || length == 12) {
+    text.copy(body, length);
   } else {
-    const int yy = (compact[0] - '0') * 10 + (compact[1] - '0');
-    const CivilDate today = CivilFromDays(reference);
-    year = today.year - ((today.year - yy) % 100 + 100) % 100;  // latest year ending in yy
-    rest = compact + 2;
+    return std::nullopt;
+  }
+
+  // Digits only, except that the serial may start with a letter (an interim number).
+  const size_t serial = length - 4;
+  const bool interim = IsLetter(body[serial]);
+  for (size_t i = 0; i < length; ++i) {
+    if (!IsDigit(body[i]) && !(i == serial && interim)) return std::nullopt;
+  }
+
+  const char* short_form = body + length - 10;  // YYMMDDNNNC
+  const int month = TwoDigits(short_form + 2);
+  const int coded_day = TwoDigits(short_form + 4);
+  const bool coordination = coded_day > kSamordningsnummerDayOffset;
+  const int day = coordination ? coded_day - kSamordningsnummerDayOffset : coded_day;
+  int year;
+  if (length == 12) {
+    year = TwoDigits(body) * 100 + TwoDigits(body + 2);
+  } else {
+    year = LatestCenturyYear(TwoDigits(short_form), month, day, CivilFromDays(reference));
     if (separator == '+') year -= 100;
   }
-  const int month = (rest[0] - '0') * 10 + (rest[1] - '0');
-  int day = (rest[2] - '0') * 10 + (rest[3] - '0');
-  number.kind = interim ? IdKind::kInterim : IdKind::kPersonnummer;
-  if (day > 60) {
-    day -= 60;
-    if (!interim) number.kind = IdKind::kSamordningsnummer;
-  }
-  if (length == 10 && separator != '+' && IsValidCivilDate(year, month, day) &&
-      DaysFromCivil(year, month, day) > reference) {
-    year -= 100;  // born later in the reference year's calendar but not yet: a century earlier
-  }
-  number.birth_date = IsValidCivilDate(year, month, day) ? DaysFromCivil(year, month, day)
-                                                         : kNoDate;
-  // Canonical 12-character form.
-  number.canonical[0] = static_cast<char>('0' + (year / 1000) % 10);
-  number.canonical[1] = static_cast<char>('0' + (year / 100) % 10);
-  number.canonical[2] = static_cast<char>('0' + (year / 10) % 10);
-  number.canonical[3] = static_cast<char>('0' + year % 10);
-  for (int i = 0; i < 8; ++i) number.canonical[4 + i] = rest[i];
+
+  IdentityNumber number;
+  number.canonical[0] = static_cast<char>('0' + year / 1000 % 10);
+  number.canonical[1] = static_cast<char>('0' + year / 100 % 10);
+  for (size_t i = 0; i < 10; ++i) number.canonical[2 + i] = short_form[i];
+  number.canonical[8] = ToUpper(number.canonical[8]);
   number.canonical[12] = '\0';
-  number.check_digit_ok = CheckDigit(number.canonical + 2) == number.canonical[11] - '0';
-  const char sex_digit = number.canonical[10];
-  number.sex = (sex_digit - '0') % 2 == 1 ? Sex::kMale : Sex::kFemale;
+
+  number.kind = interim        ? IdKind::kInterim
+                : coordination ? IdKind::kSamordningsnummer
+                               : IdKind::kPersonnummer;
+  number.check_digit_ok = CheckDigitOk(number.canonical + 2);
+  number.sex = (number.canonical[10] - '0') % 2 == 1 ? Sex::kMale : Sex::kFemale;
+  if (year >= kMinBirthYear && IsValidCivilDate(year, month, day)) {
+    const Date birth = DaysFromCivil(year, month, day);
+    if (birth <= reference) number.birth_date = birth;
+  }
   return number;
 }
 
 bool IsValid(const IdentityNumber& number) {
-  // Serial 000 is never issued.
-  const bool zero_serial = number.canonical[8] == '0' && number.canonical[9] == '0' &&
-                           number.canonical[10] == '0';
-  return number.check_digit_ok && number.birth_date != kNoDate && !zero_serial;
+  if (!number.check_digit_ok || number.birth_date == kNoDate) return false;
+  const char* serial = number.canonical + 8;
+  if (number.kind == IdKind::kInterim) return IsInterimLetter(serial[0]);
+  return !(serial[0] == '0' && serial[1] == '0' && serial[2] == '0');  // serial 000 is never issued
 }
 
 }  // namespace nara::identity

@@ -1,48 +1,48 @@
 // Keyed pseudonyms of patient identifiers: HMAC-SHA-256 under the region's secret key.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "base/status.hpp"
+#include "identity/hmac_sha256.hpp"
 
 namespace nara::identity {
 
-// Replaces identity numbers with keyed hashes (data contract §3). The same key gives the same
+// Replaces patient identifiers with keyed hashes (data contract §3). The same key gives the same
 // pseudonym across extracts, so months can be joined; without the key a pseudonym cannot be
-// turned back into a number (the space of personnummer is small, so the key must stay secret).
-// Immutable after construction and safe to use from several threads at once.
+// turned back into a number. The space of personnummer is small enough to hash every one, so
+// the key, not the hash, is what protects the patient: it must stay secret.
+// Immutable after construction; Pseudonym() may be called from several threads at once. Cheap to
+// copy (copies share the prepared HMAC state).
 class Pseudonymiser {
  public:
-  // Key file: exactly 32 raw bytes, or 64 hex digits with an optional trailing newline.
-  // kIoError when unreadable, kUsage when the content is not a key; messages name the file and
-  // what is wrong, never the key.
+  // The key in a file: exactly 32 raw bytes, or 64 hex digits with an optional trailing newline
+  // (see ReadKeyFile). kIoError when the file cannot be read, kUsage when it holds no key; the
+  // message names the file and what is wrong, never the key.
   static Result<Pseudonymiser> FromKeyFile(const std::string& path);
-  // The key file named by $NARA_KEY_FILE; kNotFound when the variable is unset or empty.
+  // The key file named by the environment variable NARA_KEY_FILE; kNotFound when it is unset or
+  // empty, else as FromKeyFile.
   static Result<Pseudonymiser> FromEnvironment();
-  // A fixed, publicly known key for synthetic test data (the demo and tests).
+  // A fixed, publicly known key for synthetic data (the demo and tests): its pseudonyms protect
+  // nothing. is_test_key() is true.
   static Pseudonymiser ForTestData();
 
   bool is_test_key() const { return test_key_; }
 
-  // First 8 bytes of HMAC-SHA-256(key, value), big-endian. `value` is the 12-character canonical
-  // identity number, or a LopNr as written.
+  // The first 8 bytes of HMAC-SHA-256(key, value) as a big-endian integer. `value` is the
+  // 12-character canonical form of an identity number (IdentityNumber::canonical), or a LopNr
+  // as written.
   uint64_t Pseudonym(std::string_view value) const;
+
   // 16 lower-case hex digits: the patient_ref shown in outputs.
   static std::string FormatRef(uint64_t pseudonym);
 
-  // Full HMAC-SHA-256 of `message` under `key` (exposed for known-answer tests).
-  static std::array<uint8_t, 32> HmacSha256(std::string_view key, std::string_view message);
-
  private:
-  Pseudonymiser(std::array<uint8_t, 64> inner, std::array<uint8_t, 64> outer, bool test_key);
-  static Pseudonymiser FromKey(std::string_view key, bool test_key);
+  Pseudonymiser(std::string_view key, bool test_key) : hmac_(key), test_key_(test_key) {}
 
-  // The key XOR ipad / opad blocks of RFC 2104, so hashing one value costs two short SHA-256s.
-  std::array<uint8_t, 64> inner_pad_;
-  std::array<uint8_t, 64> outer_pad_;
+  HmacSha256 hmac_;
   bool test_key_;
 };
 

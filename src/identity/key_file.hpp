@@ -1,0 +1,21 @@
+// Reading the region's pseudonymisation key from a file.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "base/status.hpp"
+
+namespace nara::identity {
+
+inline constexpr size_t kPseudonymisationKeySize = 32;
+using PseudonymisationKey = std::array<uint8_t, kPseudonymisationKeySize>;
+
+// Reads a key file: exactly 32 raw bytes, or 64 hex digits (either case) followed by nothing, a
+// newline or CR LF. kIoError when the file cannot be opened or read; kUsage when its content is
+// not a key. Messages name the file and say what is wrong (its size, non-hex content) and how
+// to make a key; they never quote the content.
+Result<PseudonymisationKey> ReadKeyFile(const std::string& path);
+
+}  // namespace nara::identity
