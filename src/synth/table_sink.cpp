@@ -4,6 +4,11 @@
 #include <fmt/format.h>
 
 namespace nara::synth {
+namespace {
+
+constexpr size_t kChunk = 1 << 20;
+
+}  // namespace
 
 TableSink::~TableSink() {
   if (file_ != nullptr) std::fclose(file_);
@@ -13,30 +18,35 @@ Status TableSink::Open(const std::string& path, bool windows1252, bool crlf) {
   path_ = path;
   windows1252_ = windows1252;
   crlf_ = crlf;
+  lines_ = 0;
+  bytes_ = 0;
   file_ = std::fopen(path.c_str(), "wb");
   if (file_ == nullptr) return IoError(fmt::format("{}: cannot write the file", path));
-  buffer_.reserve(1 << 20);
+  buffer_.reserve(kChunk + (64 << 10));
   return Status::Ok();
 }
 
 Status TableSink::EndRow() {
-  ++line_;
-  if (buffer_.size() >= (1 << 20)) return Flush();
+  ++lines_;
+  if (buffer_.size() >= kChunk) return Flush();
   return Status::Ok();
 }
 
 Status TableSink::Flush() {
+  if (file_ == nullptr) return IoError(fmt::format("{}: the file is not open", path_));
   const std::string* out = &buffer_;
   if (windows1252_ || crlf_) {
     converted_.clear();
-    for (size_t i = 0; i < buffer_.size(); ++i) {
+    converted_.reserve(buffer_.size() + buffer_.size() / 16);
+    const size_t size = buffer_.size();
+    for (size_t i = 0; i < size; ++i) {
       const auto c = static_cast<unsigned char>(buffer_[i]);
-      if (crlf_ && c == '\n') {
+      if (c == '\n' && crlf_) {
         converted_ += "\r\n";
-      } else if (windows1252_ && c == 0xC3 && i + 1 < buffer_.size()) {
-        // U+00C0..U+00FF (å ä ö Å Ä Ö é...) is one byte in Windows-1252.
-        converted_.push_back(static_cast<char>(static_cast<unsigned char>(buffer_[i + 1]) + 0x40));
-        ++i;
+      } else if (windows1252_ && (c == 0xC2 || c == 0xC3) && i + 1 < size) {
+        // UTF-8 of U+0080..U+00FF: Windows-1252 (as Latin-1) has the code point as one byte.
+        const auto next = static_cast<unsigned char>(buffer_[++i]);
+        converted_.push_back(static_cast<char>(c == 0xC3 ? next + 0x40 : next));
       } else {
         converted_.push_back(static_cast<char>(c));
       }
@@ -44,19 +54,18 @@ Status TableSink::Flush() {
     out = &converted_;
   }
   if (!out->empty() && std::fwrite(out->data(), 1, out->size(), file_) != out->size()) {
-    return IoError(fmt::format("{}: could not write (disk full?)", path_));
+    return IoError(fmt::format("{}: could not write the file (disk full?)", path_));
   }
+  bytes_ += static_cast<int64_t>(out->size());
   buffer_.clear();
   return Status::Ok();
 }
 
 Status TableSink::Close() {
   NARA_RETURN_IF_ERROR(Flush());
-  if (file_ != nullptr && std::fclose(file_) != 0) {
-    file_ = nullptr;
-    return IoError(fmt::format("{}: could not close the file", path_));
-  }
+  const int result = std::fclose(file_);
   file_ = nullptr;
+  if (result != 0) return IoError(fmt::format("{}: could not write the file (disk full?)", path_));
   return Status::Ok();
 }
 
