@@ -3,7 +3,7 @@
 # `nara indicators` (CSV in, table out) and of the peer, median of 3 runs each, as ratios.
 #   bench/run_indicators.sh STAYS [WORKDIR]      e.g. bench/run_indicators.sh 1000000
 # Needs the release build (cmake --preset release && cmake --build --preset release) and
-# `npm ci` in bench/peer. The peer covers 12 of the 25 indicators; Nära computes all 25.
+# `npm ci` in bench/peer. Both compute all 25 indicators of indicators.md §3-7.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stays=${1:?number of stays}

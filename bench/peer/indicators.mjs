@@ -4,7 +4,7 @@
 //
 //   node bench/peer/indicators.mjs EXTRACT_DIR --out FILE.csv [--threads 2]
 //
-// Prints one JSON line {"seconds":..,"rows":..} to stderr. No suppression; see DECISIONS.md.
+// Prints one JSON line {"seconds":..,"rows":..} to stderr. No suppression (see README.md).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
