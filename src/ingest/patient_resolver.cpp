@@ -26,7 +26,7 @@ std::string_view Trim(std::string_view text) {
 Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::string_view file,
                                                  int64_t line) {
   value = Trim(value);
-  if (auto it = cache_.find(std::string(value)); it != cache_.end()) return it->second;
+  if (auto it = cache_.find(value); it != cache_.end()) return it->second;
   ResolvedPatient patient;
   if (auto number = identity::ParseIdentityNumber(value, reference_)) {
     if (!allow_identifiable_) {

@@ -48,7 +48,12 @@ class PatientResolver {
   const identity::Pseudonymiser& pseudonymiser_;
   Date reference_;
   bool allow_identifiable_;
-  std::unordered_map<std::string, ResolvedPatient> cache_;
+  // Transparent, so a lookup by the row's string_view builds no std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+  };
+  std::unordered_map<std::string, ResolvedPatient, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace nara::ingest
