@@ -152,9 +152,11 @@ class Settler {
       BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(notice))];
       row.reasons |= kNoReadyDays;
       const config::Agreement* agreement = config_.AgreementOn(notice);
+      const size_t index =
+          agreement == nullptr ? 0 : static_cast<size_t>(agreement - config_.agreements.data());
+      if (agreement != nullptr) row.agreements |= 1u << std::min<size_t>(index, 31);
       if (agreement != nullptr && agreement->model == config::SettlementModel::kAverage &&
           Covers(*agreement, care_type)) {
-        const size_t index = static_cast<size_t>(agreement - config_.agreements.data());
         if (Prerequisites(stay, period, index) == 0) {
           groups_[{row.municipality, row.month, index}].periods.push_back(period_id);
         }

@@ -140,6 +140,31 @@ TEST_F(SettleE2eTest, SummaryIsTheSumOfTheBasisOverThreeYearsAndRunsAreReproduci
   EXPECT_THAT(Unzip(xlsx, "xl/styles.xml"), HasSubstr("formatCode=\"# ##0 &quot;kr&quot;\""));
 }
 
+// The basis is individual-level: patients appear only as pseudonyms, never as the identity
+// numbers of the extract (data contract §3).
+TEST_F(SettleE2eTest, NoIdentityNumberInTheSettlementFiles) {
+  ASSERT_EQ(Settle("x", "private", {"--from", "2020-01", "--to", "2020-12"}).exit_code, 0);
+  const auto episodes = ReadCsv(dir_->path() / "x" / "episodes.csv");
+  const size_t patient = Column(episodes[0], "patient");
+  ASSERT_LT(patient, episodes[0].size());
+  std::string written;
+  for (const char* file : {"summary.csv", "basis.csv", "run.json"}) {
+    written += ReadFile(dir_->path() / "private" / file);
+  }
+  written += Unzip(*dir_ / "private/settlement.xlsx", "xl/sharedStrings.xml");
+  size_t checked = 0;
+  for (size_t i = 1; i < episodes.size(); ++i) {
+    std::string digits;
+    for (char c : episodes[i][patient]) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (digits.size() < 10) continue;
+    EXPECT_EQ(written.find(digits.substr(digits.size() - 10)), std::string::npos);
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
 TEST_F(SettleE2eTest, MonthsOutsideCoverageAreAUsageError) {
   auto run = Settle("x", "outside", {"--from", "2019-12", "--to", "2020-01"});
   EXPECT_EQ(run.exit_code, 2);
