@@ -95,14 +95,13 @@ TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
   auto config = fs::exists(dir / "nara.toml") ? config::ReadConfig((dir / "nara.toml").string())
-                                               : Result<config::Config>(config::DefaultConfig());
+                                              : Result<config::Config>(config::DefaultConfig());
   ASSERT_TRUE(config.ok()) << config.status().message();
   std::stringstream months(Read(dir / "months.txt"));
   std::string first, last;
   months >> first >> last;
   if (last.empty()) last = first;
-  settlement::SettleRequest request{*settlement::ParseMonth(first),
-                                    *settlement::ParseMonth(last)};
+  settlement::SettleRequest request{*settlement::ParseMonth(first), *settlement::ParseMonth(last)};
   auto result = settlement::Settle(loaded->extract, *config, request);
   if (fs::exists(dir / "error.txt")) {
     ASSERT_FALSE(result.ok());

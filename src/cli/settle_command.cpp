@@ -45,8 +45,8 @@ Result<settlement::SettleRequest> Months(const SettleOptions& options) {
   auto first = settlement::ParseMonth(from);
   auto last = settlement::ParseMonth(to);
   if (!first || !last) {
-    return UsageError(fmt::format("not a month (expected YYYY-MM such as 2022-03): \"{}\"",
-                                  first ? to : from));
+    return UsageError(
+        fmt::format("not a month (expected YYYY-MM such as 2022-03): \"{}\"", first ? to : from));
   }
   if (*first > *last) {
     return UsageError(fmt::format("--from {} is after --to {}", from, to));
@@ -90,16 +90,18 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
   const std::string first = std::max(months->first, settlement::MonthLabel(request.first_month));
   const std::string last = std::min(months->second, settlement::MonthLabel(request.last_month));
   if (first > last) {
-    return UsageError(fmt::format("--compare {}: it settled {} to {}, no month in common with "
-                                  "this run", options.compare, months->first, months->second));
+    return UsageError(
+        fmt::format("--compare {}: it settled {} to {}, no month in common with "
+                    "this run",
+                    options.compare, months->first, months->second));
   }
   auto old_basis = ReadText(previous / "basis.csv");
   if (!old_basis.ok()) return old_basis.status();
-  auto changes = settlement::CompareBasis(*old_basis, (previous / "basis.csv").string(), basis,
-                                          first, last);
+  auto changes =
+      settlement::CompareBasis(*old_basis, (previous / "basis.csv").string(), basis, first, last);
   if (!changes.ok()) return changes.status();
-  NARA_RETURN_IF_ERROR(WriteText(fs::path(options.out) / "changes.csv",
-                                 settlement::ChangesCsv(*changes)));
+  NARA_RETURN_IF_ERROR(
+      WriteText(fs::path(options.out) / "changes.csv", settlement::ChangesCsv(*changes)));
   std::printf("Changes since %s (months %s to %s): %zu stays\n", options.compare.c_str(),
               first.c_str(), last.c_str(), changes->size());
   const std::string summary = settlement::ChangesSummary(*changes);
@@ -119,8 +121,10 @@ Result<int> RunSettle(SettleOptions options) {
   const model::Extract& extract = loaded->loaded.extract;
   const auto& report = loaded->loaded.report;
   if (report.rows_rejected() > 0) {
-    std::fprintf(stderr, "nara settle: %lld rows rejected at ingest (run 'nara check' for the "
-                 "list)\n", static_cast<long long>(report.rows_rejected()));
+    std::fprintf(stderr,
+                 "nara settle: %lld rows rejected at ingest (run 'nara check' for the "
+                 "list)\n",
+                 static_cast<long long>(report.rows_rejected()));
   }
   const model::Manifest& manifest = extract.manifest;
   if (settlement::FirstDateOfMonth(request->first_month) < manifest.coverage_from ||
@@ -142,8 +146,8 @@ Result<int> RunSettle(SettleOptions options) {
   const std::string basis = settlement::BasisCsv(extract, *config, *settled);
   NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
   NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
-  NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(
-      extract, *config, *request, *settled, (out / "settlement.xlsx").string()));
+  NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
+                                                           (out / "settlement.xlsx").string()));
 
   settlement::RunRecord record;
   record.nara_version = NARA_VERSION;
@@ -159,8 +163,8 @@ Result<int> RunSettle(SettleOptions options) {
   }
   record.summary_checksum = settlement::Sha256Hex(summary);
   record.basis_checksum = settlement::Sha256Hex(basis);
-  NARA_RETURN_IF_ERROR(WriteText(out / "run.json", settlement::RunJson(record, extract, *config,
-                                                                       *request, *settled)));
+  NARA_RETURN_IF_ERROR(WriteText(
+      out / "run.json", settlement::RunJson(record, extract, *config, *request, *settled)));
   int64_t liable = 0, amount = 0;
   for (const auto& row : settled->summary) {
     liable += row.liable_days;
@@ -172,7 +176,8 @@ Result<int> RunSettle(SettleOptions options) {
               static_cast<long long>(liable), static_cast<long long>(amount));
   const auto& counters = settled->counters;
   if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
-    std::fprintf(stderr, "note: %lld duplicate ready notices and %lld revocations without an "
+    std::fprintf(stderr,
+                 "note: %lld duplicate ready notices and %lld revocations without an "
                  "open ready period were ignored (indicators.md section 4)\n",
                  static_cast<long long>(counters.duplicate_ready_notices),
                  static_cast<long long>(counters.stray_revocations));
@@ -187,9 +192,10 @@ Result<int> RunSettle(SettleOptions options) {
 
 Command AddSettleCommand(CLI::App& root) {
   auto options = std::make_shared<SettleOptions>();
-  CLI::App* app = root.add_subcommand(
-      "settle", "LOSUS settlement: the invoice basis between region and municipalities "
-                "(data contract 4.2)");
+  CLI::App* app =
+      root.add_subcommand("settle",
+                          "LOSUS settlement: the invoice basis between region and municipalities "
+                          "(data contract 4.2)");
   AddExtractOptions(*app, options->extract);
   app->add_option("--from", options->from, "First month to settle, YYYY-MM");
   app->add_option("--to", options->to, "Last month to settle, YYYY-MM");

@@ -56,16 +56,15 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
                                       const std::string& last_month) {
   auto reader = CsvReader::Open(text, name);
   if (!reader.ok()) return reader.status();
-  const std::vector<std::string> needed = {"municipality", "month",       "patient_ref",
-                                           "episode_id",   "ready_days", "liable_days",
-                                           "amount"};
+  const std::vector<std::string> needed = {
+      "municipality", "month", "patient_ref", "episode_id", "ready_days", "liable_days", "amount"};
   std::vector<size_t> column;
   for (const auto& want : needed) {
     const auto& header = reader->header();
     auto it = std::find(header.begin(), header.end(), want);
     if (it == header.end()) {
-      return InvalidInput(fmt::format("{}: not a settlement basis: column '{}' missing", name,
-                                      want));
+      return InvalidInput(
+          fmt::format("{}: not a settlement basis: column '{}' missing", name, want));
     }
     column.push_back(static_cast<size_t>(it - header.begin()));
   }
@@ -84,8 +83,8 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
       sums.liable_days += std::stoll(field(5));
       sums.amount += std::stoll(field(6));
     } catch (const std::exception&) {
-      return InvalidInput(fmt::format("{}:{}: not a number in a settlement basis row", name,
-                                      record.line));
+      return InvalidInput(
+          fmt::format("{}:{}: not a number in a settlement basis row", name, record.line));
     }
   }
   return rows;
@@ -137,7 +136,9 @@ Result<std::vector<Change>> CompareBasis(const std::string& old_basis, const std
   std::vector<Change> changes;
   auto add = [&](const Key& key, const Sums* old_sums, const Sums* new_sums) {
     Change change{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key),
-                  old_sums == nullptr ? "added" : new_sums == nullptr ? "removed" : "changed"};
+                  old_sums == nullptr   ? "added"
+                  : new_sums == nullptr ? "removed"
+                                        : "changed"};
     const Sums none;
     const Sums& o = old_sums ? *old_sums : none;
     const Sums& n = new_sums ? *new_sums : none;
@@ -179,10 +180,9 @@ std::string ChangesCsv(const std::vector<Change>& changes) {
       for (char ch : c.episode_id) episode += ch == '"' ? std::string("\"\"") : std::string(1, ch);
       episode = "\"" + episode + "\"";
     }
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n",
-                   c.municipality, c.month, c.patient_ref, episode, c.what, c.old_ready_days,
-                   c.new_ready_days, c.old_liable_days, c.new_liable_days, c.old_amount,
-                   c.new_amount);
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n", c.municipality,
+                   c.month, c.patient_ref, episode, c.what, c.old_ready_days, c.new_ready_days,
+                   c.old_liable_days, c.new_liable_days, c.old_amount, c.new_amount);
   }
   return out;
 }
@@ -203,8 +203,7 @@ std::string ChangesSummary(const std::vector<Change>& changes) {
   for (const auto& [key, t] : by_unit) {
     fmt::format_to(std::back_inserter(out),
                    "{} {}: {} added, {} removed, {} changed; liable days {:+d}, amount {:+d} kr\n",
-                   key.first, key.second, t.added, t.removed, t.changed, t.liable_days,
-                   t.amount);
+                   key.first, key.second, t.added, t.removed, t.changed, t.liable_days, t.amount);
   }
   return out;
 }

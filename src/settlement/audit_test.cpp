@@ -12,8 +12,7 @@ namespace nara::settlement {
 namespace {
 
 TEST(AuditTest, Sha256OfAbcIsTheKnownDigest) {
-  EXPECT_EQ(Sha256Hex("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 constexpr const char* kHeader =
@@ -70,9 +69,9 @@ TEST(SettlementFormatTest, MonthsReasonsAndSheetNames) {
   EXPECT_EQ(ReasonCodes(kGraceDays | kRevoked), "grace_days;revoked");
   EXPECT_EQ(ReasonTextsSv(kNoAdmissionNotice), "inskrivningsmeddelande saknas");
   EXPECT_EQ(MunicipalitySheetName({"0880", "Kalmar", "08", ""}), "0880 Kalmar");
-  EXPECT_EQ(MunicipalitySheetName({"2321", "Åre/Östersunds [lång] namn som inte får plats", "23",
-                                   ""}),
-            "2321 ÅreÖstersunds lång namn so");
+  EXPECT_EQ(
+      MunicipalitySheetName({"2321", "Åre/Östersunds [lång] namn som inte får plats", "23", ""}),
+      "2321 ÅreÖstersunds lång namn so");
   EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
 }
 

@@ -50,7 +50,8 @@ void ReadyPeriodsOf(const model::Extract& extract, size_t stay, std::vector<Read
         open = false;
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   if (open) out.back().end = discharged;  // kNoDate while the stay is open

@@ -47,10 +47,10 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
       {"coverage_from", FormatDate(m.coverage_from)},
       {"coverage_to", FormatDate(m.coverage_to)},
       {"created", m.created == kNoDateTime ? std::string() : FormatDateTime(m.created)}};
-  run["config"] = {{"source", config.source},
-                   {"sha256", record.config_checksum.empty()
-                                  ? nlohmann::ordered_json(nullptr)
-                                  : nlohmann::ordered_json(record.config_checksum)}};
+  run["config"] = {
+      {"source", config.source},
+      {"sha256", record.config_checksum.empty() ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json(record.config_checksum)}};
   nlohmann::ordered_json agreements = nlohmann::ordered_json::array();
   for (size_t i = 0; i < config.agreements.size() && i < 32; ++i) {
     if (settlement.agreements_used & (1u << i)) {
@@ -70,13 +70,15 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
     liable += row.liable_days;
     amount += row.amount;
   }
-  run["totals"] = {{"basis_rows", settlement.basis.size()}, {"episodes", episodes},
-                   {"ready_days", ready}, {"liable_days", liable}, {"amount", amount}};
+  run["totals"] = {{"basis_rows", settlement.basis.size()},
+                   {"episodes", episodes},
+                   {"ready_days", ready},
+                   {"liable_days", liable},
+                   {"amount", amount}};
   run["ready_period_anomalies"] = {
       {"duplicate_ready_notices", settlement.counters.duplicate_ready_notices},
       {"stray_revocations", settlement.counters.stray_revocations}};
-  run["files"] = {{"summary.csv", record.summary_checksum},
-                  {"basis.csv", record.basis_checksum}};
+  run["files"] = {{"summary.csv", record.summary_checksum}, {"basis.csv", record.basis_checksum}};
   return run.dump(2) + "\n";
 }
 

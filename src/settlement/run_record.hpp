@@ -13,12 +13,12 @@ namespace nara::settlement {
 
 struct RunRecord {
   std::string nara_version;
-  std::string created_utc;          // when the run was made, `2026-11-30T08:00:00Z`
+  std::string created_utc;  // when the run was made, `2026-11-30T08:00:00Z`
   std::string extract_dir;
-  std::string extract_checksum;     // FolderChecksum of the extract folder
-  std::string config_checksum;      // FileChecksum of --config; empty for the defaults
-  std::string summary_checksum;     // of summary.csv
-  std::string basis_checksum;       // of basis.csv
+  std::string extract_checksum;  // FolderChecksum of the extract folder
+  std::string config_checksum;   // FileChecksum of --config; empty for the defaults
+  std::string summary_checksum;  // of summary.csv
+  std::string basis_checksum;    // of basis.csv
 };
 
 // The JSON text of run.json (pretty-printed, keys in a fixed order).

@@ -73,7 +73,9 @@ struct AverageGroup {
 class Settler {
  public:
   Settler(const model::Extract& x, const config::Config& config, const SettleRequest& request)
-      : x_(x), config_(config), request_(request),
+      : x_(x),
+        config_(config),
+        request_(request),
         first_date_(FirstDateOfMonth(request.first_month)),
         last_date_(LastDateOfMonth(request.last_month)),
         prerequisites_(config.agreements.size()) {}
@@ -148,7 +150,8 @@ class Settler {
     const Date last = std::min(discharge_billable ? period.end : ready_end - 1, last_date_);
     const model::CareType care_type = x_.stays.care_type[stay];
     const int noon_extra = MinuteOfDay(period.notice_at) > kNoonMinute ? 1 : 0;
-    if (!period.open() && period.ready_days() == 0 && notice >= first_date_ && notice <= last_date_) {
+    if (!period.open() && period.ready_days() == 0 && notice >= first_date_ &&
+        notice <= last_date_) {
       BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(notice))];
       row.reasons |= kNoReadyDays;
       const config::Agreement* agreement = config_.AgreementOn(notice);
@@ -186,8 +189,8 @@ class Settler {
         // The threshold replaces the grace days: every ready date is a candidate.
         AverageGroup& group = groups_[{row.municipality, row.month, index}];
         group.periods.push_back(period_id);
-        group.candidates.push_back({static_cast<size_t>(&row - out_.basis.data()),
-                                    date - notice, date});
+        group.candidates.push_back(
+            {static_cast<size_t>(&row - out_.basis.data()), date - notice, date});
         continue;
       }
       // 5 kap. 4 §: liability from the grace_days-th day after the notice day (day 0), one day
@@ -213,8 +216,8 @@ class Settler {
     for (auto& [key, group] : groups_) {
       const config::Agreement& agreement = config_.agreements[std::get<2>(key)];
       std::sort(group.periods.begin(), group.periods.end());
-      const int64_t periods = std::unique(group.periods.begin(), group.periods.end()) -
-                              group.periods.begin();
+      const int64_t periods =
+          std::unique(group.periods.begin(), group.periods.end()) - group.periods.begin();
       const int64_t allowance = static_cast<int64_t>(
           std::ceil(agreement.average_threshold_days * static_cast<double>(periods) - 1e-9));
       const int64_t billed =
@@ -253,8 +256,8 @@ class Settler {
         out_.summary.push_back({row.municipality, row.month});
       }
       SummaryRow& sum = out_.summary.back();
-      const bool new_stay = i == 0 || out_.basis[i - 1].stay != row.stay ||
-                            out_.basis[i - 1].month != row.month;
+      const bool new_stay =
+          i == 0 || out_.basis[i - 1].stay != row.stay || out_.basis[i - 1].month != row.month;
       if (new_stay) sum.episodes += 1;
       sum.ready_days += row.ready_days;
       sum.liable_days += row.liable_days;
@@ -278,32 +281,52 @@ class Settler {
 
 const char* ReasonCode(Reason reason) {
   switch (reason) {
-    case kNoAgreement: return "no_agreement";
-    case kCareTypeExcluded: return "care_type_excluded";
-    case kNoAdmissionNotice: return "no_admission_notice";
-    case kLateAdmissionNotice: return "late_admission_notice";
-    case kNoSipInvitation: return "no_sip_invitation";
-    case kLateSipInvitation: return "late_sip_invitation";
-    case kGraceDays: return "grace_days";
-    case kWithinAverage: return "within_average";
-    case kRevoked: return "revoked";
-    case kNoReadyDays: return "no_ready_days";
+    case kNoAgreement:
+      return "no_agreement";
+    case kCareTypeExcluded:
+      return "care_type_excluded";
+    case kNoAdmissionNotice:
+      return "no_admission_notice";
+    case kLateAdmissionNotice:
+      return "late_admission_notice";
+    case kNoSipInvitation:
+      return "no_sip_invitation";
+    case kLateSipInvitation:
+      return "late_sip_invitation";
+    case kGraceDays:
+      return "grace_days";
+    case kWithinAverage:
+      return "within_average";
+    case kRevoked:
+      return "revoked";
+    case kNoReadyDays:
+      return "no_ready_days";
   }
   return "";
 }
 
 const char* ReasonTextSv(Reason reason) {
   switch (reason) {
-    case kNoAgreement: return "inget avtal gällde";
-    case kCareTypeExcluded: return "vårdtypen ingår inte i avtalet";
-    case kNoAdmissionNotice: return "inskrivningsmeddelande saknas";
-    case kLateAdmissionNotice: return "inskrivningsmeddelande för sent";
-    case kNoSipInvitation: return "kallelse till SIP saknas";
-    case kLateSipInvitation: return "kallelse till SIP för sent";
-    case kGraceDays: return "karensdagar";
-    case kWithinAverage: return "inom avtalat genomsnitt";
-    case kRevoked: return "utskrivningsklar återtagen";
-    case kNoReadyDays: return "utskriven samma dag";
+    case kNoAgreement:
+      return "inget avtal gällde";
+    case kCareTypeExcluded:
+      return "vårdtypen ingår inte i avtalet";
+    case kNoAdmissionNotice:
+      return "inskrivningsmeddelande saknas";
+    case kLateAdmissionNotice:
+      return "inskrivningsmeddelande för sent";
+    case kNoSipInvitation:
+      return "kallelse till SIP saknas";
+    case kLateSipInvitation:
+      return "kallelse till SIP för sent";
+    case kGraceDays:
+      return "karensdagar";
+    case kWithinAverage:
+      return "inom avtalat genomsnitt";
+    case kRevoked:
+      return "utskrivningsklar återtagen";
+    case kNoReadyDays:
+      return "utskriven samma dag";
   }
   return "";
 }

@@ -40,16 +40,16 @@ std::string ReasonTextsSv(uint32_t reasons);
 
 // One ready period in one month: data contract §4.2's individual-level basis.
 struct BasisRow {
-  uint32_t stay;             // index into Extract::stays
-  uint16_t municipality;     // index into Extract::municipalities (the payer)
-  int month;                 // month index (settlement/month.hpp)
+  uint32_t stay;          // index into Extract::stays
+  uint16_t municipality;  // index into Extract::municipalities (the payer)
+  int month;              // month index (settlement/month.hpp)
   ReadyPeriod period;
-  int ready_days = 0;        // ready dates of the period in this month (notice day .. end - 1)
+  int ready_days = 0;  // ready dates of the period in this month (notice day .. end - 1)
   int liable_days = 0;
-  int64_t price_per_day = 0; // kronor, the price of the month's year (0 when none configured)
-  int64_t amount = 0;        // kronor
-  uint32_t reasons = 0;      // Reason bits
-  uint32_t agreements = 0;   // bit i: Config::agreements[i] applied to a date of the row
+  int64_t price_per_day = 0;  // kronor, the price of the month's year (0 when none configured)
+  int64_t amount = 0;         // kronor
+  uint32_t reasons = 0;       // Reason bits
+  uint32_t agreements = 0;    // bit i: Config::agreements[i] applied to a date of the row
 };
 
 // One municipality and month: the sums of its basis rows.
@@ -75,7 +75,7 @@ struct Settlement {
   std::vector<SummaryRow> summary;  // sorted by municipality code, month
   std::set<int> years_priced;       // years whose price was used
   std::set<int> missing_price_years;
-  uint32_t agreements_used = 0;     // bit i: Config::agreements[i]
+  uint32_t agreements_used = 0;  // bit i: Config::agreements[i]
   ReadyPeriodCounters counters;
 };
 

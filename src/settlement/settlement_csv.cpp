@@ -32,9 +32,8 @@ std::string SummaryCsv(const model::Extract& extract, const Settlement& settleme
   std::string out = "municipality,month,episodes,ready_days,liable_days,amount\n";
   for (const SummaryRow& row : settlement.summary) {
     fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{}\n",
-                   CsvField(extract.municipalities[row.municipality].code),
-                   MonthLabel(row.month), row.episodes, row.ready_days, row.liable_days,
-                   row.amount);
+                   CsvField(extract.municipalities[row.municipality].code), MonthLabel(row.month),
+                   row.episodes, row.ready_days, row.liable_days, row.amount);
   }
   return out;
 }
@@ -50,8 +49,7 @@ std::string BasisCsv(const model::Extract& extract, const config::Config& config
     fmt::format_to(
         std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
         CsvField(extract.municipalities[row.municipality].code), MonthLabel(row.month),
-        PatientRef(extract, row.stay),
-        CsvField(extract.episode_ids.Name(s.episode_id[row.stay])),
+        PatientRef(extract, row.stay), CsvField(extract.episode_ids.Name(s.episode_id[row.stay])),
         model::CareTypeName(s.care_type[row.stay]), FormatDateTime(row.period.notice_at),
         row.period.open() ? std::string() : FormatDate(row.period.end), row.ready_days,
         row.liable_days, row.liable_days > 0 ? std::to_string(row.price_per_day) : std::string(),

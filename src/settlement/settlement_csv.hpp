@@ -19,8 +19,7 @@ std::string BasisCsv(const model::Extract& extract, const config::Config& config
                      const Settlement& settlement);
 
 // valid_from of each agreement of the `agreements` bit set, joined by `separator`.
-std::string AgreementList(const config::Config& config, uint32_t agreements,
-                          const char* separator);
+std::string AgreementList(const config::Config& config, uint32_t agreements, const char* separator);
 
 // A CSV field, quoted when it holds a comma, quote or line break.
 std::string CsvField(const std::string& text);

@@ -44,8 +44,8 @@ std::string ColumnName(int column) { return std::string(1, static_cast<char>('A'
 // Writes a SUM formula over rows [first, last] (0-based) of `column`, with its value cached.
 void WriteSum(lxw_worksheet* sheet, lxw_row_t row, int column, lxw_row_t first, lxw_row_t last,
               int64_t value, lxw_format* format) {
-  const std::string formula = fmt::format("=SUM({0}{1}:{0}{2})", ColumnName(column), first + 1,
-                                          last + 1);
+  const std::string formula =
+      fmt::format("=SUM({0}{1}:{0}{2})", ColumnName(column), first + 1, last + 1);
   worksheet_write_formula_num(sheet, row, static_cast<lxw_col_t>(column), formula.c_str(), format,
                               static_cast<double>(value));
 }
@@ -56,9 +56,8 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Ex
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Sammanställning");
   worksheet_set_column(sheet, 0, 0, 28, nullptr);
   worksheet_set_column(sheet, 1, 6, 18, nullptr);
-  worksheet_write_string(sheet, 0, 0,
-                         "Ekonomisk reglering, betalningsansvar enligt lag (2017:612) 5 kap.",
-                         f.title);
+  worksheet_write_string(
+      sheet, 0, 0, "Ekonomisk reglering, betalningsansvar enligt lag (2017:612) 5 kap.", f.title);
   std::string prices;
   for (int year : settlement.years_priced) {
     if (!prices.empty()) prices += "; ";
@@ -73,15 +72,14 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Ex
   const std::pair<const char*, std::string> facts[] = {
       {"Region", x.manifest.region},
       {"Underlagets period", fmt::format("{} – {}", FormatDate(x.manifest.coverage_from),
-                                          FormatDate(x.manifest.coverage_to))},
-      {"Underlaget skapat", x.manifest.created == kNoDateTime
-                                ? std::string("okänt")
-                                : FormatDateTime(x.manifest.created)},
-      {"Reglerade månader", fmt::format("{} – {}", MonthLabel(request.first_month),
-                                         MonthLabel(request.last_month))},
+                                         FormatDate(x.manifest.coverage_to))},
+      {"Underlaget skapat", x.manifest.created == kNoDateTime ? std::string("okänt")
+                                                              : FormatDateTime(x.manifest.created)},
+      {"Reglerade månader",
+       fmt::format("{} – {}", MonthLabel(request.first_month), MonthLabel(request.last_month))},
       {"Avtal som tillämpats", agreements.empty() ? std::string("inget") : agreements},
-      {"Pris per dag", prices.empty() ? std::string("inget (inga betalningsansvariga dagar)")
-                                      : prices},
+      {"Pris per dag",
+       prices.empty() ? std::string("inget (inga betalningsansvariga dagar)") : prices},
       {"Inställningar", config.source},
   };
   lxw_row_t r = 2;
@@ -91,8 +89,13 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Ex
     ++r;
   }
   ++r;
-  const char* headers[] = {"Kommun", "Kommunnamn", "Månad", "Vårdtillfällen",
-                           "Utskrivningsklara dagar", "Betalningsansvariga dagar", "Belopp (kr)"};
+  const char* headers[] = {"Kommun",
+                           "Kommunnamn",
+                           "Månad",
+                           "Vårdtillfällen",
+                           "Utskrivningsklara dagar",
+                           "Betalningsansvariga dagar",
+                           "Belopp (kr)"};
   for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sheet, r, c, headers[c], f.bold);
   const lxw_row_t first = ++r;
   SummaryRow total{0, 0};
@@ -128,10 +131,19 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const mode
   worksheet_write_string(sheet, 0, 0, fmt::format("{} {}", m.code, m.name).c_str(), f.title);
   worksheet_write_string(sheet, 1, 0, "Individunderlag per utskrivningsklar period och månad",
                          nullptr);
-  const char* headers[] = {"Månad", "Patientref", "Vårdtillfälle", "Vårdtyp",
-                           "Utskrivningsklar från", "Utskrivningsklar till",
-                           "Utskrivningsklara dagar", "Betalningsansvariga dagar",
-                           "Pris per dag (kr)", "Belopp (kr)", "Betalningsansvar", "Orsak", "Avtal"};
+  const char* headers[] = {"Månad",
+                           "Patientref",
+                           "Vårdtillfälle",
+                           "Vårdtyp",
+                           "Utskrivningsklar från",
+                           "Utskrivningsklar till",
+                           "Utskrivningsklara dagar",
+                           "Betalningsansvariga dagar",
+                           "Pris per dag (kr)",
+                           "Belopp (kr)",
+                           "Betalningsansvar",
+                           "Orsak",
+                           "Avtal"};
   worksheet_set_column(sheet, 0, 12, 16, nullptr);
   worksheet_set_column(sheet, 11, 11, 40, nullptr);
   lxw_row_t r = 3;
@@ -176,8 +188,8 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const mode
 }  // namespace
 
 std::string MunicipalitySheetName(const model::Municipality& municipality) {
-  std::string name = municipality.name.empty() ? municipality.code
-                                               : municipality.code + " " + municipality.name;
+  std::string name =
+      municipality.name.empty() ? municipality.code : municipality.code + " " + municipality.name;
   std::string clean;
   for (char c : name) {
     if (std::string_view("[]:*?/\\'").find(c) == std::string_view::npos) clean += c;

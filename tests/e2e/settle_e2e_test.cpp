@@ -61,8 +61,9 @@ class SettleE2eTest : public ::testing::Test {
   static void TearDownTestSuite() { delete dir_; }
   static RunResult Settle(const std::string& extract, const std::string& out,
                           std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"settle", *dir_ / extract, "--test-data", "--config",
-                                     *dir_ / "nara.toml", "--out", *dir_ / out};
+    std::vector<std::string> args = {"settle",   *dir_ / extract,     "--test-data",
+                                     "--config", *dir_ / "nara.toml", "--out",
+                                     *dir_ / out};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunNara(args);
   }
@@ -93,8 +94,8 @@ TEST_F(SettleE2eTest, SummaryIsTheSumOfTheBasisOverThreeYearsAndRunsAreReproduci
     }
   }
   EXPECT_EQ(years, (std::set<std::string>{"2020", "2021", "2022"}));
-  ASSERT_EQ(summary[0], (std::vector<std::string>{"municipality", "month", "episodes",
-                                                   "ready_days", "liable_days", "amount"}));
+  ASSERT_EQ(summary[0], (std::vector<std::string>{"municipality", "month", "episodes", "ready_days",
+                                                  "liable_days", "amount"}));
   EXPECT_EQ(summary.size() - 1, sums.size());
   int64_t total = 0;
   for (size_t i = 1; i < summary.size(); ++i) {
@@ -170,16 +171,16 @@ TEST_F(SettleE2eTest, MonthsOutsideCoverageAreAUsageError) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("not wholly inside the extract's coverage 2020-01-01 to "
                                  "2022-12-31"));
-  EXPECT_EQ(RunNara({"settle", *dir_ / "x", "--test-data", "--month", "2020-13", "--out",
-                     *dir_ / "bad"})
-                .exit_code,
-            2);
+  EXPECT_EQ(
+      RunNara({"settle", *dir_ / "x", "--test-data", "--month", "2020-13", "--out", *dir_ / "bad"})
+          .exit_code,
+      2);
 }
 
 TEST_F(SettleE2eTest, AMissingPriceIsUnusableInputNamingTheYear) {
   // The defaults price 2019, 2020 and 2022 only.
-  auto run = RunNara({"settle", *dir_ / "x", "--test-data", "--month", "2021-06", "--out",
-                      *dir_ / "noprice"});
+  auto run = RunNara(
+      {"settle", *dir_ / "x", "--test-data", "--month", "2021-06", "--out", *dir_ / "noprice"});
   EXPECT_EQ(run.exit_code, 3);
   EXPECT_THAT(run.err, HasSubstr("no price per liable day for 2021"));
 }
