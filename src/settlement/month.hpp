@@ -11,6 +11,7 @@
 
 namespace nara::settlement {
 
+inline int MonthIndexOf(int year, int month) { return year * 12 + month - 1; }
 inline int MonthOfDate(Date date) {
   const CivilDate civil = CivilFromDays(date);
   return civil.year * 12 + civil.month - 1;
