@@ -33,5 +33,6 @@ Command AddCheckCommand(CLI::App& root);
 Command AddSynthCommand(CLI::App& root);
 Command AddDemoCommand(CLI::App& root);
 Command AddIndicatorsCommand(CLI::App& root);
+Command AddSettleCommand(CLI::App& root);
 
 }  // namespace nara::cli

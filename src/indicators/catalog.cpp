@@ -31,6 +31,8 @@ const std::array<IndicatorInfo, kIndicatorCount>& Catalog() {
       {I::kHomeVisits, "home_visits", K::kCount, F::kPrimaryCount, false},
       {I::kInpatientStaysPer100k, "inpatient_stays_per_100k", K::kRate, F::kPopulation, false},
       {I::kLengthOfStayMean, "length_of_stay_mean", K::kMean, F::kStay, false},
+      {I::kLiableAmount, "liable_amount", K::kCount, F::kPopulation, false},
+      {I::kLiableDays, "liable_days", K::kCount, F::kPopulation, false},
       {I::kPrimaryCareVisitsPer100k, "primary_care_visits_per_100k", K::kRate, F::kPopulation,
        false},
       {I::kReadmission30d, "readmission_30d", K::kShare, F::kStay, true},

@@ -42,6 +42,8 @@ enum class Indicator : uint8_t {
   kHomeVisits,
   kInpatientStaysPer100k,
   kLengthOfStayMean,
+  kLiableAmount,
+  kLiableDays,
   kPrimaryCareVisitsPer100k,
   kReadmission30d,
   kReadmission30d65plus,
@@ -52,7 +54,7 @@ enum class Indicator : uint8_t {
   kSipShare,
   kSpecialistVisitsPer100k,
 };
-inline constexpr int kIndicatorCount = 25;
+inline constexpr int kIndicatorCount = 27;
 
 struct IndicatorInfo {
   Indicator indicator;

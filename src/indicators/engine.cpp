@@ -9,6 +9,7 @@
 
 #include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
+#include "settlement/settle.hpp"
 
 namespace nara::indicators {
 namespace {
@@ -42,6 +43,19 @@ Result<std::vector<uint8_t>> AvoidableDiagnoses(const model::Extract& extract,
     }
   }
   return avoidable;
+}
+
+// PassInputs' liable_rows and liable_begin: the basis rows of each stay.
+void IndexByStay(const settlement::Settlement& liable, size_t stays, PassInputs& inputs) {
+  inputs.liable = &liable;
+  inputs.liable_begin.assign(stays + 1, 0);
+  for (const auto& row : liable.basis) ++inputs.liable_begin[row.stay + 1];
+  for (size_t i = 0; i < stays; ++i) inputs.liable_begin[i + 1] += inputs.liable_begin[i];
+  inputs.liable_rows.resize(liable.basis.size());
+  std::vector<uint32_t> next(inputs.liable_begin.begin(), inputs.liable_begin.end() - 1);
+  for (uint32_t i = 0; i < liable.basis.size(); ++i) {
+    inputs.liable_rows[next[liable.basis[i].stay]++] = i;
+  }
 }
 
 bool AppliesTo(Family family, UnitType type) {
@@ -116,6 +130,14 @@ class PopulationTable {
   std::vector<int64_t> counts_;
 };
 
+// Whether a liable date of `period` lies in a year without a configured price.
+bool HasMissingPrice(const settlement::Settlement& liable, const Period& period) {
+  for (int year : liable.missing_price_years) {
+    if (year >= period.first_month / 12 && year <= period.last_month / 12) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 double RowValue(const Row& row) {
@@ -135,7 +157,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                          const config::Config& config,
                                          const EngineOptions& options) {
   const UnitSpace units(extract);
-  PassInputs inputs{&extract, &config, &units, {}, {}};
+  PassInputs inputs{&extract, &config, &units, {}, {}, nullptr, {}, {}};
   auto avoidable = AvoidableDiagnoses(extract, options.acsc_file);
   if (!avoidable.ok()) return avoidable.status();
   inputs.avoidable_diagnosis = std::move(*avoidable);
@@ -146,6 +168,17 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   const Date to = extract.manifest.coverage_to;
   const int first_month = MonthOf(from);
   const int months = MonthOf(to) - first_month + 1;
+
+  // liable_days, liable_amount: the settlement of every month wholly inside coverage.
+  const int first_whole = FirstDayOfMonth(first_month) == from ? first_month : first_month + 1;
+  const int last_whole = LastDayOfMonth(MonthOf(to)) == to ? MonthOf(to) : MonthOf(to) - 1;
+  std::optional<settlement::Settlement> liable;
+  if (first_whole <= last_whole) {
+    auto settled = settlement::Settle(extract, config, {first_whole, last_whole, false});
+    if (!settled.ok()) return settled.status();
+    liable.emplace(std::move(*settled));
+    IndexByStay(*liable, extract.stays.size(), inputs);
+  }
 
   // One accumulator per thread over a contiguous range of patients.
   const uint32_t patients = static_cast<uint32_t>(extract.patients.size());
@@ -201,6 +234,12 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                               last_followed_month % 12 + 1),
         window, FormatDate(to)));
   }
+  if (liable && !liable->missing_price_years.empty()) {
+    table.notes.push_back(fmt::format(
+        "liable_amount: no rows for periods in {}: no price per day is configured for that "
+        "year (settlement.price_per_day); liable_days are shown.",
+        fmt::join(liable->missing_price_years, ", ")));
+  }
   if (extract.population.empty()) {
     table.notes.push_back("Rates per 100 000: the extract has no population.csv.");
   }
@@ -233,6 +272,10 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                          info.indicator == Indicator::kCareGuaranteeTreatment90dWaiting;
     for (const Period& period : periods) {
       if (info.needs_follow_up && period.last_month > last_followed_month) continue;
+      if (info.indicator == Indicator::kLiableAmount && liable &&
+          HasMissingPrice(*liable, period)) {
+        continue;
+      }
       // Waiting variants are measured on the period's last day: its last month's value.
       const int begin = (waiting ? period.last_month : period.first_month) - first_month;
       const int end = period.last_month - first_month + 1;

@@ -83,8 +83,28 @@ std::array<int, 7> PatientPass::StayUnits(size_t municipality_stay, size_t disch
 }
 
 void PatientPass::Stays(uint32_t, size_t begin, size_t end) {
-  for (size_t stay = begin; stay < end; ++stay) Stay(stay);
+  for (size_t stay = begin; stay < end; ++stay) {
+    Stay(stay);
+    Liable(stay);
+  }
   Readmissions(begin, end);
+}
+
+// indicators.md §4: the settlement's liable days and amounts, each in the month of its dates, by
+// the municipality of residence (the payer).
+void PatientPass::Liable(size_t stay) {
+  if (in_.liable == nullptr) return;
+  const model::Stays& s = in_.extract->stays;
+  const auto residence = ResidenceUnits(s.municipality[stay]);
+  const int sex = StaySex(stay);
+  for (uint32_t i = in_.liable_begin[stay]; i < in_.liable_begin[stay + 1]; ++i) {
+    const settlement::BasisRow& row = in_.liable->basis[in_.liable_rows[i]];
+    const int age = StayAge(stay, LastDayOfMonth(row.month));
+    acc_.Add(I::kLiableDays, residence, row.month, sex, age, row.liable_days, 1);
+    if (!in_.liable->missing_price_years.count(row.month / 12)) {
+      acc_.Add(I::kLiableAmount, residence, row.month, sex, age, row.amount, 1);
+    }
+  }
 }
 
 // indicators.md §2-3: merge the patient's stays of the readmission care types into care
@@ -160,36 +180,21 @@ void PatientPass::Stay(size_t stay) {
     return;
   }
   const bool discharge_has_time = (s.flags[stay] & model::kDischargedHasTime) != 0;
-  // Ready periods: a notice opens one unless one is open; a revocation closes it; discharge
-  // closes the last.
+  // Ready periods: the settlement module's one definition (indicators.md §4).
+  settlement::ReadyPeriodsOf(x, stay, ready_periods_, counters_);
   int64_t ready_total = 0;
   int64_t ready_last = -1;
-  int ready_periods = 0;
-  DateTime open_notice = kNoDateTime;
+  const size_t ready_periods = ready_periods_.size();
+  for (const settlement::ReadyPeriod& period : ready_periods_) {
+    ready_last = period.ready_days();
+    ready_total += ready_last;
+  }
   bool linked = false;
   DateTime first_admission_notice = kNoDateTime;
   bool fixed_care_contact = false, discharge_plan = false, sip = false, sip_followup = false;
   for (uint32_t e = s.event_begin[stay]; e < s.event_begin[stay + 1]; ++e) {
     const DateTime at = x.events.at[e];
     switch (x.events.kind[e]) {
-      case EventKind::kReadyNotice:
-        if (open_notice != kNoDateTime) {
-          ++counters_.duplicate_ready_notices;
-        } else {
-          open_notice = at;
-        }
-        break;
-      case EventKind::kReadyRevoked:
-        if (open_notice == kNoDateTime) {
-          ++counters_.stray_revocations;
-        } else {
-          const Date end = std::min(DateOf(at), discharged);
-          ready_last = end - DateOf(open_notice);
-          ready_total += ready_last;
-          ++ready_periods;
-          open_notice = kNoDateTime;
-        }
-        break;
       case EventKind::kAdmissionNotice:
         if (!linked) first_admission_notice = at;
         linked = true;
@@ -202,14 +207,8 @@ void PatientPass::Stay(size_t stay) {
       case EventKind::kDischargePlan: discharge_plan = true; break;
       case EventKind::kSipHeld: sip = true; break;
       case EventKind::kSipFollowup: sip_followup = true; break;
-      case EventKind::kSipInvitation:
-      case EventKind::kInformationSent: break;
+      default: break;
     }
-  }
-  if (open_notice != kNoDateTime) {
-    ready_last = discharged - DateOf(open_notice);
-    ready_total += ready_last;
-    ++ready_periods;
   }
   const auto slots = StayUnits(stay, stay);
   const int sex = StaySex(stay);

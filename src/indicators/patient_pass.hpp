@@ -10,18 +10,13 @@
 #include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "model/extract.hpp"
+#include "settlement/ready_periods.hpp"
+#include "settlement/settle.hpp"
 
 namespace nara::indicators {
 
 // Things the pass noticed that the run reports (ready-period anomalies of indicators.md §4).
-struct PassCounters {
-  int64_t duplicate_ready_notices = 0;  // a ready_notice inside an open ready period (ignored)
-  int64_t stray_revocations = 0;        // a ready_revoked with no open ready period (ignored)
-  void Add(const PassCounters& other) {
-    duplicate_ready_notices += other.duplicate_ready_notices;
-    stray_revocations += other.stray_revocations;
-  }
-};
+using PassCounters = settlement::ReadyPeriodCounters;
 
 // Per-run facts the pass looks up by code.
 struct PassInputs {
@@ -30,6 +25,11 @@ struct PassInputs {
   const UnitSpace* units;
   std::vector<uint8_t> avoidable_diagnosis;  // by Extract::diagnoses code: on the ACSC list
   std::vector<uint8_t> has_population;       // by municipality index: population rows exist
+  // The settlement of every month inside coverage (nullptr: none), and its basis rows by stay:
+  // rows liable_rows[liable_begin[stay] .. liable_begin[stay + 1]).
+  const settlement::Settlement* liable = nullptr;
+  std::vector<uint32_t> liable_rows;
+  std::vector<uint32_t> liable_begin;
 };
 
 // Runs the per-patient computations for patients [first, last) into `accumulator`. Patients of
@@ -54,6 +54,7 @@ class PatientPass {
   void Stays(uint32_t patient, size_t begin, size_t end);
   void Readmissions(size_t begin, size_t end);
   void Stay(size_t stay);
+  void Liable(size_t stay);
   void Contacts(uint32_t patient, size_t begin, size_t end);
   void Waits(uint32_t patient, size_t begin, size_t end);
 
@@ -67,6 +68,7 @@ class PatientPass {
   Accumulator& acc_;
   PassCounters counters_;
   std::vector<Episode> episodes_;
+  std::vector<settlement::ReadyPeriod> ready_periods_;
   model::Sex patient_sex_ = model::Sex::kUnknown;
   Date patient_birth_ = kNoDate;
 };

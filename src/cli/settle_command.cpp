@@ -1,0 +1,214 @@
+// `nara settle EXTRACT --from M --to M | --month M [--config F] --out DIR [--compare PREV]`:
+// the LOSUS settlement (data contract §4.2, docs/settlement.md).
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/main.hpp"
+#include "config/config.hpp"
+#include "settlement/audit.hpp"
+#include "settlement/month.hpp"
+#include "settlement/run_record.hpp"
+#include "settlement/settle.hpp"
+#include "settlement/settlement_csv.hpp"
+#include "settlement/settlement_workbook.hpp"
+
+namespace nara::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SettleOptions {
+  ExtractOptions extract;
+  std::string from, to, month;
+  std::string config_file;
+  std::string out;
+  std::string compare;
+};
+
+Result<settlement::SettleRequest> Months(const SettleOptions& options) {
+  if (!options.month.empty() && (!options.from.empty() || !options.to.empty())) {
+    return UsageError("give either --month M or --from M --to M, not both");
+  }
+  const std::string from = options.month.empty() ? options.from : options.month;
+  const std::string to = options.month.empty() ? options.to : options.month;
+  if (from.empty() || to.empty()) {
+    return UsageError("which months? give --month 2022-03, or --from 2022-01 --to 2022-03");
+  }
+  auto first = settlement::ParseMonth(from);
+  auto last = settlement::ParseMonth(to);
+  if (!first || !last) {
+    return UsageError(
+        fmt::format("not a month (expected YYYY-MM such as 2022-03): \"{}\"", first ? to : from));
+  }
+  if (*first > *last) {
+    return UsageError(fmt::format("--from {} is after --to {}", from, to));
+  }
+  return settlement::SettleRequest{*first, *last};
+}
+
+Status WriteText(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) return IoError(fmt::format("{}: cannot write the file", path.string()));
+  return Status::Ok();
+}
+
+Result<std::string> ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(fmt::format("{}: cannot read the file", path.string()));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string NowUtc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// --compare: changes per patient ref and municipality against a previous run's basis, over the
+// months both runs settled.
+Status Compare(const SettleOptions& options, const settlement::SettleRequest& request,
+               const std::string& basis) {
+  const fs::path previous(options.compare);
+  auto run_json = ReadText(previous / "run.json");
+  if (!run_json.ok()) return run_json.status();
+  auto months = settlement::RunMonths(*run_json, (previous / "run.json").string());
+  if (!months.ok()) return months.status();
+  const std::string first = std::max(months->first, settlement::MonthLabel(request.first_month));
+  const std::string last = std::min(months->second, settlement::MonthLabel(request.last_month));
+  if (first > last) {
+    return UsageError(
+        fmt::format("--compare {}: it settled {} to {}, no month in common with "
+                    "this run",
+                    options.compare, months->first, months->second));
+  }
+  auto old_basis = ReadText(previous / "basis.csv");
+  if (!old_basis.ok()) return old_basis.status();
+  auto changes =
+      settlement::CompareBasis(*old_basis, (previous / "basis.csv").string(), basis, first, last);
+  if (!changes.ok()) return changes.status();
+  NARA_RETURN_IF_ERROR(
+      WriteText(fs::path(options.out) / "changes.csv", settlement::ChangesCsv(*changes)));
+  std::printf("Changes since %s (months %s to %s): %zu stays\n", options.compare.c_str(),
+              first.c_str(), last.c_str(), changes->size());
+  const std::string summary = settlement::ChangesSummary(*changes);
+  std::fwrite(summary.data(), 1, summary.size(), stdout);
+  return Status::Ok();
+}
+
+Result<int> RunSettle(SettleOptions options) {
+  auto request = Months(options);
+  if (!request.ok()) return request.status();
+  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
+                                            : config::ReadConfig(options.config_file);
+  if (!config.ok()) return config.status();
+  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
+  auto loaded = LoadForCommand(options.extract);
+  if (!loaded.ok()) return loaded.status();
+  const model::Extract& extract = loaded->loaded.extract;
+  const auto& report = loaded->loaded.report;
+  if (report.rows_rejected() > 0) {
+    std::fprintf(stderr,
+                 "nara settle: %lld rows rejected at ingest (run 'nara check' for the "
+                 "list)\n",
+                 static_cast<long long>(report.rows_rejected()));
+  }
+  const model::Manifest& manifest = extract.manifest;
+  if (settlement::FirstDateOfMonth(request->first_month) < manifest.coverage_from ||
+      settlement::LastDateOfMonth(request->last_month) > manifest.coverage_to) {
+    return UsageError(fmt::format(
+        "months {} to {} are not wholly inside the extract's coverage {} to {} (extract.toml "
+        "coverage_from, coverage_to)",
+        settlement::MonthLabel(request->first_month), settlement::MonthLabel(request->last_month),
+        FormatDate(manifest.coverage_from), FormatDate(manifest.coverage_to)));
+  }
+  auto settled = settlement::Settle(extract, *config, *request);
+  if (!settled.ok()) return settled.status();
+
+  const fs::path out(options.out);
+  std::error_code error;
+  fs::create_directories(out, error);
+  if (error) return IoError(fmt::format("{}: cannot create the folder", options.out));
+  const std::string summary = settlement::SummaryCsv(extract, *settled);
+  const std::string basis = settlement::BasisCsv(extract, *config, *settled);
+  NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
+  NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
+  NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
+                                                           (out / "settlement.xlsx").string()));
+
+  settlement::RunRecord record;
+  record.nara_version = NARA_VERSION;
+  record.created_utc = NowUtc();
+  record.extract_dir = options.extract.extract_dir;
+  auto extract_sum = settlement::FolderChecksum(options.extract.extract_dir);
+  if (!extract_sum.ok()) return extract_sum.status();
+  record.extract_checksum = *extract_sum;
+  if (!options.config_file.empty()) {
+    auto config_sum = settlement::FileChecksum(options.config_file);
+    if (!config_sum.ok()) return config_sum.status();
+    record.config_checksum = *config_sum;
+  }
+  record.summary_checksum = settlement::Sha256Hex(summary);
+  record.basis_checksum = settlement::Sha256Hex(basis);
+  NARA_RETURN_IF_ERROR(WriteText(
+      out / "run.json", settlement::RunJson(record, extract, *config, *request, *settled)));
+  int64_t liable = 0, amount = 0;
+  for (const auto& row : settled->summary) {
+    liable += row.liable_days;
+    amount += row.amount;
+  }
+  std::printf("Settled %s to %s: %zu municipality-months, %lld liable days, %lld kr\n",
+              settlement::MonthLabel(request->first_month).c_str(),
+              settlement::MonthLabel(request->last_month).c_str(), settled->summary.size(),
+              static_cast<long long>(liable), static_cast<long long>(amount));
+  const auto& counters = settled->counters;
+  if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
+    std::fprintf(stderr,
+                 "note: %lld duplicate ready notices and %lld revocations without an "
+                 "open ready period were ignored (indicators.md section 4)\n",
+                 static_cast<long long>(counters.duplicate_ready_notices),
+                 static_cast<long long>(counters.stray_revocations));
+  }
+  if (!options.compare.empty()) NARA_RETURN_IF_ERROR(Compare(options, *request, basis));
+  std::fprintf(stderr, "Wrote summary.csv, basis.csv, settlement.xlsx and run.json to %s\n",
+               options.out.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddSettleCommand(CLI::App& root) {
+  auto options = std::make_shared<SettleOptions>();
+  CLI::App* app =
+      root.add_subcommand("settle",
+                          "LOSUS settlement: the invoice basis between region and municipalities "
+                          "(data contract 4.2)");
+  AddExtractOptions(*app, options->extract);
+  app->add_option("--from", options->from, "First month to settle, YYYY-MM");
+  app->add_option("--to", options->to, "Last month to settle, YYYY-MM");
+  app->add_option("--month", options->month, "One month: the same as --from M --to M");
+  app->add_option("--config", options->config_file,
+                  "nara.toml with the region's agreements and prices");
+  app->add_option("--out", options->out,
+                  "Folder for summary.csv, basis.csv, settlement.xlsx and run.json")
+      ->required();
+  app->add_option("--compare", options->compare,
+                  "A previous run's --out folder: write changes.csv (what changed per patient "
+                  "ref and municipality)");
+  return {app, [options] { return RunSettle(*options); }};
+}
+
+}  // namespace nara::cli

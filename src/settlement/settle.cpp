@@ -1,0 +1,365 @@
+// The settlement rules: per ready date, the agreement in force, its prerequisites, grace days and
+// model; then the average model per municipality and month; then prices and sums.
+#include "settlement/settle.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "settlement/month.hpp"
+
+namespace nara::settlement {
+namespace {
+
+using model::EventKind;
+
+constexpr int kNoonMinute = 12 * 60;
+
+// Lag (2017:612) 5 kap. 3 § and the agreement's own prerequisites for `period` of `stay`:
+// the Reason bits that fail (0 = all met).
+uint32_t FailedPrerequisites(const model::Extract& x, size_t stay, const ReadyPeriod& period,
+                             const config::Agreement& agreement) {
+  const model::Stays& s = x.stays;
+  uint32_t failed = 0;
+  DateTime admission_notice = kNoDateTime;
+  bool sip_in_time = false, sip_any = false;
+  for (uint32_t e = s.event_begin[stay]; e < s.event_begin[stay + 1]; ++e) {
+    const EventKind kind = x.events.kind[e];
+    if (kind == EventKind::kAdmissionNotice && admission_notice == kNoDateTime) {
+      admission_notice = x.events.at[e];  // events are in time order: the first notice
+    } else if (kind == EventKind::kSipInvitation) {
+      sip_any = true;
+      // Sent no later than the set number of days after the ready notice's day (an invitation
+      // sent before the notice counts: the municipality was asked in time).
+      if (DateOf(x.events.at[e]) <= period.notice_date() + agreement.sip_invitation_within_days) {
+        sip_in_time = true;
+      }
+    }
+  }
+  if (agreement.admission_notice_within_hours > 0) {
+    if (admission_notice == kNoDateTime) {
+      failed |= kNoAdmissionNotice;
+    } else if (admission_notice >
+               s.admitted_at[stay] + agreement.admission_notice_within_hours * 60) {
+      failed |= kLateAdmissionNotice;
+    }
+  }
+  if (agreement.sip_invitation_within_days > 0 && !sip_in_time) {
+    failed |= sip_any ? kLateSipInvitation : kNoSipInvitation;
+  }
+  return failed;
+}
+
+bool Covers(const config::Agreement& agreement, model::CareType type) {
+  return std::find(agreement.care_types.begin(), agreement.care_types.end(), type) !=
+         agreement.care_types.end();
+}
+
+// A ready date that the average model may bill, waiting for its municipality's month to be summed.
+struct Candidate {
+  size_t row;
+  int day_number;  // days since the notice day
+  Date date;
+};
+
+struct AverageGroup {
+  std::vector<uint64_t> periods;  // ids of the ready periods in the group (deduplicated later)
+  std::vector<Candidate> candidates;
+};
+
+class Settler {
+ public:
+  Settler(const model::Extract& x, const config::Config& config, const SettleRequest& request)
+      : x_(x),
+        config_(config),
+        request_(request),
+        first_date_(FirstDateOfMonth(request.first_month)),
+        last_date_(LastDateOfMonth(request.last_month)),
+        prerequisites_(config.agreements.size()) {}
+
+  Result<Settlement> Run() {
+    std::vector<ReadyPeriod> periods;
+    const model::Stays& s = x_.stays;
+    for (size_t stay = 0; stay < s.size(); ++stay) {
+      if (s.discharged_at[stay] != kNoDateTime && DateOf(s.discharged_at[stay]) < first_date_) {
+        continue;
+      }
+      if (DateOf(s.admitted_at[stay]) > last_date_) continue;
+      ReadyPeriodsOf(x_, stay, periods, out_.counters);
+      for (const ReadyPeriod& period : periods) {
+        NARA_RETURN_IF_ERROR(SettlePeriod(stay, period, next_period_id_++));
+      }
+    }
+    NARA_RETURN_IF_ERROR(ApplyAverageModel());
+    Finish();
+    return std::move(out_);
+  }
+
+ private:
+  size_t RowFor(size_t stay, const ReadyPeriod& period, int month) {
+    for (size_t i = period_rows_begin_; i < out_.basis.size(); ++i) {
+      if (out_.basis[i].month == month) return i;
+    }
+    BasisRow row{static_cast<uint32_t>(stay), x_.stays.municipality[stay], month, period};
+    out_.basis.push_back(row);
+    return out_.basis.size() - 1;
+  }
+
+  uint32_t Prerequisites(size_t stay, const ReadyPeriod& period, size_t agreement) {
+    int64_t& cached = prerequisites_[agreement];
+    if (cached < 0) {
+      cached = FailedPrerequisites(x_, stay, period, config_.agreements[agreement]);
+    }
+    return static_cast<uint32_t>(cached);
+  }
+
+  Status Bill(BasisRow& row, Date date) {
+    const int year = CivilFromDays(date).year;
+    auto price = config_.price_per_day.find(year);
+    int64_t amount = 0;
+    if (price != config_.price_per_day.end()) {
+      amount = price->second;
+      out_.years_priced.insert(year);
+    } else if (request_.require_prices) {
+      return InvalidInput(fmt::format(
+          "{}: no price per liable day for {} (a liable date {} needs it): add {} = <kronor> "
+          "under [settlement.price_per_day]",
+          config_.source, year, FormatDate(date), year));
+    } else {
+      out_.missing_price_years.insert(year);
+    }
+    row.liable_days += 1;
+    row.amount += amount;
+    row.price_per_day = amount;
+    return Status::Ok();
+  }
+
+  // Every date of one ready period inside the requested months, under its own agreement.
+  Status SettlePeriod(size_t stay, const ReadyPeriod& period, uint64_t period_id) {
+    period_rows_begin_ = out_.basis.size();
+    std::fill(prerequisites_.begin(), prerequisites_.end(), -1);
+    const Date notice = period.notice_date();
+    const Date coverage_to = x_.manifest.coverage_to;
+    // Ready dates are notice .. end - 1 (the end day is not a ready day: ready days = end -
+    // notice); an open period has ready dates up to coverage_to (still admitted then).
+    const Date ready_end = period.open() ? std::max(coverage_to + 1, notice) : period.end;
+    const bool discharge_billable = !period.open() && !period.revoked;
+    const Date last = std::min(discharge_billable ? period.end : ready_end - 1, last_date_);
+    const model::CareType care_type = x_.stays.care_type[stay];
+    const int noon_extra = MinuteOfDay(period.notice_at) > kNoonMinute ? 1 : 0;
+    if (!period.open() && period.ready_days() == 0 && notice >= first_date_ &&
+        notice <= last_date_) {
+      BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(notice))];
+      row.reasons |= kNoReadyDays;
+      const config::Agreement* agreement = config_.AgreementOn(notice);
+      const size_t index =
+          agreement == nullptr ? 0 : static_cast<size_t>(agreement - config_.agreements.data());
+      if (agreement != nullptr) row.agreements |= 1u << std::min<size_t>(index, 31);
+      if (agreement != nullptr && agreement->model == config::SettlementModel::kAverage &&
+          Covers(*agreement, care_type)) {
+        if (Prerequisites(stay, period, index) == 0) {
+          groups_[{row.municipality, row.month, index}].periods.push_back(period_id);
+        }
+      }
+    }
+    for (Date date = std::max(notice, first_date_); date <= last; ++date) {
+      const bool ready = date < ready_end;
+      const config::Agreement* agreement = config_.AgreementOn(date);
+      if (!ready && (agreement == nullptr || !agreement->bill_discharge_day)) continue;
+      BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(date))];
+      if (ready) row.ready_days += 1;
+      if (agreement == nullptr) {
+        row.reasons |= kNoAgreement;
+        continue;
+      }
+      const size_t index = static_cast<size_t>(agreement - config_.agreements.data());
+      row.agreements |= 1u << std::min<size_t>(index, 31);
+      if (!Covers(*agreement, care_type)) {
+        row.reasons |= kCareTypeExcluded;
+        continue;
+      }
+      if (const uint32_t failed = Prerequisites(stay, period, index); failed != 0) {
+        row.reasons |= failed;
+        continue;
+      }
+      if (agreement->model == config::SettlementModel::kAverage) {
+        // The threshold replaces the grace days: every ready date is a candidate.
+        AverageGroup& group = groups_[{row.municipality, row.month, index}];
+        group.periods.push_back(period_id);
+        group.candidates.push_back(
+            {static_cast<size_t>(&row - out_.basis.data()), date - notice, date});
+        continue;
+      }
+      // 5 kap. 4 §: liability from the grace_days-th day after the notice day (day 0), one day
+      // later for a notice sent after 12:00.
+      const int grace = agreement->grace_days + (agreement->noon_rule ? noon_extra : 0);
+      if (date - notice < grace) {
+        row.reasons |= kGraceDays;
+        continue;
+      }
+      NARA_RETURN_IF_ERROR(Bill(row, date));
+    }
+    if (period.revoked) {
+      for (size_t i = period_rows_begin_; i < out_.basis.size(); ++i) {
+        out_.basis[i].reasons |= kRevoked;
+      }
+    }
+    return Status::Ok();
+  }
+
+  // The average model (docs/settlement.md): per municipality, month and agreement, the days
+  // above threshold x (number of ready periods) are billed, the longest-waiting days first.
+  Status ApplyAverageModel() {
+    for (auto& [key, group] : groups_) {
+      const config::Agreement& agreement = config_.agreements[std::get<2>(key)];
+      std::sort(group.periods.begin(), group.periods.end());
+      const int64_t periods =
+          std::unique(group.periods.begin(), group.periods.end()) - group.periods.begin();
+      const int64_t allowance = static_cast<int64_t>(
+          std::ceil(agreement.average_threshold_days * static_cast<double>(periods) - 1e-9));
+      const int64_t billed =
+          std::max<int64_t>(0, static_cast<int64_t>(group.candidates.size()) - allowance);
+      std::sort(group.candidates.begin(), group.candidates.end(),
+                [](const Candidate& a, const Candidate& b) {
+                  return std::tie(b.day_number, a.row, a.date) <
+                         std::tie(a.day_number, b.row, b.date);
+                });
+      for (size_t i = 0; i < group.candidates.size(); ++i) {
+        BasisRow& row = out_.basis[group.candidates[i].row];
+        if (static_cast<int64_t>(i) < billed) {
+          NARA_RETURN_IF_ERROR(Bill(row, group.candidates[i].date));
+        } else {
+          row.reasons |= kWithinAverage;
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  void Finish() {
+    auto key = [&](const BasisRow& row) {
+      return std::make_tuple(std::cref(x_.municipalities[row.municipality].code), row.month,
+                             x_.patients.pseudonym[x_.stays.patient[row.stay]],
+                             std::cref(x_.episode_ids.Name(x_.stays.episode_id[row.stay])),
+                             row.period.notice_at);
+    };
+    std::sort(out_.basis.begin(), out_.basis.end(),
+              [&](const BasisRow& a, const BasisRow& b) { return key(a) < key(b); });
+    for (size_t i = 0; i < out_.basis.size(); ++i) {
+      const BasisRow& row = out_.basis[i];
+      out_.agreements_used |= row.agreements;
+      if (out_.summary.empty() || out_.summary.back().municipality != row.municipality ||
+          out_.summary.back().month != row.month) {
+        out_.summary.push_back({row.municipality, row.month});
+      }
+      SummaryRow& sum = out_.summary.back();
+      const bool new_stay =
+          i == 0 || out_.basis[i - 1].stay != row.stay || out_.basis[i - 1].month != row.month;
+      if (new_stay) sum.episodes += 1;
+      sum.ready_days += row.ready_days;
+      sum.liable_days += row.liable_days;
+      sum.amount += row.amount;
+    }
+  }
+
+  const model::Extract& x_;
+  const config::Config& config_;
+  const SettleRequest& request_;
+  const Date first_date_;
+  const Date last_date_;
+  Settlement out_;
+  size_t period_rows_begin_ = 0;
+  uint64_t next_period_id_ = 0;
+  std::vector<int64_t> prerequisites_;  // per agreement for the current period; -1 = not checked
+  std::map<std::tuple<uint16_t, int, size_t>, AverageGroup> groups_;
+};
+
+}  // namespace
+
+const char* ReasonCode(Reason reason) {
+  switch (reason) {
+    case kNoAgreement:
+      return "no_agreement";
+    case kCareTypeExcluded:
+      return "care_type_excluded";
+    case kNoAdmissionNotice:
+      return "no_admission_notice";
+    case kLateAdmissionNotice:
+      return "late_admission_notice";
+    case kNoSipInvitation:
+      return "no_sip_invitation";
+    case kLateSipInvitation:
+      return "late_sip_invitation";
+    case kGraceDays:
+      return "grace_days";
+    case kWithinAverage:
+      return "within_average";
+    case kRevoked:
+      return "revoked";
+    case kNoReadyDays:
+      return "no_ready_days";
+  }
+  return "";
+}
+
+const char* ReasonTextSv(Reason reason) {
+  switch (reason) {
+    case kNoAgreement:
+      return "inget avtal gällde";
+    case kCareTypeExcluded:
+      return "vårdtypen ingår inte i avtalet";
+    case kNoAdmissionNotice:
+      return "inskrivningsmeddelande saknas";
+    case kLateAdmissionNotice:
+      return "inskrivningsmeddelande för sent";
+    case kNoSipInvitation:
+      return "kallelse till SIP saknas";
+    case kLateSipInvitation:
+      return "kallelse till SIP för sent";
+    case kGraceDays:
+      return "karensdagar";
+    case kWithinAverage:
+      return "inom avtalat genomsnitt";
+    case kRevoked:
+      return "utskrivningsklar återtagen";
+    case kNoReadyDays:
+      return "utskriven samma dag";
+  }
+  return "";
+}
+
+namespace {
+template <typename F>
+std::string JoinReasons(uint32_t reasons, const char* separator, F name) {
+  std::string out;
+  for (int bit = 0; bit < kReasonCount; ++bit) {
+    const auto reason = static_cast<Reason>(1u << bit);
+    if ((reasons & reason) == 0) continue;
+    if (!out.empty()) out += separator;
+    out += name(reason);
+  }
+  return out;
+}
+}  // namespace
+
+std::string ReasonCodes(uint32_t reasons) { return JoinReasons(reasons, ";", ReasonCode); }
+std::string ReasonTextsSv(uint32_t reasons) { return JoinReasons(reasons, "; ", ReasonTextSv); }
+
+std::string PatientRef(const model::Extract& extract, size_t stay) {
+  return fmt::format("{:016x}", extract.patients.pseudonym[extract.stays.patient[stay]]);
+}
+
+Result<Settlement> Settle(const model::Extract& extract, const config::Config& config,
+                          const SettleRequest& request) {
+  if (request.first_month > request.last_month) {
+    return UsageError(fmt::format("the first month {} is after the last month {}",
+                                  MonthLabel(request.first_month), MonthLabel(request.last_month)));
+  }
+  Settler settler(extract, config, request);
+  return settler.Run();
+}
+
+}  // namespace nara::settlement

@@ -1,0 +1,90 @@
+// The LOSUS settlement (lag 2017:612 5 kap.): which ready days a municipality pays the region
+// for, month by month, under the agreement in force on each day (docs/settlement.md).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/status.hpp"
+#include "config/config.hpp"
+#include "model/extract.hpp"
+#include "settlement/ready_periods.hpp"
+
+namespace nara::settlement {
+
+// Why (part of) a basis row is not liable, or what else the economist should know. Bits of
+// BasisRow::reasons; written as the codes of ReasonCode() joined by ';'.
+enum Reason : uint32_t {
+  kNoAgreement = 1 << 0,          // a date before the first agreement's valid_from
+  kCareTypeExcluded = 1 << 1,     // the agreement does not cover the stay's care type
+  kNoAdmissionNotice = 1 << 2,    // 5 kap. 3 §: no admission_notice
+  kLateAdmissionNotice = 1 << 3,  // 5 kap. 3 §: admission_notice later than the set hours
+  kNoSipInvitation = 1 << 4,      // agreement: no sip_invitation
+  kLateSipInvitation = 1 << 5,    // agreement: sip_invitation later than the set days
+  kGraceDays = 1 << 6,            // 5 kap. 4 §: inside the grace days after the notice
+  kWithinAverage = 1 << 7,        // average model: within the municipality's agreed mean
+  kRevoked = 1 << 8,              // the ready period ended by a revocation
+  kNoReadyDays = 1 << 9,          // discharged (or revoked) on the notice day
+};
+inline constexpr int kReasonCount = 10;
+// `grace_days`, `no_admission_notice`, ...: stable codes for basis.csv.
+const char* ReasonCode(Reason reason);
+// Swedish text for the workbook.
+const char* ReasonTextSv(Reason reason);
+// Codes of every bit of `reasons`, joined by ';' (empty for none), in bit order.
+std::string ReasonCodes(uint32_t reasons);
+std::string ReasonTextsSv(uint32_t reasons);
+
+// One ready period in one month: data contract §4.2's individual-level basis.
+struct BasisRow {
+  uint32_t stay;          // index into Extract::stays
+  uint16_t municipality;  // index into Extract::municipalities (the payer)
+  int month;              // month index (settlement/month.hpp)
+  ReadyPeriod period;
+  int ready_days = 0;  // ready dates of the period in this month (notice day .. end - 1)
+  int liable_days = 0;
+  int64_t price_per_day = 0;  // kronor, the price of the month's year (0 when none configured)
+  int64_t amount = 0;         // kronor
+  uint32_t reasons = 0;       // Reason bits
+  uint32_t agreements = 0;    // bit i: Config::agreements[i] applied to a date of the row
+};
+
+// One municipality and month: the sums of its basis rows.
+struct SummaryRow {
+  uint16_t municipality;
+  int month;
+  int64_t episodes = 0;  // distinct stays with a basis row
+  int64_t ready_days = 0;
+  int64_t liable_days = 0;
+  int64_t amount = 0;
+};
+
+struct SettleRequest {
+  int first_month;  // month index, inclusive
+  int last_month;   // month index, inclusive
+  // A liable date in a year without a configured price is an error naming the year; false (the
+  // indicator engine) prices such dates at 0 and lists the year in missing_price_years instead.
+  bool require_prices = true;
+};
+
+struct Settlement {
+  std::vector<BasisRow> basis;      // sorted by municipality code, month, patient ref, episode
+  std::vector<SummaryRow> summary;  // sorted by municipality code, month
+  std::set<int> years_priced;       // years whose price was used
+  std::set<int> missing_price_years;
+  uint32_t agreements_used = 0;  // bit i: Config::agreements[i]
+  ReadyPeriodCounters counters;
+};
+
+// Settles the months [first_month, last_month] of `extract` under `config`. Fails (kInvalidInput)
+// when a liable date's year has no price and prices are required.
+Result<Settlement> Settle(const model::Extract& extract, const config::Config& config,
+                          const SettleRequest& request);
+
+// The pseudonym of a stay's patient as 16 lower-case hex digits.
+std::string PatientRef(const model::Extract& extract, size_t stay);
+
+}  // namespace nara::settlement

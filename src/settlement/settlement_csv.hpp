@@ -1,0 +1,27 @@
+// summary.csv and basis.csv of data contract §4.2.
+#pragma once
+
+#include <string>
+
+#include "model/extract.hpp"
+#include "settlement/settle.hpp"
+
+namespace nara::settlement {
+
+// `municipality,month,episodes,ready_days,liable_days,amount`, one line per SummaryRow.
+std::string SummaryCsv(const model::Extract& extract, const Settlement& settlement);
+
+// `municipality,month,patient_ref,episode_id,care_type,ready_at,ready_until,ready_days,
+// liable_days,price_per_day,amount,liable,reason,agreement`, one line per BasisRow. ready_until
+// is empty while the period is open; agreement lists the valid_from dates of the agreements
+// applied, joined by ';'.
+std::string BasisCsv(const model::Extract& extract, const config::Config& config,
+                     const Settlement& settlement);
+
+// valid_from of each agreement of the `agreements` bit set, joined by `separator`.
+std::string AgreementList(const config::Config& config, uint32_t agreements, const char* separator);
+
+// A CSV field, quoted when it holds a comma, quote or line break.
+std::string CsvField(const std::string& text);
+
+}  // namespace nara::settlement

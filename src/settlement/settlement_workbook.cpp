@@ -1,0 +1,243 @@
+// The settlement workbook (libxlsxwriter).
+#include "settlement/settlement_workbook.hpp"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include "settlement/month.hpp"
+#include "settlement/settlement_csv.hpp"
+
+namespace nara::settlement {
+namespace {
+
+struct Formats {
+  lxw_format* bold;
+  lxw_format* kronor;
+  lxw_format* bold_kronor;
+  lxw_format* bold_number;
+  lxw_format* title;
+};
+
+std::string Kronor(int64_t amount) {
+  // 9300 -> "9 300 kr" (Swedish digit grouping with a space).
+  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return (amount < 0 ? "-" : "") + out + " kr";
+}
+
+std::string AgreementText(const config::Agreement& a) {
+  if (a.model == config::SettlementModel::kAverage) {
+    return fmt::format("från {}: genomsnittsmodell, {} dagar per utskrivningsklar period",
+                       FormatDate(a.valid_from), a.average_threshold_days);
+  }
+  return fmt::format("från {}: lagens modell, {} karensdagar{}{}", FormatDate(a.valid_from),
+                     a.grace_days, a.noon_rule ? " (+1 efter kl. 12)" : "",
+                     a.bill_discharge_day ? ", utskrivningsdagen debiteras" : "");
+}
+
+std::string ColumnName(int column) { return std::string(1, static_cast<char>('A' + column)); }
+
+// Writes a SUM formula over rows [first, last] (0-based) of `column`, with its value cached.
+void WriteSum(lxw_worksheet* sheet, lxw_row_t row, int column, lxw_row_t first, lxw_row_t last,
+              int64_t value, lxw_format* format) {
+  const std::string formula =
+      fmt::format("=SUM({0}{1}:{0}{2})", ColumnName(column), first + 1, last + 1);
+  worksheet_write_formula_num(sheet, row, static_cast<lxw_col_t>(column), formula.c_str(), format,
+                              static_cast<double>(value));
+}
+
+void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Extract& x,
+                       const config::Config& config, const SettleRequest& request,
+                       const Settlement& settlement) {
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Sammanställning");
+  worksheet_set_column(sheet, 0, 0, 28, nullptr);
+  worksheet_set_column(sheet, 1, 6, 18, nullptr);
+  worksheet_write_string(
+      sheet, 0, 0, "Ekonomisk reglering, betalningsansvar enligt lag (2017:612) 5 kap.", f.title);
+  std::string prices;
+  for (int year : settlement.years_priced) {
+    if (!prices.empty()) prices += "; ";
+    prices += fmt::format("{}: {}", year, Kronor(config.price_per_day.at(year)));
+  }
+  std::string agreements;
+  for (size_t i = 0; i < config.agreements.size() && i < 32; ++i) {
+    if ((settlement.agreements_used & (1u << i)) == 0) continue;
+    if (!agreements.empty()) agreements += "; ";
+    agreements += AgreementText(config.agreements[i]);
+  }
+  const std::pair<const char*, std::string> facts[] = {
+      {"Region", x.manifest.region},
+      {"Underlagets period", fmt::format("{} – {}", FormatDate(x.manifest.coverage_from),
+                                         FormatDate(x.manifest.coverage_to))},
+      {"Underlaget skapat", x.manifest.created == kNoDateTime ? std::string("okänt")
+                                                              : FormatDateTime(x.manifest.created)},
+      {"Reglerade månader",
+       fmt::format("{} – {}", MonthLabel(request.first_month), MonthLabel(request.last_month))},
+      {"Avtal som tillämpats", agreements.empty() ? std::string("inget") : agreements},
+      {"Pris per dag",
+       prices.empty() ? std::string("inget (inga betalningsansvariga dagar)") : prices},
+      {"Inställningar", config.source},
+  };
+  lxw_row_t r = 2;
+  for (const auto& [label, value] : facts) {
+    worksheet_write_string(sheet, r, 0, label, f.bold);
+    worksheet_write_string(sheet, r, 1, value.c_str(), nullptr);
+    ++r;
+  }
+  ++r;
+  const char* headers[] = {"Kommun",
+                           "Kommunnamn",
+                           "Månad",
+                           "Vårdtillfällen",
+                           "Utskrivningsklara dagar",
+                           "Betalningsansvariga dagar",
+                           "Belopp (kr)"};
+  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sheet, r, c, headers[c], f.bold);
+  const lxw_row_t first = ++r;
+  SummaryRow total{0, 0};
+  for (const SummaryRow& row : settlement.summary) {
+    const model::Municipality& m = x.municipalities[row.municipality];
+    worksheet_write_string(sheet, r, 0, m.code.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 1, m.name.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 2, MonthLabel(row.month).c_str(), nullptr);
+    worksheet_write_number(sheet, r, 3, static_cast<double>(row.episodes), nullptr);
+    worksheet_write_number(sheet, r, 4, static_cast<double>(row.ready_days), nullptr);
+    worksheet_write_number(sheet, r, 5, static_cast<double>(row.liable_days), nullptr);
+    worksheet_write_number(sheet, r, 6, static_cast<double>(row.amount), f.kronor);
+    total.episodes += row.episodes;
+    total.ready_days += row.ready_days;
+    total.liable_days += row.liable_days;
+    total.amount += row.amount;
+    ++r;
+  }
+  worksheet_write_string(sheet, r, 0, "Totalt", f.bold);
+  const lxw_row_t last = r == first ? first : r - 1;
+  WriteSum(sheet, r, 3, first, last, total.episodes, f.bold_number);
+  WriteSum(sheet, r, 4, first, last, total.ready_days, f.bold_number);
+  WriteSum(sheet, r, 5, first, last, total.liable_days, f.bold_number);
+  WriteSum(sheet, r, 6, first, last, total.amount, f.bold_kronor);
+  worksheet_freeze_panes(sheet, first, 0);
+}
+
+void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const model::Extract& x,
+                            const config::Config& config, const Settlement& settlement,
+                            size_t begin, size_t end) {
+  const model::Municipality& m = x.municipalities[settlement.basis[begin].municipality];
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, MunicipalitySheetName(m).c_str());
+  worksheet_write_string(sheet, 0, 0, fmt::format("{} {}", m.code, m.name).c_str(), f.title);
+  worksheet_write_string(sheet, 1, 0, "Individunderlag per utskrivningsklar period och månad",
+                         nullptr);
+  const char* headers[] = {"Månad",
+                           "Patientref",
+                           "Vårdtillfälle",
+                           "Vårdtyp",
+                           "Utskrivningsklar från",
+                           "Utskrivningsklar till",
+                           "Utskrivningsklara dagar",
+                           "Betalningsansvariga dagar",
+                           "Pris per dag (kr)",
+                           "Belopp (kr)",
+                           "Betalningsansvar",
+                           "Orsak",
+                           "Avtal"};
+  worksheet_set_column(sheet, 0, 12, 16, nullptr);
+  worksheet_set_column(sheet, 11, 11, 40, nullptr);
+  lxw_row_t r = 3;
+  for (lxw_col_t c = 0; c < 13; ++c) worksheet_write_string(sheet, r, c, headers[c], f.bold);
+  const lxw_row_t first = ++r;
+  int64_t ready = 0, liable = 0, amount = 0;
+  const model::Stays& s = x.stays;
+  for (size_t i = begin; i < end; ++i) {
+    const BasisRow& row = settlement.basis[i];
+    const bool psychiatric = s.care_type[row.stay] == model::CareType::kPsychiatric;
+    worksheet_write_string(sheet, r, 0, MonthLabel(row.month).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 1, PatientRef(x, row.stay).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 2, x.episode_ids.Name(s.episode_id[row.stay]).c_str(),
+                           nullptr);
+    worksheet_write_string(sheet, r, 3, psychiatric ? "psykiatrisk" : "somatisk", nullptr);
+    worksheet_write_string(sheet, r, 4, FormatDateTime(row.period.notice_at).c_str(), nullptr);
+    if (!row.period.open()) {
+      worksheet_write_string(sheet, r, 5, FormatDate(row.period.end).c_str(), nullptr);
+    }
+    worksheet_write_number(sheet, r, 6, row.ready_days, nullptr);
+    worksheet_write_number(sheet, r, 7, row.liable_days, nullptr);
+    if (row.liable_days > 0) {
+      worksheet_write_number(sheet, r, 8, static_cast<double>(row.price_per_day), f.kronor);
+    }
+    worksheet_write_number(sheet, r, 9, static_cast<double>(row.amount), f.kronor);
+    worksheet_write_string(sheet, r, 10, row.liable_days > 0 ? "ja" : "nej", nullptr);
+    worksheet_write_string(sheet, r, 11, ReasonTextsSv(row.reasons).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 12, AgreementList(config, row.agreements, "; ").c_str(),
+                           nullptr);
+    ready += row.ready_days;
+    liable += row.liable_days;
+    amount += row.amount;
+    ++r;
+  }
+  worksheet_write_string(sheet, r, 0, "Totalt", f.bold);
+  WriteSum(sheet, r, 6, first, r - 1, ready, f.bold_number);
+  WriteSum(sheet, r, 7, first, r - 1, liable, f.bold_number);
+  WriteSum(sheet, r, 9, first, r - 1, amount, f.bold_kronor);
+  worksheet_freeze_panes(sheet, first, 0);
+}
+
+}  // namespace
+
+std::string MunicipalitySheetName(const model::Municipality& municipality) {
+  std::string name =
+      municipality.name.empty() ? municipality.code : municipality.code + " " + municipality.name;
+  std::string clean;
+  for (char c : name) {
+    if (std::string_view("[]:*?/\\'").find(c) == std::string_view::npos) clean += c;
+  }
+  // At most 31 characters (Excel counts characters; cut at a UTF-8 boundary).
+  size_t characters = 0, cut = clean.size();
+  for (size_t i = 0; i < clean.size(); ++i) {
+    if ((static_cast<unsigned char>(clean[i]) & 0xC0) == 0x80) continue;
+    if (++characters > 31) {
+      cut = i;
+      break;
+    }
+  }
+  return clean.substr(0, cut);
+}
+
+Status WriteSettlementWorkbook(const model::Extract& extract, const config::Config& config,
+                               const SettleRequest& request, const Settlement& settlement,
+                               const std::string& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
+  Formats f{};
+  f.bold = workbook_add_format(workbook);
+  format_set_bold(f.bold);
+  f.title = workbook_add_format(workbook);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 13);
+  f.kronor = workbook_add_format(workbook);
+  format_set_num_format(f.kronor, "# ##0 \"kr\"");
+  f.bold_kronor = workbook_add_format(workbook);
+  format_set_num_format(f.bold_kronor, "# ##0 \"kr\"");
+  format_set_bold(f.bold_kronor);
+  f.bold_number = workbook_add_format(workbook);
+  format_set_bold(f.bold_number);
+  WriteSummarySheet(workbook, f, extract, config, request, settlement);
+  size_t begin = 0;
+  const auto& basis = settlement.basis;
+  while (begin < basis.size()) {
+    size_t end = begin;
+    while (end < basis.size() && basis[end].municipality == basis[begin].municipality) ++end;
+    WriteMunicipalitySheet(workbook, f, extract, config, settlement, begin, end);
+    begin = end;
+  }
+  const lxw_error error = workbook_close(workbook);
+  if (error != LXW_NO_ERROR) {
+    return IoError(fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(error)));
+  }
+  return Status::Ok();
+}
+
+}  // namespace nara::settlement
