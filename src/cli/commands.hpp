@@ -33,5 +33,7 @@ Command AddCheckCommand(CLI::App& root);
 Command AddSynthCommand(CLI::App& root);
 Command AddDemoCommand(CLI::App& root);
 Command AddIndicatorsCommand(CLI::App& root);
+Command AddReportCommand(CLI::App& root);
+Command AddCohortCommand(CLI::App& root);
 
 }  // namespace nara::cli
