@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 
 std::vector<fs::path> Cases() {
   std::vector<fs::path> cases;
-  for (const auto& entry : fs::directory_iterator(fs::path(NARA_SOURCE_DIR) / "tests" /
-                                                  "golden_cohort")) {
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(NARA_SOURCE_DIR) / "tests" / "golden_cohort")) {
     if (fs::exists(entry.path() / "expected.json")) cases.push_back(entry.path());
   }
   std::sort(cases.begin(), cases.end());
@@ -54,8 +54,8 @@ TEST_P(CohortGoldenTest, MatchesExpected) {
   auto loaded = ingest::LoadExtract(load);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
-  auto result = goals::AnalyseProgramme(
-      loaded->extract, {expected["programme"].get<std::string>(), expected["window_days"].get<int>()});
+  auto result = goals::AnalyseProgramme(loaded->extract, {expected["programme"].get<std::string>(),
+                                                          expected["window_days"].get<int>()});
   ASSERT_TRUE(result.ok()) << result.status().message();
   EXPECT_EQ(result->enrolled, expected["enrolled"].get<int64_t>());
   EXPECT_EQ(result->outside_coverage, expected["outside_coverage"].get<int64_t>());

@@ -33,8 +33,8 @@ nlohmann::json MeasureJson(const goals::MeasureSummary& m) {
 
 nlohmann::json CohortJson(const goals::CohortResult& r) {
   auto did = [](const goals::DiffInDiff& d) {
-    return nlohmann::json{{"pairs", d.pairs}, {"estimate", d.estimate},
-                          {"ci95", {d.interval.low, d.interval.high}}};
+    return nlohmann::json{
+        {"pairs", d.pairs}, {"estimate", d.estimate}, {"ci95", {d.interval.low, d.interval.high}}};
   };
   return {{"programme", r.programme},
           {"window_days", r.window_days},
@@ -56,8 +56,8 @@ nlohmann::json CohortJson(const goals::CohortResult& r) {
 
 std::string MeasureText(const char* name, const goals::MeasureSummary& m) {
   return fmt::format("  {:<34} {:>7} {:>7} {:>9.2f} {:>9.2f} {:>9.2f}  [{:.2f}, {:.2f}]\n", name,
-                     m.total_before, m.total_after, m.mean_before, m.mean_after,
-                     m.mean_difference, m.difference_interval.low, m.difference_interval.high);
+                     m.total_before, m.total_after, m.mean_before, m.mean_after, m.mean_difference,
+                     m.difference_interval.low, m.difference_interval.high);
 }
 
 std::string CohortText(const goals::CohortResult& r) {
@@ -74,21 +74,21 @@ std::string CohortText(const goals::CohortResult& r) {
   out += MeasureText("acute admissions, enrolled matched", r.admissions_matched);
   out += MeasureText("emergency visits, comparison", r.control_emergency);
   out += MeasureText("acute admissions, comparison", r.control_admissions);
-  out += fmt::format("\nDifference in differences per patient (enrolled - comparison, {} pairs):\n"
-                     "  emergency visits {:.2f} [{:.2f}, {:.2f}]\n"
-                     "  acute admissions {:.2f} [{:.2f}, {:.2f}]\n",
-                     r.did_emergency.pairs, r.did_emergency.estimate,
-                     r.did_emergency.interval.low, r.did_emergency.interval.high,
-                     r.did_admissions.estimate, r.did_admissions.interval.low,
-                     r.did_admissions.interval.high);
+  out += fmt::format(
+      "\nDifference in differences per patient (enrolled - comparison, {} pairs):\n"
+      "  emergency visits {:.2f} [{:.2f}, {:.2f}]\n"
+      "  acute admissions {:.2f} [{:.2f}, {:.2f}]\n",
+      r.did_emergency.pairs, r.did_emergency.estimate, r.did_emergency.interval.low,
+      r.did_emergency.interval.high, r.did_admissions.estimate, r.did_admissions.interval.low,
+      r.did_admissions.interval.high);
   return out;
 }
 
 Result<int> RunCohort(const CohortCommandOptions& options) {
   auto loaded = LoadForCommand(options.extract);
   if (!loaded.ok()) return loaded.status();
-  auto result = goals::AnalyseProgramme(loaded->loaded.extract,
-                                        {options.programme, options.window});
+  auto result =
+      goals::AnalyseProgramme(loaded->loaded.extract, {options.programme, options.window});
   if (!result.ok()) {
     // An unknown programme is a wrong argument, not unusable input.
     if (result.status().code() == StatusCode::kNotFound) {
@@ -117,8 +117,9 @@ Command AddCohortCommand(CLI::App& root) {
   AddExtractOptions(*app, options->extract);
   app->add_option("--programme", options->programme, "Programme name as in enrollments.csv")
       ->required();
-  app->add_option("--window", options->window, "Window before and after enrolment, days "
-                                               "(default 365)")
+  app->add_option("--window", options->window,
+                  "Window before and after enrolment, days "
+                  "(default 365)")
       ->check(CLI::Range(1, 3650));
   app->add_option("--format", options->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));

@@ -18,8 +18,8 @@ namespace nara::cli {
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
   auto period = goals::ParsePeriod(label);
   if (!period) {
-    return UsageError(fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)",
-                                  label));
+    return UsageError(
+        fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)", label));
   }
   auto preset = report::PresetFor(*period);
   if (!preset.ok()) return preset.status();
@@ -52,7 +52,8 @@ Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Co
   goals::ValueTable values;
   values.AddTable(table);
   const std::string manual = !settings.manual_file.empty() ? settings.manual_file
-                             : goals_file ? goals_file->manual_values : std::string();
+                             : goals_file                  ? goals_file->manual_values
+                                                           : std::string();
   if (!manual.empty()) {
     NARA_RETURN_IF_ERROR(values.AddManualCsv(manual, extract.manifest.county));
   }

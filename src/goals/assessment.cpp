@@ -30,10 +30,14 @@ bool MeetsComparison(double value, const Target& target) {
   const int64_t v = Thousandths(value);
   const int64_t t = Thousandths(target.threshold);
   switch (target.comparator) {
-    case Comparator::kLess: return v < t;
-    case Comparator::kLessEqual: return v <= t;
-    case Comparator::kGreater: return v > t;
-    case Comparator::kGreaterEqual: return v >= t;
+    case Comparator::kLess:
+      return v < t;
+    case Comparator::kLessEqual:
+      return v <= t;
+    case Comparator::kGreater:
+      return v > t;
+    case Comparator::kGreaterEqual:
+      return v >= t;
   }
   return false;
 }
@@ -103,50 +107,55 @@ std::string JudgeTarget(const Assessment& a, const Writer& w, std::optional<bool
     const std::string target =
         goal.target.text + (measure.empty() ? "" : (measure == "%" ? "\u00a0" : " ") + measure);
     return Localised(sv, "Utfallet {} {} målvärdet {}.", "The result {} {} the target {}.",
-                       w.Value(value), *met ? (sv ? "når" : "meets")
-                                            : (sv ? "når inte" : "does not meet"),
-                       target);
+                     w.Value(value),
+                     *met ? (sv ? "når" : "meets") : (sv ? "når inte" : "does not meet"), target);
   }
   if (kind == TargetKind::kBetterThanBase) {
     if (!Usable(a.base)) {
-      return Localised(sv, "Värde för basåret ({}) saknas: varken indikatortabellen eller "
-                              "målfilen (base_value) har det.", "No value for the base year ({}): neither the indicator table nor "
-                              "the goals file (base_value) has it.",
-                         a.base_period);
+      return Localised(sv,
+                       "Värde för basåret ({}) saknas: varken indikatortabellen eller "
+                       "målfilen (base_value) har det.",
+                       "No value for the base year ({}): neither the indicator table nor "
+                       "the goals file (base_value) has it.",
+                       a.base_period);
     }
     met = a.trend == Trend::kImproved;
     const bool lower = goal.direction == Direction::kDecrease;
-    return Localised(sv, "Utfallet {} är {}{} än basårets ({}) {}.", "The result {} is {}{} than the base year's ({}) {}.",
-                       w.Value(value), *met ? "" : (sv ? "inte " : "not "),
-                       lower ? (sv ? "lägre" : "lower") : (sv ? "högre" : "higher"),
-                       *goal.base_year, w.Value(a.base->value));
+    return Localised(sv, "Utfallet {} är {}{} än basårets ({}) {}.",
+                     "The result {} is {}{} than the base year's ({}) {}.", w.Value(value),
+                     *met ? "" : (sv ? "inte " : "not "),
+                     lower ? (sv ? "lägre" : "lower") : (sv ? "högre" : "higher"), *goal.base_year,
+                     w.Value(a.base->value));
   }
   if (!a.national) {
-    return Localised(sv, "Nationellt värde för {} saknas i målfilen (national).", "No national value for {} in the goals file (national).",
-                       a.period.label);
+    return Localised(sv, "Nationellt värde för {} saknas i målfilen (national).",
+                     "No national value for {} in the goals file (national).", a.period.label);
   }
   met = Compare(value, *a.national, goal.direction, 0) == Trend::kImproved;
-  return Localised(sv, "Utfallet {} är {} än rikets {}.", "The result {} is {} than the "
-                                                              "national {}.",
-                     w.Value(value), *met ? (sv ? "bättre" : "better")
-                                          : (sv ? "inte bättre" : "not better"),
-                     w.Value(*a.national));
+  return Localised(sv, "Utfallet {} är {} än rikets {}.",
+                   "The result {} is {} than the "
+                   "national {}.",
+                   w.Value(value),
+                   *met ? (sv ? "bättre" : "better") : (sv ? "inte bättre" : "not better"),
+                   w.Value(*a.national));
 }
 
 std::string TrendSentence(const Assessment& a, const Writer& w) {
   if (a.base_period.empty()) return "";
   const bool sv = w.sv;
   if (!Usable(a.base)) {
-    return Localised(sv, " Jämförelsevärde för basåret {} saknas.", " No comparison value for the base year {}.", *a.goal->base_year);
+    return Localised(sv, " Jämförelsevärde för basåret {} saknas.",
+                     " No comparison value for the base year {}.", *a.goal->base_year);
   }
   if (a.trend == Trend::kNoComparison) return "";
-  std::string text = Localised(sv, " Mot basåret {} ({}{}): {}", " Against the base year {} ({}{}): {}",
-      *a.goal->base_year, w.Value(a.base->value),
-      a.base_from_goals_file ? (sv ? ", från målfilen" : ", from the goals file") : "",
-      TrendName(a.trend, sv));
+  std::string text =
+      Localised(sv, " Mot basåret {} ({}{}): {}", " Against the base year {} ({}{}): {}",
+                *a.goal->base_year, w.Value(a.base->value),
+                a.base_from_goals_file ? (sv ? ", från målfilen" : ", from the goals file") : "",
+                TrendName(a.trend, sv));
   if (a.trend == Trend::kUnchanged && a.goal->tolerance > 0) {
     text += Localised(sv, " (inom toleransen {})", " (within the tolerance {})",
-                        w.Value(a.goal->tolerance));
+                      w.Value(a.goal->tolerance));
   } else if (a.trend != Trend::kUnchanged) {
     text += Localised(sv, " med {}", " by {}", w.Difference(a.current->value, a.base->value));
   }
@@ -165,8 +174,8 @@ std::string TrendSentence(const Assessment& a, const Writer& w) {
 std::string IntervalSentence(const Assessment& a, const Writer& w) {
   if (!a.current_interval) return "";
   return Localised(w.sv, " 95 % konfidensintervall {}–{}.", " 95 % confidence interval {}–{}.",
-                     FormatNumber(RoundToTable(a.current_interval->low), 1, w.sv),
-                     w.Value(RoundToTable(a.current_interval->high)));
+                   FormatNumber(RoundToTable(a.current_interval->low), 1, w.sv),
+                   w.Value(RoundToTable(a.current_interval->high)));
 }
 
 }  // namespace
@@ -197,29 +206,41 @@ int DisplayDecimals(ValueKind kind, double value) {
 std::string MeasureText(const ResultGoal& goal, ValueKind kind, bool swedish) {
   if (!goal.measure.empty()) return goal.measure;
   switch (kind) {
-    case ValueKind::kShare: return "%";
-    case ValueKind::kRate: return swedish ? "per 100\u00a0000" : "per 100,000";
-    case ValueKind::kMean: return swedish ? "dagar" : "days";
-    default: return "";
+    case ValueKind::kShare:
+      return "%";
+    case ValueKind::kRate:
+      return swedish ? "per 100\u00a0000" : "per 100,000";
+    case ValueKind::kMean:
+      return swedish ? "dagar" : "days";
+    default:
+      return "";
   }
 }
 
 std::string StatusName(GoalStatus status, bool sv) {
   switch (status) {
-    case GoalStatus::kMet: return sv ? "Uppfyllt" : "Met";
-    case GoalStatus::kNotYetMet: return sv ? "Ännu inte uppfyllt" : "Not yet met";
-    case GoalStatus::kNotMet: return sv ? "Inte uppfyllt" : "Not met";
-    case GoalStatus::kNotAssessed: return sv ? "Kan inte bedömas" : "Cannot be assessed";
+    case GoalStatus::kMet:
+      return sv ? "Uppfyllt" : "Met";
+    case GoalStatus::kNotYetMet:
+      return sv ? "Ännu inte uppfyllt" : "Not yet met";
+    case GoalStatus::kNotMet:
+      return sv ? "Inte uppfyllt" : "Not met";
+    case GoalStatus::kNotAssessed:
+      return sv ? "Kan inte bedömas" : "Cannot be assessed";
   }
   return "";
 }
 
 std::string TrendName(Trend trend, bool sv) {
   switch (trend) {
-    case Trend::kImproved: return sv ? "förbättrad" : "improved";
-    case Trend::kUnchanged: return sv ? "oförändrad" : "unchanged";
-    case Trend::kWorsened: return sv ? "försämrad" : "worsened";
-    case Trend::kNoComparison: return sv ? "jämförelsevärde saknas" : "no comparison value";
+    case Trend::kImproved:
+      return sv ? "förbättrad" : "improved";
+    case Trend::kUnchanged:
+      return sv ? "oförändrad" : "unchanged";
+    case Trend::kWorsened:
+      return sv ? "försämrad" : "worsened";
+    case Trend::kNoComparison:
+      return sv ? "jämförelsevärde saknas" : "no comparison value";
   }
   return "";
 }
@@ -251,15 +272,17 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
     return a;
   }
   if (!a.current) {
-    a.reason = Localised(sv, "Inget värde för {} ({}, enhet {}) i indikatortabellen eller "
-                                "bland de manuella värdena.", "No value for {} ({}, unit {}) in the indicator table or the "
-                                "manual values.",
-                           a.period.label, goal.indicator, a.series.unit);
+    a.reason = Localised(sv,
+                         "Inget värde för {} ({}, enhet {}) i indikatortabellen eller "
+                         "bland de manuella värdena.",
+                         "No value for {} ({}, unit {}) in the indicator table or the "
+                         "manual values.",
+                         a.period.label, goal.indicator, a.series.unit);
     return a;
   }
   if (a.current->suppressed) {
-    a.reason = Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).", "The value for {} is suppressed (too few cases to show).",
-                           a.period.label);
+    a.reason = Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).",
+                         "The value for {} is suppressed (too few cases to show).", a.period.label);
     return a;
   }
   std::optional<bool> met;
@@ -278,9 +301,10 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
     if (Usable(a.year_before)) {
       moving = Compare(a.current->value, a.year_before->value, goal.direction, goal.tolerance) ==
                Trend::kImproved;
-      against = Localised(sv, "samma period året före ({})", "the same period a year "
-                                                                 "earlier ({})",
-                            w.Value(a.year_before->value));
+      against = Localised(sv, "samma period året före ({})",
+                          "the same period a year "
+                          "earlier ({})",
+                          w.Value(a.year_before->value));
     } else if (Usable(a.base) && goal.target.kind != TargetKind::kBetterThanBase &&
                goal.target.kind != TargetKind::kNone) {
       moving = a.trend == Trend::kImproved;
@@ -288,14 +312,16 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
     }
     if (moving) {
       a.status = GoalStatus::kNotYetMet;
-      reason += Localised(sv, " Utvecklingen går åt rätt håll jämfört med {}.", " It is moving the right way compared with {}.", against);
+      reason += Localised(sv, " Utvecklingen går åt rätt håll jämfört med {}.",
+                          " It is moving the right way compared with {}.", against);
     } else if (goal.measures_started) {
       a.status = GoalStatus::kNotYetMet;
       reason += sv ? " Åtgärder är påbörjade." : " Measures are started.";
     } else {
       a.status = GoalStatus::kNotMet;
       if (!against.empty()) {
-        reason += Localised(sv, " Ingen förbättring jämfört med {}.", " No improvement compared with {}.", against);
+        reason += Localised(sv, " Ingen förbättring jämfört med {}.",
+                            " No improvement compared with {}.", against);
       }
     }
   }
@@ -329,16 +355,32 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
   for (const Assessment& a : assessments) {
     for (StrategyCounts* c : {&counts[a.strategy], &counts.back()}) {
       switch (a.status) {
-        case GoalStatus::kMet: ++c->met; break;
-        case GoalStatus::kNotYetMet: ++c->not_yet_met; break;
-        case GoalStatus::kNotMet: ++c->not_met; break;
-        case GoalStatus::kNotAssessed: ++c->not_assessed; break;
+        case GoalStatus::kMet:
+          ++c->met;
+          break;
+        case GoalStatus::kNotYetMet:
+          ++c->not_yet_met;
+          break;
+        case GoalStatus::kNotMet:
+          ++c->not_met;
+          break;
+        case GoalStatus::kNotAssessed:
+          ++c->not_assessed;
+          break;
       }
       switch (a.trend) {
-        case Trend::kImproved: ++c->improved; break;
-        case Trend::kUnchanged: ++c->unchanged; break;
-        case Trend::kWorsened: ++c->worsened; break;
-        case Trend::kNoComparison: ++c->no_comparison; break;
+        case Trend::kImproved:
+          ++c->improved;
+          break;
+        case Trend::kUnchanged:
+          ++c->unchanged;
+          break;
+        case Trend::kWorsened:
+          ++c->worsened;
+          break;
+        case Trend::kNoComparison:
+          ++c->no_comparison;
+          break;
       }
     }
   }

@@ -30,7 +30,7 @@ struct Assessment {
   indicators::Period period{};  // the period assessed
   std::optional<Observation> current;
   std::optional<Interval> current_interval;
-  std::string base_period;         // label, empty without base_year
+  std::string base_period;  // label, empty without base_year
   std::optional<Observation> base;
   bool base_from_goals_file = false;
   std::optional<Observation> year_before;  // the same period one year earlier

@@ -35,7 +35,8 @@ class AssessmentTest : public ::testing::Test {
     if (goal.target.kind == TargetKind::kComparison) {
       goal.direction = goal.target.comparator == Comparator::kLess ||
                                goal.target.comparator == Comparator::kLessEqual
-                           ? Direction::kDecrease : Direction::kIncrease;
+                           ? Direction::kDecrease
+                           : Direction::kIncrease;
     }
     return goal;
   }
@@ -179,10 +180,13 @@ TEST_F(AssessmentTest, BetterThanNational) {
 
 TEST_F(AssessmentTest, ManualValuesOverrideAndAdd) {
   values_.Add(Key(), "2022-T1", Share(182, 1000));
-  ASSERT_TRUE(values_.AddManualText(
-      "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value\n"
-      "readmission_30d,2022-T1,region,,all,all,,,16.2\n"
-      "staff_index,2022,region,08,all,all,,,79\n", "manual.csv", "08").ok());
+  ASSERT_TRUE(values_
+                  .AddManualText(
+                      "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value\n"
+                      "readmission_30d,2022-T1,region,,all,all,,,16.2\n"
+                      "staff_index,2022,region,08,all,all,,,79\n",
+                      "manual.csv", "08")
+                  .ok());
   EXPECT_EQ(values_.manual_rows(), 2);
   const Assessment replaced = Run(Goal("< 17"));
   EXPECT_EQ(replaced.status, GoalStatus::kMet);
@@ -199,11 +203,12 @@ TEST_F(AssessmentTest, ManualValuesOverrideAndAdd) {
 }
 
 TEST_F(AssessmentTest, ManualCsvErrorsNameLineAndColumn) {
-  const Status bad = values_.AddManualText(
-      "indicator,period,value\nx,2022-T1,abc\n", "manual.csv", "08");
+  const Status bad =
+      values_.AddManualText("indicator,period,value\nx,2022-T1,abc\n", "manual.csv", "08");
   EXPECT_EQ(bad.code(), StatusCode::kInvalidInput);
   EXPECT_THAT(bad.message(), HasSubstr("manual.csv:2: column 'value': not a number: \"abc\""));
-  const Status period = values_.AddManualText("indicator,period,value\nx,2022-T9,1\n", "m.csv", "08");
+  const Status period =
+      values_.AddManualText("indicator,period,value\nx,2022-T9,1\n", "m.csv", "08");
   EXPECT_THAT(period.message(), HasSubstr("m.csv:2: column 'period'"));
   const Status columns = values_.AddManualText("indicator,value\nx,1\n", "m.csv", "08");
   EXPECT_THAT(columns.message(), HasSubstr("need a column 'period'"));
@@ -224,8 +229,8 @@ TEST_F(AssessmentTest, SignificanceSmallVersusLargeMunicipality) {
   ResultGoal goal = Goal("better_than_base");
   goal.base_year = 2021;
   goal.direction = Direction::kDecrease;
-  values_.Add(Key(), "2022-T1", Share(3, 20));   // 15 % of 20
-  values_.Add(Key(), "2021-T1", Share(5, 20));   // 25 % of 20
+  values_.Add(Key(), "2022-T1", Share(3, 20));  // 15 % of 20
+  values_.Add(Key(), "2021-T1", Share(5, 20));  // 25 % of 20
   Assessment small = Run(goal);
   EXPECT_EQ(small.trend, Trend::kImproved);
   EXPECT_EQ(small.base_significance, Significance::kNotSignificant);

@@ -66,8 +66,8 @@ model::Sex SexOf(const model::Extract& x, const PatientIndex& index, uint32_t pa
 std::string AgeGroupOn(const model::Extract& x, const PatientIndex& index, uint32_t patient,
                        Date day) {
   Date birth = x.patients.birth_date[patient];
-  for (uint32_t i = index.stay_begin[patient]; birth == kNoDate && i < index.stay_begin[patient + 1];
-       ++i) {
+  for (uint32_t i = index.stay_begin[patient];
+       birth == kNoDate && i < index.stay_begin[patient + 1]; ++i) {
     birth = x.stays.birth_date[i];
   }
   if (birth != kNoDate) return AgeGroupOf(AgeOn(birth, day));
@@ -164,9 +164,10 @@ Result<CohortResult> AnalyseProgramme(const model::Extract& x, const CohortOptio
   const uint32_t code = x.programmes.Find(options.programme);
   if (code == UINT32_MAX || code == 0) {
     std::vector<std::string> names(x.programmes.names().begin() + 1, x.programmes.names().end());
-    return NotFound(fmt::format("programme \"{}\" is not in the extract's enrollments.csv "
-                                "(programmes there: {})", options.programme,
-                                names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+    return NotFound(fmt::format(
+        "programme \"{}\" is not in the extract's enrollments.csv "
+        "(programmes there: {})",
+        options.programme, names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
   }
   CohortResult r;
   r.programme = options.programme;

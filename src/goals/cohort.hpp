@@ -27,7 +27,7 @@ struct WindowUse {
 
 // One enrolled patient (or their matched control) in the analysis.
 struct CohortMember {
-  uint32_t patient = 0;  // index into Extract::patients
+  uint32_t patient = 0;       // index into Extract::patients
   Date index_date = kNoDate;  // enrolment day (the control takes its patient's)
   WindowUse before;
   WindowUse after;
@@ -40,7 +40,7 @@ struct MeasureSummary {
   int64_t total_after = 0;
   double mean_before = 0;
   double mean_after = 0;
-  double mean_difference = 0;  // after - before, per patient
+  double mean_difference = 0;          // after - before, per patient
   Interval difference_interval{0, 0};  // 95 %, normal approximation of the paired mean
 };
 
@@ -53,11 +53,11 @@ struct DiffInDiff {
 struct CohortResult {
   std::string programme;
   int window_days = 0;
-  int64_t enrolled = 0;            // patients ever enrolled in the programme
-  int64_t outside_coverage = 0;    // enrolled, but a window is not wholly inside coverage
+  int64_t enrolled = 0;                // patients ever enrolled in the programme
+  int64_t outside_coverage = 0;        // enrolled, but a window is not wholly inside coverage
   std::vector<CohortMember> members;   // enrolled patients analysed, in patient order
   std::vector<CohortMember> controls;  // matched non-enrolled patients
-  MeasureSummary emergency;        // all members
+  MeasureSummary emergency;            // all members
   MeasureSummary admissions;
   MeasureSummary emergency_matched;  // members with a control, and their controls
   MeasureSummary admissions_matched;

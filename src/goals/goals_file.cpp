@@ -2,13 +2,13 @@
 #include "goals/goals_file.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "goals/period_label.hpp"
 #include "indicators/catalog.hpp"
@@ -72,18 +72,20 @@ Status ReadSelection(const toml::table& t, const std::string& where, ResultGoal&
                           &period.status(), &measure.status()}) {
     NARA_RETURN_IF_ERROR(*s);
   }
-  if (!OneOf(*unit_type, {"region", "county", "area", "municipality", "hospital", "clinic",
-                          "health_center"})) {
-    return UsageError(where + ".unit_type: expected region, county, area, municipality, "
-                              "hospital, clinic or health_center");
+  if (!OneOf(*unit_type,
+             {"region", "county", "area", "municipality", "hospital", "clinic", "health_center"})) {
+    return UsageError(where +
+                      ".unit_type: expected region, county, area, municipality, "
+                      "hospital, clinic or health_center");
   }
   if (!OneOf(*sex, {"all", "M", "F"})) return UsageError(where + ".sex: expected all, M or F");
   if (!OneOf(*age, {"all", "0-17", "18-64", "65-79", "80+"})) {
     return UsageError(where + ".age_group: expected all, 0-17, 18-64, 65-79 or 80+");
   }
   if (!OneOf(*period, {"report", "last_month", "rolling12"}) && !ParsePeriod(*period)) {
-    return UsageError(where + ".period: expected report, last_month, rolling12 or a period "
-                              "label such as 2019-12 or 2019-T1");
+    return UsageError(where +
+                      ".period: expected report, last_month, rolling12 or a period "
+                      "label such as 2019-12 or 2019-T1");
   }
   goal.unit_type = *unit_type;
   goal.unit = *unit;
@@ -100,9 +102,11 @@ Status ReadTarget(const toml::table& t, const std::string& where, ResultGoal& go
   if (!target_text->empty()) {
     auto target = ParseTarget(*target_text);
     if (!target) {
-      return UsageError(fmt::format("{}.target: cannot read \"{}\" (expected e.g. \"< 17\", "
-                                    "\">= 80\", \"better_than_base\" or "
-                                    "\"better_than_national\")", where, *target_text));
+      return UsageError(
+          fmt::format("{}.target: cannot read \"{}\" (expected e.g. \"< 17\", "
+                      "\">= 80\", \"better_than_base\" or "
+                      "\"better_than_national\")",
+                      where, *target_text));
     }
     goal.target = *target;
   }
@@ -137,8 +141,8 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
   auto base_value = Number(t, "base_value", where);
   auto base_num = Number(t, "base_numerator", where);
   auto base_den = Number(t, "base_denominator", where);
-  for (const Status* s : {&tolerance.status(), &base_value.status(), &base_num.status(),
-                          &base_den.status()}) {
+  for (const Status* s :
+       {&tolerance.status(), &base_value.status(), &base_num.status(), &base_den.status()}) {
     NARA_RETURN_IF_ERROR(*s);
   }
   if (*tolerance && **tolerance < 0) return UsageError(where + ".tolerance: must be >= 0");
@@ -152,14 +156,15 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
   if (const toml::node* node = t.get("national")) {
     const toml::table* table = node->as_table();
     if (table == nullptr) {
-      return UsageError(where + ".national: expected a table of period = value, e.g. "
-                                "national = { \"2017-12\" = 17.1 }");
+      return UsageError(where +
+                        ".national: expected a table of period = value, e.g. "
+                        "national = { \"2017-12\" = 17.1 }");
     }
     for (const auto& [key, value] : *table) {
       const std::string label(key.str());
       if (!ParsePeriod(label) || !value.is_number()) {
-        return UsageError(fmt::format("{}.national.{}: expected a period label = number", where,
-                                      label));
+        return UsageError(
+            fmt::format("{}.national.{}: expected a period label = number", where, label));
       }
       goal.national[label] = *value.value<double>();
     }
@@ -168,12 +173,29 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
 }
 
 Result<ResultGoal> ReadResult(const toml::table& t, const std::string& where) {
-  NARA_RETURN_IF_ERROR(CheckKeys(
-      t, {"id", "name", "indicator", "manual", "unit_type", "unit", "sex", "age_group", "period",
-          "measure", "target", "direction", "tolerance", "base_year", "base_value",
-          "base_numerator", "base_denominator", "national", "measures_started", "status",
-          "comment"},
-      where));
+  NARA_RETURN_IF_ERROR(CheckKeys(t,
+                                 {"id",
+                                  "name",
+                                  "indicator",
+                                  "manual",
+                                  "unit_type",
+                                  "unit",
+                                  "sex",
+                                  "age_group",
+                                  "period",
+                                  "measure",
+                                  "target",
+                                  "direction",
+                                  "tolerance",
+                                  "base_year",
+                                  "base_value",
+                                  "base_numerator",
+                                  "base_denominator",
+                                  "national",
+                                  "measures_started",
+                                  "status",
+                                  "comment"},
+                                 where));
   ResultGoal goal;
   auto id = Text(t, "id", true, where);
   auto name = Text(t, "name", true, where);
@@ -194,9 +216,10 @@ Result<ResultGoal> ReadResult(const toml::table& t, const std::string& where) {
   }
   if (!indicator->empty()) {
     if (!indicators::FindIndicator(*indicator)) {
-      return UsageError(fmt::format("{}.indicator: \"{}\" is not in the indicator catalogue "
-                                    "(use manual = \"...\" for a value reported by hand)",
-                                    at, *indicator));
+      return UsageError(
+          fmt::format("{}.indicator: \"{}\" is not in the indicator catalogue "
+                      "(use manual = \"...\" for a value reported by hand)",
+                      at, *indicator));
     }
     goal.indicator = *indicator;
   } else if (!manual->empty()) {

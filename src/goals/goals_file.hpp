@@ -19,7 +19,7 @@ enum class TargetKind {
   kComparison,      // `< 17`, `<= 17`, `> 80`, `>= 80`
   kBetterThanBase,  // better than the value of the base year
   kBetterThanNational,
-  kNone,            // an assignment (uppdrag) assessed by hand: manual_status
+  kNone,  // an assignment (uppdrag) assessed by hand: manual_status
 };
 
 enum class Comparator { kLess, kLessEqual, kGreater, kGreaterEqual };
@@ -36,25 +36,25 @@ struct Target {
 
 // A measurable result goal (resultatmål).
 struct ResultGoal {
-  std::string id;     // unique in the file; used in outputs and tests
-  std::string name;   // the goal as the board wrote it
+  std::string id;         // unique in the file; used in outputs and tests
+  std::string name;       // the goal as the board wrote it
   std::string indicator;  // an indicator id of the catalogue, or a manual value's id
   bool manual = false;    // true: the value comes only from the manual-values CSV
   std::string unit_type = "region";
-  std::string unit;       // empty: the extract's county (unit_type region)
+  std::string unit;  // empty: the extract's county (unit_type region)
   std::string sex = "all";
   std::string age_group = "all";
   std::string period = "report";  // report | last_month | rolling12 | an explicit label
   std::string measure;            // display unit ("%", "dagar"); empty: from the indicator
   Target target;
   Direction direction = Direction::kDecrease;
-  double tolerance = 0;           // |difference| <= tolerance counts as unchanged
+  double tolerance = 0;  // |difference| <= tolerance counts as unchanged
   std::optional<int> base_year;
-  std::optional<double> base_value;       // used when the table has no base-period row
-  std::optional<double> base_numerator;   // optional, lets the report test significance
+  std::optional<double> base_value;      // used when the table has no base-period row
+  std::optional<double> base_numerator;  // optional, lets the report test significance
   std::optional<double> base_denominator;
-  std::map<std::string, double> national;  // period label -> national value
-  bool measures_started = false;  // "not yet met" instead of "not met" when off target
+  std::map<std::string, double> national;   // period label -> national value
+  bool measures_started = false;            // "not yet met" instead of "not met" when off target
   std::optional<GoalStatus> manual_status;  // assignments: the status set by hand
   std::string comment;
 };
@@ -73,7 +73,7 @@ struct GoalsFile {
   std::string title;
   std::string manual_values;  // path of the manual-values CSV (resolved against the file)
   std::vector<Strategy> strategies;
-  std::string source;         // the file read
+  std::string source;  // the file read
 };
 
 // Parses goals TOML. `file` names the file in messages; relative manual_values paths are

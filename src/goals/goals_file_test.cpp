@@ -56,7 +56,8 @@ Result<GoalsFile> Parse(const std::string& text) { return ParseGoals(text, "goal
 
 std::string WithResult(const std::string& body) {
   return "[[strategy]]\nname = \"S\"\n[[strategy.goal]]\nname = \"G\"\n"
-         "[[strategy.goal.result]]\nid = \"x\"\nname = \"X\"\n" + body;
+         "[[strategy.goal.result]]\nid = \"x\"\nname = \"X\"\n" +
+         body;
 }
 
 TEST(GoalsFileTest, ReadsEveryKey) {
@@ -116,15 +117,17 @@ TEST(GoalsFileTest, BadTargetAndMissingDirection) {
       "indicator = \"readmission_30d\"\ntarget = \"better_than_base\"\nbase_year = 2014\n"));
   ASSERT_FALSE(direction.ok());
   EXPECT_THAT(direction.status().message(), HasSubstr("direction: required"));
-  auto base = Parse(WithResult(
-      "indicator = \"readmission_30d\"\ntarget = \"better_than_base\"\ndirection = \"decrease\"\n"));
+  auto base =
+      Parse(WithResult("indicator = \"readmission_30d\"\ntarget = \"better_than_base\"\ndirection "
+                       "= \"decrease\"\n"));
   ASSERT_FALSE(base.ok());
   EXPECT_THAT(base.status().message(), HasSubstr("base_year: required"));
 }
 
 TEST(GoalsFileTest, DuplicateIdsAndBadPeriod) {
-  auto twice = Parse(WithResult("status = \"met\"\n[[strategy.goal.result]]\nid = \"x\"\n"
-                                "name = \"Y\"\nstatus = \"met\"\n"));
+  auto twice =
+      Parse(WithResult("status = \"met\"\n[[strategy.goal.result]]\nid = \"x\"\n"
+                       "name = \"Y\"\nstatus = \"met\"\n"));
   ASSERT_FALSE(twice.ok());
   EXPECT_THAT(twice.status().message(), HasSubstr("id \"x\" is used twice"));
   auto period = Parse(WithResult("status = \"met\"\nperiod = \"2022-T4\"\n"));

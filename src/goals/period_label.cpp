@@ -1,12 +1,12 @@
 // Reading and naming period labels.
 #include "goals/period_label.hpp"
 
-#include "goals/number_format.hpp"
-
 #include <fmt/format.h>
 
 #include <array>
 #include <cctype>
+
+#include "goals/number_format.hpp"
 
 namespace nara::goals {
 namespace {
@@ -118,15 +118,14 @@ std::string PeriodDisplayName(const Period& period, bool swedish) {
     case PeriodType::kQuarter:
       return Localised(swedish, "kvartal {} {}", "quarter {} {}", month / 3 + 1, year);
     case PeriodType::kTertial:
-      return fmt::format("tertial {} {} ({}–{})",
-                         month / 4 + 1, year, names[month], names[month + 3]);
+      return fmt::format("tertial {} {} ({}–{})", month / 4 + 1, year, names[month],
+                         names[month + 3]);
     case PeriodType::kHalfYear:
       return Localised(swedish, "halvår {} {}", "half-year {} {}", month / 6 + 1, year);
     case PeriodType::kYear:
       return Localised(swedish, "år {}", "year {}", year);
     case PeriodType::kRolling12:
-      return Localised(swedish, "rullande 12 månader {}", "rolling 12 months {}",
-                         period.label);
+      return Localised(swedish, "rullande 12 månader {}", "rolling 12 months {}", period.label);
   }
   return period.label;
 }

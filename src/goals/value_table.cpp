@@ -15,10 +15,14 @@ namespace {
 
 ValueKind KindOf(indicators::Kind kind) {
   switch (kind) {
-    case indicators::Kind::kShare: return ValueKind::kShare;
-    case indicators::Kind::kRate: return ValueKind::kRate;
-    case indicators::Kind::kMean: return ValueKind::kMean;
-    case indicators::Kind::kCount: return ValueKind::kCount;
+    case indicators::Kind::kShare:
+      return ValueKind::kShare;
+    case indicators::Kind::kRate:
+      return ValueKind::kRate;
+    case indicators::Kind::kMean:
+      return ValueKind::kMean;
+    case indicators::Kind::kCount:
+      return ValueKind::kCount;
   }
   return ValueKind::kUnknown;
 }
@@ -45,8 +49,7 @@ double RoundToTable(double value) {
 }
 
 std::string ValueTable::SeriesId(const SeriesKey& key) {
-  return key.indicator + '|' + key.unit_type + '|' + key.unit + '|' + key.sex + '|' +
-         key.age_group;
+  return key.indicator + '|' + key.unit_type + '|' + key.unit + '|' + key.sex + '|' + key.age_group;
 }
 
 void ValueTable::Add(const SeriesKey& key, const std::string& period,
@@ -90,8 +93,10 @@ Status ValueTable::ReadManual(CsvReader& reader_ref, const std::string& file,
   for (size_t i = 0; i < reader->header().size(); ++i) column[reader->header()[i]] = i;
   for (const char* required : {"indicator", "period", "value"}) {
     if (!column.count(required)) {
-      return InvalidInput(fmt::format("{}: manual values need a column '{}' (columns as in the "
-                                      "indicator table)", file, required));
+      return InvalidInput(
+          fmt::format("{}: manual values need a column '{}' (columns as in the "
+                      "indicator table)",
+                      file, required));
     }
   }
   CsvRecord record;
@@ -110,8 +115,10 @@ Status ValueTable::ReadManual(CsvReader& reader_ref, const std::string& file,
     const std::string period = field("period", "");
     if (key.indicator.empty()) return InvalidInput(where + ": column 'indicator': empty");
     if (!ParsePeriod(period)) {
-      return InvalidInput(fmt::format("{}: column 'period': not a period label such as 2019-03 "
-                                      "or 2019-T1: \"{}\"", where, period));
+      return InvalidInput(
+          fmt::format("{}: column 'period': not a period label such as 2019-03 "
+                      "or 2019-T1: \"{}\"",
+                      where, period));
     }
     Observation observation;
     observation.manual = true;
@@ -119,8 +126,8 @@ Status ValueTable::ReadManual(CsvReader& reader_ref, const std::string& file,
     if (!observation.suppressed) {
       auto value = ParseNumber(field("value", ""));
       if (!value) {
-        return InvalidInput(fmt::format("{}: column 'value': not a number: \"{}\"", where,
-                                        field("value", "")));
+        return InvalidInput(
+            fmt::format("{}: column 'value': not a number: \"{}\"", where, field("value", "")));
       }
       observation.value = RoundToTable(*value);
       for (auto [name, target] : {std::pair{"numerator", &observation.numerator},
@@ -157,9 +164,8 @@ std::vector<std::pair<indicators::Period, Observation>> ValueTable::Series(
     auto period = ParsePeriod(label);
     if (period && period->type == type) out.emplace_back(*period, observation);
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.first.first_month < b.first.first_month;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.first.first_month < b.first.first_month; });
   return out;
 }
 

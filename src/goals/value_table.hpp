@@ -27,8 +27,8 @@ struct Observation {
   std::optional<int64_t> numerator;    // absent for manual values without counts
   std::optional<int64_t> denominator;  // absent for counts
   ValueKind kind = ValueKind::kUnknown;
-  bool suppressed = false;             // small-number suppression hid the value
-  bool manual = false;                 // from the manual-values CSV (or the goals file)
+  bool suppressed = false;  // small-number suppression hid the value
+  bool manual = false;      // from the manual-values CSV (or the goals file)
 };
 
 // Selection of one series: indicator and group in a unit.
@@ -58,8 +58,8 @@ class ValueTable {
 
   const Observation* Find(const SeriesKey& key, const std::string& period) const;
   // Every period of `type` for the series, in time order.
-  std::vector<std::pair<indicators::Period, Observation>> Series(
-      const SeriesKey& key, indicators::PeriodType type) const;
+  std::vector<std::pair<indicators::Period, Observation>> Series(const SeriesKey& key,
+                                                                 indicators::PeriodType type) const;
   // The units of `unit_type` that have a row of `indicator` in `period` (sex and age all).
   std::vector<std::string> Units(const std::string& indicator, const std::string& unit_type,
                                  const std::string& period) const;

@@ -56,17 +56,20 @@ svg.trend .ref.base { stroke: #ef6c00; stroke-dasharray: 8 4; stroke-width: 1.5;
 Result<Preset> PresetFor(const indicators::Period& period) {
   if (period.type == indicators::PeriodType::kMonth) return Preset::kMonthly;
   if (period.type == indicators::PeriodType::kTertial) return Preset::kTertial;
-  return UsageError(fmt::format("--period {}: a report is monthly (e.g. 2022-03) or per tertial "
-                                "(e.g. 2022-T1)", period.label));
+  return UsageError(
+      fmt::format("--period {}: a report is monthly (e.g. 2022-03) or per tertial "
+                  "(e.g. 2022-T1)",
+                  period.label));
 }
 
 std::string RenderReport(const ReportInput& in) {
   const bool sv = in.swedish;
-  const std::string kind = in.preset == Preset::kMonthly ? Tr(sv, "Månadsrapport", "Monthly report")
-                                                         : Tr(sv, "Tertialrapport", "Tertial report");
-  const std::string title =
-      in.goals != nullptr ? in.goals->title : Tr(sv, "Uppföljning av vårdövergångar",
-                                                 "Follow-up of care transitions");
+  const std::string kind = in.preset == Preset::kMonthly
+                               ? Tr(sv, "Månadsrapport", "Monthly report")
+                               : Tr(sv, "Tertialrapport", "Tertial report");
+  const std::string title = in.goals != nullptr ? in.goals->title
+                                                : Tr(sv, "Uppföljning av vårdövergångar",
+                                                     "Follow-up of care transitions");
   std::string out;
   out.reserve(1 << 18);
   out += fmt::format(
@@ -79,8 +82,9 @@ std::string RenderReport(const ReportInput& in) {
                      Escape(goals::PeriodDisplayName(in.period, sv)));
   if (in.goals == nullptr) {
     out += fmt::format("<p class=\"missing\" id=\"no-goals\">{}</p>\n",
-                       Tr(sv, "Ingen målfil angavs (--goals): rapporten visar indikatorerna utan "
-                              "målbedömning.",
+                       Tr(sv,
+                          "Ingen målfil angavs (--goals): rapporten visar indikatorerna utan "
+                          "målbedömning.",
                           "No goals file was given (--goals): the report shows the indicators "
                           "without assessment."));
   } else {

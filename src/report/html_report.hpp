@@ -35,7 +35,7 @@ struct DataSummary {
   std::string manual_source;  // manual-values CSV read, or empty
   int64_t manual_rows = 0;
   int suppression_min_count = 0;
-  std::string version;        // Nära's version: the definitions version of indicators.md
+  std::string version;  // Nära's version: the definitions version of indicators.md
 };
 
 enum class Preset { kMonthly, kTertial };

@@ -38,7 +38,8 @@ TEST(SvgChartTest, LineChartSpansNegativeValuesAndBreaksAtGaps) {
   EXPECT_THAT(svg, HasSubstr(">\u221215<"));  // the axis reaches below the lowest value
   // The gap splits the line: one polyline of two points, one of a single point.
   size_t polylines = 0;
-  for (size_t at = svg.find("<polyline"); at != std::string::npos; at = svg.find("<polyline", at + 1)) {
+  for (size_t at = svg.find("<polyline"); at != std::string::npos;
+       at = svg.find("<polyline", at + 1)) {
     ++polylines;
   }
   EXPECT_EQ(polylines, 2u);

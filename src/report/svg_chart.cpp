@@ -33,8 +33,7 @@ int StepDecimals(double step) {
 }
 
 std::string Polyline(const std::vector<std::optional<double>>& values,
-                     const std::vector<double>& xs, const auto& y_of,
-                     const std::string& css) {
+                     const std::vector<double>& xs, const auto& y_of, const std::string& css) {
   // Gaps (no value) break the line into pieces.
   std::string out;
   std::string points;
@@ -96,8 +95,10 @@ std::string LineChart(const TrendChart& chart) {
   // The y axis spans 0 and every value (budget deviations may be negative).
   double low = 0, high = 0;
   auto include = [&](double v) { low = std::min(low, v), high = std::max(high, v); };
-  for (const auto& v : chart.values) if (v) include(*v);
-  for (const auto& v : chart.national) if (v) include(*v);
+  for (const auto& v : chart.values)
+    if (v) include(*v);
+  for (const auto& v : chart.national)
+    if (v) include(*v);
   for (const auto& l : chart.lines) include(l.value);
   const double step = NiceStep(high - low);
   const double bottom = std::floor(low / step) * step;
@@ -105,12 +106,14 @@ std::string LineChart(const TrendChart& chart) {
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   // x by month, so periods that are missing leave a gap instead of being squeezed out.
   std::vector<double> xs(n);
-  const bool by_month = chart.months.size() == n && n > 1 && chart.months.back() > chart.months.front();
+  const bool by_month =
+      chart.months.size() == n && n > 1 && chart.months.back() > chart.months.front();
   for (size_t i = 0; i < n; ++i) {
     const double share = n == 1 ? 0.5
-                         : by_month ? static_cast<double>(chart.months[i] - chart.months.front()) /
-                                          static_cast<double>(chart.months.back() - chart.months.front())
-                                    : static_cast<double>(i) / static_cast<double>(n - 1);
+                         : by_month
+                             ? static_cast<double>(chart.months[i] - chart.months.front()) /
+                                   static_cast<double>(chart.months.back() - chart.months.front())
+                             : static_cast<double>(i) / static_cast<double>(n - 1);
     xs[i] = kLeft + plot_w * share;
   }
   auto y_of = [&](double v) { return kTop + plot_h * (1 - (v - bottom) / (top - bottom)); };
@@ -120,10 +123,11 @@ std::string LineChart(const TrendChart& chart) {
       kWidth, kHeight, Escape(chart.title), Escape(chart.title));
   const int decimals = StepDecimals(step);
   for (double v = bottom; v <= top + step / 2; v += step) {  // grid and y labels
-    out += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
-                       "<text class=\"ylab\" x=\"{}\" y=\"{:.1f}\">{}</text>",
-                       kLeft, kWidth - kRight, y_of(v), y_of(v), kLeft - 6, y_of(v) + 4,
-                       goals::FormatNumber(goals::RoundToTable(v), decimals, chart.swedish));
+    out += fmt::format(
+        "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
+        "<text class=\"ylab\" x=\"{}\" y=\"{:.1f}\">{}</text>",
+        kLeft, kWidth - kRight, y_of(v), y_of(v), kLeft - 6, y_of(v) + 4,
+        goals::FormatNumber(goals::RoundToTable(v), decimals, chart.swedish));
   }
   const size_t every = std::max<size_t>(1, (n + 11) / 12);
   for (size_t i = 0; i < n; ++i) {
@@ -133,29 +137,31 @@ std::string LineChart(const TrendChart& chart) {
                        kHeight - kBottom + 16, Escape(chart.x_labels[i]));
   }
   for (const auto& line : chart.lines) {
-    out += fmt::format("<line class=\"ref {}\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\">"
-                       "<title>{}</title></line>",
-                       line.css_class, kLeft, kWidth - kRight, y_of(line.value),
-                       y_of(line.value), Escape(line.label));
+    out += fmt::format(
+        "<line class=\"ref {}\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\">"
+        "<title>{}</title></line>",
+        line.css_class, kLeft, kWidth - kRight, y_of(line.value), y_of(line.value),
+        Escape(line.label));
   }
   out += Polyline(chart.national, xs, y_of, "national");
   out += Polyline(chart.values, xs, y_of, "value");
   for (size_t i = 0; i < n; ++i) {
     if (!chart.values[i]) continue;
-    out += fmt::format("<circle class=\"point{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\"><title>{}: "
-                       "{}</title></circle>",
-                       static_cast<int>(i) == chart.highlight ? " current" : "", xs[i],
-                       y_of(*chart.values[i]), static_cast<int>(i) == chart.highlight ? 4.5 : 2.5,
-                       Escape(chart.x_labels[i]),
-                       goals::FormatNumber(*chart.values[i], 1, chart.swedish));
+    out += fmt::format(
+        "<circle class=\"point{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\"><title>{}: "
+        "{}</title></circle>",
+        static_cast<int>(i) == chart.highlight ? " current" : "", xs[i], y_of(*chart.values[i]),
+        static_cast<int>(i) == chart.highlight ? 4.5 : 2.5, Escape(chart.x_labels[i]),
+        goals::FormatNumber(*chart.values[i], 1, chart.swedish));
   }
   // Legend under the axis.
   double x = kLeft;
   const double y = kHeight - 10;
   auto legend = [&](const std::string& css, const std::string& label) {
-    out += fmt::format("<line class=\"{}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>"
-                       "<text class=\"legend\" x=\"{}\" y=\"{}\">{}</text>",
-                       css, x, x + 18, y - 4, y - 4, x + 22, y, Escape(label));
+    out += fmt::format(
+        "<line class=\"{}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>"
+        "<text class=\"legend\" x=\"{}\" y=\"{}\">{}</text>",
+        css, x, x + 18, y - 4, y - 4, x + 22, y, Escape(label));
     x += 30 + 6.2 * static_cast<double>(label.size());
   };
   legend("value", chart.value_label);

@@ -26,15 +26,15 @@ struct ReferenceLine {
 
 struct TrendChart {
   std::string title;
-  std::vector<std::string> x_labels;           // one per period
-  std::vector<int> months;                     // first month index of each period (x position)
-  std::vector<std::optional<double>> values;   // the indicator; nullopt = no value
-  std::vector<std::optional<double>> national; // national values per period, may be all empty
-  std::vector<ReferenceLine> lines;            // horizontal lines
-  std::string value_label;                     // legend text of the main line
+  std::vector<std::string> x_labels;            // one per period
+  std::vector<int> months;                      // first month index of each period (x position)
+  std::vector<std::optional<double>> values;    // the indicator; nullopt = no value
+  std::vector<std::optional<double>> national;  // national values per period, may be all empty
+  std::vector<ReferenceLine> lines;             // horizontal lines
+  std::string value_label;                      // legend text of the main line
   std::string national_label;
   bool swedish = true;
-  int highlight = -1;                          // index of the report's period
+  int highlight = -1;  // index of the report's period
 };
 
 // A line chart with y from 0 (values are shares, rates, means or counts) to a rounded maximum.

@@ -45,9 +45,10 @@ void MunicipalityTable(const ReportInput& in, const std::string& id, const char*
   }
   std::map<std::string, std::string> names;
   for (const auto& m : in.extract->municipalities) names[m.code] = m.name;
-  out += fmt::format("<table id=\"{}\"><thead><tr><th>{}</th>", id, Tr(sv, "Kommun",
-                                                                       "Municipality"));
-  for (const Column& c : columns) out += fmt::format("<th class=\"num\">{}</th>", Tr(sv, c.sv, c.en));
+  out +=
+      fmt::format("<table id=\"{}\"><thead><tr><th>{}</th>", id, Tr(sv, "Kommun", "Municipality"));
+  for (const Column& c : columns)
+    out += fmt::format("<th class=\"num\">{}</th>", Tr(sv, c.sv, c.en));
   out += "</tr></thead><tbody>\n";
   auto row = [&](const std::string& unit_type, const std::string& unit, const std::string& name) {
     out += fmt::format("<tr data-unit-type=\"{}\"><td>{}</td>", unit_type, Escape(name));
@@ -70,13 +71,13 @@ std::string Number(double value, int decimals, bool sv) {
 }
 
 void MeasureRow(const char* name, const goals::MeasureSummary& m, bool sv, std::string& out) {
-  out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                     "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-                     "<td class=\"num\">{} – {}</td></tr>\n",
-                     name, m.total_before, m.total_after, Number(m.mean_before, 2, sv),
-                     Number(m.mean_after, 2, sv), Number(m.mean_difference, 2, sv),
-                     Number(m.difference_interval.low, 2, sv),
-                     Number(m.difference_interval.high, 2, sv));
+  out += fmt::format(
+      "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+      "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+      "<td class=\"num\">{} – {}</td></tr>\n",
+      name, m.total_before, m.total_after, Number(m.mean_before, 2, sv),
+      Number(m.mean_after, 2, sv), Number(m.mean_difference, 2, sv),
+      Number(m.difference_interval.low, 2, sv), Number(m.difference_interval.high, 2, sv));
 }
 
 }  // namespace
@@ -87,8 +88,9 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
   out += fmt::format("<section id=\"readmissions-by-sex\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
                      Tr(sv, "Återinskrivningar inom 30 dagar, 65 år och äldre",
                         "Readmissions within 30 days, aged 65 and over"),
-                     Tr(sv, "Andel (%) oplanerade återinskrivningar inom 30 dagar efter ett "
-                            "vårdtillfälle, samma period varje år.",
+                     Tr(sv,
+                        "Andel (%) oplanerade återinskrivningar inom 30 dagar efter ett "
+                        "vårdtillfälle, samma period varje år.",
                         "Share (%) of unplanned readmissions within 30 days of a discharge, the "
                         "same period each year."));
   const int first_year = CivilFromDays(in.extract->manifest.coverage_from).year;
@@ -99,7 +101,8 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
   // The base year and national value from a goal on this indicator, when the file gives them.
   const goals::Assessment* goal = nullptr;
   for (const auto& a : in.assessments) {
-    if (a.series.indicator == indicator && a.series.sex == "all" && a.period.label == in.period.label) {
+    if (a.series.indicator == indicator && a.series.sex == "all" &&
+        a.period.label == in.period.label) {
       goal = &a;
     }
   }
@@ -113,15 +116,17 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
   for (const auto& p : periods) out += fmt::format("<th class=\"num\">{} (%)</th>", p.label);
   if (national_column) out += fmt::format("<th class=\"num\">{}</th>", Tr(sv, "Riket", "Nation"));
   out += "</tr></thead><tbody>\n";
-  for (auto [sex, name] : {std::pair{"M", Tr(sv, "Män", "Men")},
-                           std::pair{"F", Tr(sv, "Kvinnor", "Women")},
-                           std::pair{"all", Tr(sv, "Totalt", "Total")}}) {
+  for (auto [sex, name] :
+       {std::pair{"M", Tr(sv, "Män", "Men")}, std::pair{"F", Tr(sv, "Kvinnor", "Women")},
+        std::pair{"all", Tr(sv, "Totalt", "Total")}}) {
     out += fmt::format("<tr data-sex=\"{}\"><td>{}</td>", sex, name);
     if (base_column) {
       const goals::SeriesKey base_key{indicator, "region", RegionUnit(in), sex, "all"};
       const goals::Observation* table_base = in.values->Find(base_key, goal->base_period);
       const bool total = std::string(sex) == "all";
-      out += ValueCell(table_base != nullptr ? table_base : total ? &*goal->base : nullptr,
+      out += ValueCell(table_base != nullptr ? table_base
+                       : total               ? &*goal->base
+                                             : nullptr,
                        indicator, RegionUnit(in), goal->base_period, sv);
     }
     for (const auto& p : periods) {
@@ -179,35 +184,39 @@ void CohortSection(const ReportInput& in, std::string& out) {
   if (in.cohorts.empty()) return;
   const bool sv = in.swedish;
   out += fmt::format("<section id=\"programmes\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
-                     Tr(sv, "Program: före och efter inskrivning", "Programmes: before and after "
-                                                                     "enrolment"),
-                     Tr(sv, "Akutbesök och akuta inskrivningar under lika långa fönster före och "
-                            "efter inskrivningen. Patienter skrivs ofta in när de mår som sämst, så "
-                            "en enkel före/efter-jämförelse överdriver effekten (regression mot "
-                            "medelvärdet); jämförelsegruppen av matchade icke inskrivna patienter "
-                            "och skillnaden i skillnader visar hur mycket som återstår.",
+                     Tr(sv, "Program: före och efter inskrivning",
+                        "Programmes: before and after "
+                        "enrolment"),
+                     Tr(sv,
+                        "Akutbesök och akuta inskrivningar under lika långa fönster före och "
+                        "efter inskrivningen. Patienter skrivs ofta in när de mår som sämst, så "
+                        "en enkel före/efter-jämförelse överdriver effekten (regression mot "
+                        "medelvärdet); jämförelsegruppen av matchade icke inskrivna patienter "
+                        "och skillnaden i skillnader visar hur mycket som återstår.",
                         "Emergency visits and acute admissions in equal windows before and after "
                         "enrolment. Patients are often enrolled at their worst, so a naive "
                         "before/after overstates the effect (regression to the mean); the matched "
                         "comparison group and the difference in differences show what remains."));
   for (const auto& c : in.cohorts) {
-    out += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", Escape(c.programme),
-                       goals::Localised(sv, "{} patienter inskrivna; {} med båda fönstren ({} dagar) "
-                                        "inom uttaget; {} matchade mot en jämförelsepatient.", "{} patients enrolled; {} with both windows ({} days) "
-                                        "inside the extract; {} matched to a comparison patient.",
-                                   c.enrolled, c.members.size(), c.window_days,
-                                   c.did_emergency.pairs));
+    out += fmt::format(
+        "<h3>{}</h3>\n<p>{}</p>\n", Escape(c.programme),
+        goals::Localised(sv,
+                         "{} patienter inskrivna; {} med båda fönstren ({} dagar) "
+                         "inom uttaget; {} matchade mot en jämförelsepatient.",
+                         "{} patients enrolled; {} with both windows ({} days) "
+                         "inside the extract; {} matched to a comparison patient.",
+                         c.enrolled, c.members.size(), c.window_days, c.did_emergency.pairs));
     const std::string head = fmt::format(
         "<thead><tr><th></th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
         "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
         "<th class=\"num\">{}</th></tr></thead><tbody>\n",
         Tr(sv, "Före", "Before"), Tr(sv, "Efter", "After"), Tr(sv, "Medel före", "Mean before"),
-        Tr(sv, "Medel efter", "Mean after"), Tr(sv, "Skillnad per patient", "Difference per patient"),
-        Tr(sv, "95 % KI", "95 % CI"));
+        Tr(sv, "Medel efter", "Mean after"),
+        Tr(sv, "Skillnad per patient", "Difference per patient"), Tr(sv, "95 % KI", "95 % CI"));
     out += "<table class=\"cohort\">" + head;
     MeasureRow(Tr(sv, "Akutbesök, inskrivna", "Emergency visits, enrolled"), c.emergency, sv, out);
-    MeasureRow(Tr(sv, "Akuta inskrivningar, inskrivna", "Acute admissions, enrolled"),
-               c.admissions, sv, out);
+    MeasureRow(Tr(sv, "Akuta inskrivningar, inskrivna", "Acute admissions, enrolled"), c.admissions,
+               sv, out);
     MeasureRow(Tr(sv, "Akutbesök, jämförelsegrupp", "Emergency visits, comparison group"),
                c.control_emergency, sv, out);
     MeasureRow(Tr(sv, "Akuta inskrivningar, jämförelsegrupp", "Acute admissions, comparison group"),
@@ -215,16 +224,17 @@ void CohortSection(const ReportInput& in, std::string& out) {
     out += "</tbody></table>\n";
     out += fmt::format(
         "<p>{}</p>\n",
-        goals::Localised(sv, "Skillnad i skillnader per patient (inskrivna minus jämförelsegrupp): "
-                         "akutbesök {} (95 % KI {} – {}), akuta inskrivningar {} (95 % KI {} – {}).", "Difference in differences per patient (enrolled minus comparison): "
-                         "emergency visits {} (95 % CI {} – {}), acute admissions {} (95 % CI {} "
-                         "– {}).",
-                    Number(c.did_emergency.estimate, 2, sv),
-                    Number(c.did_emergency.interval.low, 2, sv),
-                    Number(c.did_emergency.interval.high, 2, sv),
-                    Number(c.did_admissions.estimate, 2, sv),
-                    Number(c.did_admissions.interval.low, 2, sv),
-                    Number(c.did_admissions.interval.high, 2, sv)));
+        goals::Localised(
+            sv,
+            "Skillnad i skillnader per patient (inskrivna minus jämförelsegrupp): "
+            "akutbesök {} (95 % KI {} – {}), akuta inskrivningar {} (95 % KI {} – {}).",
+            "Difference in differences per patient (enrolled minus comparison): "
+            "emergency visits {} (95 % CI {} – {}), acute admissions {} (95 % CI {} "
+            "– {}).",
+            Number(c.did_emergency.estimate, 2, sv), Number(c.did_emergency.interval.low, 2, sv),
+            Number(c.did_emergency.interval.high, 2, sv), Number(c.did_admissions.estimate, 2, sv),
+            Number(c.did_admissions.interval.low, 2, sv),
+            Number(c.did_admissions.interval.high, 2, sv)));
   }
   out += "</section>\n";
 }
@@ -240,24 +250,28 @@ void DataSection(const ReportInput& in, std::string& out) {
   };
   row(Tr(sv, "Uttag", "Extract"), d.extract_dir);
   row(Tr(sv, "Region", "Region"), m.region + " (" + m.county + ")");
-  row(Tr(sv, "Täckning", "Coverage"), FormatDate(m.coverage_from) + " – " + FormatDate(m.coverage_to));
-  if (m.created != kNoDateTime) row(Tr(sv, "Uttaget skapat", "Extract created"), FormatDateTime(m.created));
+  row(Tr(sv, "Täckning", "Coverage"),
+      FormatDate(m.coverage_from) + " – " + FormatDate(m.coverage_to));
+  if (m.created != kNoDateTime)
+    row(Tr(sv, "Uttaget skapat", "Extract created"), FormatDateTime(m.created));
   for (const auto& t : d.tables) {
     if (!t.present) continue;
     row(t.file.c_str(), goals::Localised(sv, "{} rader lästa, {} använda", "{} rows read, {} used",
-                                    t.read, t.used));
+                                         t.read, t.used));
   }
   row(Tr(sv, "Avvisade rader", "Rejected rows"),
       goals::Localised(sv, "{} (se 'nara check' för listan)", "{} (see 'nara check' for the list)",
-                  d.rows_rejected));
+                       d.rows_rejected));
   row(Tr(sv, "Inställningar", "Settings"), d.config_source);
   row(Tr(sv, "Målfil", "Goals file"), d.goals_source.empty() ? "–" : d.goals_source);
   row(Tr(sv, "Manuella värden", "Manual values"),
-      d.manual_source.empty() ? "–" : fmt::format("{} ({} {})", d.manual_source, d.manual_rows,
-                                                  Tr(sv, "rader", "rows")));
+      d.manual_source.empty()
+          ? "–"
+          : fmt::format("{} ({} {})", d.manual_source, d.manual_rows, Tr(sv, "rader", "rows")));
   row(Tr(sv, "Röjandeskydd", "Suppression"),
       d.suppression_min_count > 0
-          ? goals::Localised(sv, "celler med färre än {} fall visas som *", "cells with fewer than {} cases shown as *", d.suppression_min_count)
+          ? goals::Localised(sv, "celler med färre än {} fall visas som *",
+                             "cells with fewer than {} cases shown as *", d.suppression_min_count)
           : std::string(Tr(sv, "av", "off")));
   row(Tr(sv, "Definitioner", "Definitions"),
       fmt::format("Nära {} (spec/indicators.md, docs/reports.md)", d.version));

@@ -26,8 +26,8 @@ class ReportE2eTest : public ::testing::Test {
 TempDir* ReportE2eTest::dir_ = nullptr;
 
 TEST_F(ReportE2eTest, MonthlyReportWithoutGoalsInSwedishAndEnglish) {
-  auto run = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-03", "--out",
-                      *dir_ / "m"});
+  auto run =
+      RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-03", "--out", *dir_ / "m"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const std::string html = ReadFile(dir_->path() / "m" / "rapport-2022-03.html");
   EXPECT_THAT(html, HasSubstr("<html lang=\"sv\">"));
@@ -44,13 +44,13 @@ TEST_F(ReportE2eTest, MonthlyReportWithoutGoalsInSwedishAndEnglish) {
 }
 
 TEST_F(ReportE2eTest, PeriodErrorsAreUsageErrors) {
-  auto outside = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2023-T1", "--out",
-                          *dir_ / "o"});
+  auto outside =
+      RunNara({"report", *dir_ / "x", "--test-data", "--period", "2023-T1", "--out", *dir_ / "o"});
   EXPECT_EQ(outside.exit_code, 2);
   EXPECT_THAT(outside.err, HasSubstr("not wholly inside the extract's coverage 2020-01-01 – "
                                      "2022-12-31"));
-  auto quarter = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-Q1", "--out",
-                          *dir_ / "o"});
+  auto quarter =
+      RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-Q1", "--out", *dir_ / "o"});
   EXPECT_EQ(quarter.exit_code, 2);
   EXPECT_THAT(quarter.err, HasSubstr("a report is monthly (e.g. 2022-03) or per tertial"));
 }
