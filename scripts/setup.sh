@@ -12,7 +12,7 @@ PACKAGES=(
   libsqlite3-dev libssl-dev libcpp-httplib-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
-  unzip
+  unzip chromium
 )
 
 missing=()
@@ -34,6 +34,10 @@ fi
 # The DuckDB peer used by the differential test and the benchmarks.
 if [ -f bench/peer/package-lock.json ]; then
   (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# playwright-core for the headless-Chromium test of the HTML report (uses /usr/bin/chromium).
+if [ -f tests/browser/package-lock.json ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [ "${1:-}" = "--deps-only" ]; then

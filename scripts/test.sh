@@ -17,6 +17,9 @@ cmake --build --preset dev -j "$jobs"
 echo "== Differential test: Nära vs the DuckDB peer"
 NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test bench/peer/
 
+echo "== Browser test: the HTML report in headless Chromium (artifacts in build/browser-artifacts/)"
+NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test tests/browser/
+
 echo "== libFuzzer targets, ${FUZZ_SECONDS} s each (clang-16)"
 scripts/fuzz.sh "$FUZZ_SECONDS"
 

@@ -34,5 +34,7 @@ Command AddSynthCommand(CLI::App& root);
 Command AddDemoCommand(CLI::App& root);
 Command AddIndicatorsCommand(CLI::App& root);
 Command AddSettleCommand(CLI::App& root);
+Command AddReportCommand(CLI::App& root);
+Command AddCohortCommand(CLI::App& root);
 
 }  // namespace nara::cli

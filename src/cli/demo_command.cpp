@@ -8,8 +8,10 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/main.hpp"
+#include "cli/report_job.hpp"
 #include "config/config.hpp"
 #include "indicators/engine.hpp"
+#include "indicators/periods.hpp"
 #include "indicators/table_writer.hpp"
 #include "ingest/ingest_report_writer.hpp"
 #include "synth/generator.hpp"
@@ -22,8 +24,23 @@ struct DemoOptions {
   int64_t stays = 20000;
 };
 
-// Until the goal report exists, the demo's main job is the ingest check and the indicator
-// table of the synthetic extract; the tertial report replaces it when it lands.
+// The latest tertial of the extract whose readmissions can be followed up (30 days after its
+// last day inside coverage), so that every goal of the example file has a value.
+std::string DemoTertial(const model::Extract& extract, int window_days) {
+  std::string label;
+  for (const auto& period : indicators::PeriodsInside(extract.manifest.coverage_from,
+                                                      extract.manifest.coverage_to)) {
+    if (period.type == indicators::PeriodType::kTertial &&
+        indicators::LastDayOfMonth(period.last_month) + window_days <=
+            extract.manifest.coverage_to) {
+      label = period.label;
+    }
+  }
+  return label;
+}
+
+// The demo's main job: the ingest check, the indicator table and the tertial report of the
+// synthetic extract with the example goals (examples/goals.toml).
 Result<int> RunDemo(const DemoOptions& options) {
   namespace fs = std::filesystem;
   const fs::path out(options.out_dir);
@@ -71,6 +88,17 @@ Result<int> RunDemo(const DemoOptions& options) {
     }
   }
   for (const auto& note : table->notes) std::printf("note: %s\n", note.c_str());
+  const config::Config config = config::DefaultConfig();
+  ReportSettings report;
+  report.period = DemoTertial(loaded->loaded.extract, config.readmission.window_days);
+  report.goals_file = (fs::path(NARA_EXAMPLES_DIR) / "goals.toml").string();
+  report.out_dir = out.string();
+  if (!report.period.empty()) {
+    auto path = WriteReport(*loaded, config, *table, report);
+    if (!path.ok()) return path.status();
+    std::printf("\nTertial report %s with the example goals: %s\n", report.period.c_str(),
+                path->c_str());
+  }
   std::printf("\nDemo output in %s\n", options.out_dir.c_str());
   return kExitOk;
 }

@@ -25,6 +25,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<Command> commands = {AddDemoCommand(app), AddCheckCommand(app),
                                    AddIndicatorsCommand(app), AddSettleCommand(app),
+                                   AddReportCommand(app), AddCohortCommand(app),
                                    AddSynthCommand(app)};
   try {
     app.parse(argc, argv);

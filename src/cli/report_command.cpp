@@ -1,0 +1,83 @@
+// `nara report EXTRACT --period P [--goals F] [--manual F] [--config F] [--lang sv|en] --out DIR`.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/load.hpp"
+#include "cli/main.hpp"
+#include "cli/report_job.hpp"
+#include "config/config.hpp"
+#include "indicators/engine.hpp"
+#include "indicators/suppression.hpp"
+
+namespace nara::cli {
+namespace {
+
+struct ReportOptions {
+  ExtractOptions extract;
+  std::string config_file;
+  std::string goals_file;
+  std::string manual_file;
+  std::string period;
+  std::string out_dir;
+  std::string lang = "sv";
+  int suppress = -1;
+};
+
+Result<int> RunReport(ReportOptions options) {
+  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
+                                            : config::ReadConfig(options.config_file);
+  if (!config.ok()) return config.status();
+  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
+  if (!options.goals_file.empty() && !std::filesystem::exists(options.goals_file)) {
+    return UsageError(fmt::format("--goals {}: no such file", options.goals_file));
+  }
+  auto loaded = LoadForCommand(options.extract);
+  if (!loaded.ok()) return loaded.status();
+  // Check the period before the indicator pass, so a wrong period fails fast.
+  NARA_RETURN_IF_ERROR(CheckReportPeriod(options.period, loaded->loaded.extract));
+  indicators::EngineOptions engine;
+  engine.threads = options.extract.threads;
+  engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
+  auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
+  if (!table.ok()) return table.status();
+  const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
+  indicators::Suppress(table->rows, min_count);
+  ReportSettings settings;
+  settings.period = options.period;
+  settings.goals_file = options.goals_file;
+  settings.manual_file = options.manual_file;
+  settings.out_dir = options.out_dir;
+  settings.swedish = options.lang == "sv";
+  settings.suppression_min_count = min_count;
+  auto path = WriteReport(*loaded, *config, *table, settings);
+  if (!path.ok()) return path.status();
+  std::fprintf(stderr, "Wrote %s\n", path->c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddReportCommand(CLI::App& root) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* app = root.add_subcommand(
+      "report", "Write the board report (self-contained HTML) for a month or a tertial");
+  AddExtractOptions(*app, options->extract);
+  app->add_option("--period", options->period, "2022-T1 (tertial report) or 2022-03 (monthly)")
+      ->required();
+  app->add_option("--goals", options->goals_file, "Goals file (docs/goals.md)");
+  app->add_option("--manual", options->manual_file,
+                  "Manual values CSV (default: the goals file's manual_values)");
+  app->add_option("--config", options->config_file, "nara.toml with the region's settings");
+  app->add_option("--out", options->out_dir, "Folder for rapport-<period>.html")->required();
+  app->add_option("--lang", options->lang, "sv (default) or en")
+      ->check(CLI::IsMember({"sv", "en"}));
+  app->add_option("--suppress", options->suppress,
+                  "Hide cells with counts below N (default: the configuration's min_count)")
+      ->check(CLI::Range(0, 1000));
+  return {app, [options] { return RunReport(*options); }};
+}
+
+}  // namespace nara::cli

@@ -1,0 +1,95 @@
+// Assembling the report input from an extract, its table, the goals and the manual values.
+#include "cli/report_job.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "goals/assessment.hpp"
+#include "goals/cohort.hpp"
+#include "goals/goals_file.hpp"
+#include "goals/period_label.hpp"
+#include "goals/value_table.hpp"
+#include "report/html_report.hpp"
+
+namespace nara::cli {
+
+Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
+  auto period = goals::ParsePeriod(label);
+  if (!period) {
+    return UsageError(
+        fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)", label));
+  }
+  auto preset = report::PresetFor(*period);
+  if (!preset.ok()) return preset.status();
+  const auto& m = extract.manifest;
+  for (const auto& inside : indicators::PeriodsInside(m.coverage_from, m.coverage_to)) {
+    if (inside.label == label) return Status::Ok();
+  }
+  return UsageError(fmt::format("--period {}: not wholly inside the extract's coverage {} – {}",
+                                label, FormatDate(m.coverage_from), FormatDate(m.coverage_to)));
+}
+
+Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Config& config,
+                                const indicators::IndicatorTable& table,
+                                const ReportSettings& settings) {
+  const model::Extract& extract = loaded.loaded.extract;
+  NARA_RETURN_IF_ERROR(CheckReportPeriod(settings.period, extract));
+  report::ReportInput input;
+  input.period = *goals::ParsePeriod(settings.period);
+  input.preset = *report::PresetFor(input.period);
+  input.swedish = settings.swedish;
+  input.extract = &extract;
+  input.table = &table;
+
+  std::optional<goals::GoalsFile> goals_file;
+  if (!settings.goals_file.empty()) {
+    auto read = goals::ReadGoals(settings.goals_file);
+    if (!read.ok()) return read.status();
+    goals_file = std::move(*read);
+  }
+  goals::ValueTable values;
+  values.AddTable(table);
+  const std::string manual = !settings.manual_file.empty() ? settings.manual_file
+                             : goals_file                  ? goals_file->manual_values
+                                                           : std::string();
+  if (!manual.empty()) {
+    NARA_RETURN_IF_ERROR(values.AddManualCsv(manual, extract.manifest.county));
+  }
+  input.values = &values;
+  if (goals_file) {
+    input.goals = &*goals_file;
+    input.assessments = goals::Assess(*goals_file, values,
+                                      {input.period, extract.manifest.county, settings.swedish});
+  }
+  for (uint32_t code = 1; code < extract.programmes.size(); ++code) {
+    auto cohort = goals::AnalyseProgramme(extract, {extract.programmes.Name(code), 365});
+    if (!cohort.ok()) return cohort.status();
+    input.cohorts.push_back(std::move(*cohort));
+  }
+  report::DataSummary& data = input.data;
+  data.extract_dir = loaded.loaded.report.extract_dir;
+  for (const auto& t : loaded.loaded.report.tables) {
+    data.tables.push_back({t.file, t.present, t.read, t.used});
+  }
+  data.rows_rejected = loaded.loaded.report.rows_rejected();
+  data.config_source = config.source;
+  data.goals_source = settings.goals_file;
+  data.manual_source = manual;
+  data.manual_rows = values.manual_rows();
+  data.suppression_min_count = settings.suppression_min_count;
+  data.version = NARA_VERSION;
+
+  const std::string html = report::RenderReport(input);
+  std::error_code error;
+  std::filesystem::create_directories(settings.out_dir, error);
+  const std::string path =
+      (std::filesystem::path(settings.out_dir) / ("rapport-" + settings.period + ".html")).string();
+  std::ofstream out(path, std::ios::binary);
+  out << html;
+  if (!out) return IoError(fmt::format("{}: cannot write the report", path));
+  return path;
+}
+
+}  // namespace nara::cli

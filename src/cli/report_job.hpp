@@ -1,0 +1,32 @@
+// Writing the board report from a loaded extract and its indicator table: shared by
+// `nara report` and `nara demo`.
+#pragma once
+
+#include <string>
+
+#include "cli/load.hpp"
+#include "config/config.hpp"
+#include "indicators/engine.hpp"
+
+namespace nara::cli {
+
+struct ReportSettings {
+  std::string period;       // 2022-T1 or 2022-03
+  std::string goals_file;   // empty: no goals
+  std::string manual_file;  // empty: the goals file's manual_values, if any
+  std::string out_dir;
+  bool swedish = true;
+  int suppression_min_count = 0;
+};
+
+// The period label checked against the extract's coverage: a usage error naming the coverage
+// when the period is not wholly inside it, or is neither a month nor a tertial.
+Status CheckReportPeriod(const std::string& label, const model::Extract& extract);
+
+// Assesses the goals, runs the programme analyses and writes DIR/rapport-<period>.html.
+// Returns the path written.
+Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Config& config,
+                                const indicators::IndicatorTable& table,
+                                const ReportSettings& settings);
+
+}  // namespace nara::cli

@@ -1,0 +1,390 @@
+// Goal assessment rules (docs/goals.md "Assessment").
+#include "goals/assessment.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "goals/number_format.hpp"
+#include "goals/period_label.hpp"
+
+namespace nara::goals {
+namespace {
+
+using indicators::Period;
+
+int64_t Thousandths(double value) { return std::llround(value * 1000.0); }
+
+// Improved / unchanged / worsened of `current` against `reference`: a difference no larger than
+// the tolerance is unchanged (exactly at the tolerance included). Compared in thousandths, the
+// table's precision, so 15.9 - 15.4 is exactly 0.5.
+Trend Compare(double current, double reference, Direction direction, double tolerance) {
+  const int64_t difference = Thousandths(current) - Thousandths(reference);
+  if (std::llabs(difference) <= Thousandths(tolerance)) return Trend::kUnchanged;
+  const bool good = direction == Direction::kDecrease ? difference < 0 : difference > 0;
+  return good ? Trend::kImproved : Trend::kWorsened;
+}
+
+bool MeetsComparison(double value, const Target& target) {
+  const int64_t v = Thousandths(value);
+  const int64_t t = Thousandths(target.threshold);
+  switch (target.comparator) {
+    case Comparator::kLess:
+      return v < t;
+    case Comparator::kLessEqual:
+      return v <= t;
+    case Comparator::kGreater:
+      return v > t;
+    case Comparator::kGreaterEqual:
+      return v >= t;
+  }
+  return false;
+}
+
+bool Usable(const std::optional<Observation>& o) { return o && !o->suppressed; }
+
+struct Writer {
+  const ResultGoal& goal;
+  ValueKind kind;
+  bool sv;
+  std::string Value(double value) const {
+    const std::string measure = MeasureText(goal, kind, sv);
+    const std::string number = FormatNumber(value, DisplayDecimals(kind, value), sv);
+    if (measure.empty()) return number;
+    return number + (measure == "%" ? "\u00a0%" : "\u00a0" + measure);
+  }
+  std::string Difference(double a, double b) const {
+    const double d = std::fabs(RoundToTable(a - b));
+    if (kind == ValueKind::kShare && goal.measure.empty()) {
+      return FormatNumber(d, 1, sv) + (sv ? " procentenheter" : " percentage points");
+    }
+    return Value(d);
+  }
+};
+
+std::optional<Observation> BaseFromFile(const ResultGoal& goal, ValueKind kind) {
+  if (!goal.base_value) return std::nullopt;
+  Observation base;
+  base.value = RoundToTable(*goal.base_value);
+  base.kind = kind;
+  base.manual = true;
+  if (goal.base_numerator) base.numerator = std::llround(*goal.base_numerator);
+  if (goal.base_denominator) base.denominator = std::llround(*goal.base_denominator);
+  return base;
+}
+
+void FindValues(const ResultGoal& goal, const ValueTable& values, Assessment& a) {
+  if (goal.indicator.empty()) return;
+  if (const Observation* o = values.Find(a.series, a.period.label)) a.current = *o;
+  const Period before = ShiftYears(a.period, -1);
+  if (const Observation* o = values.Find(a.series, before.label)) a.year_before = *o;
+  const ValueKind kind = a.current ? a.current->kind : ValueKind::kUnknown;
+  if (goal.base_year) {
+    const Period base = ShiftYears(a.period, *goal.base_year - a.period.last_month / 12);
+    a.base_period = base.label;
+    if (const Observation* o = values.Find(a.series, base.label)) {
+      a.base = *o;
+    } else if ((a.base = BaseFromFile(goal, kind))) {
+      a.base_from_goals_file = true;
+    }
+  }
+  if (auto it = goal.national.find(a.period.label); it != goal.national.end()) {
+    a.national = it->second;
+  }
+}
+
+// The target part of the reason; sets `met` when the target can be judged.
+std::string JudgeTarget(const Assessment& a, const Writer& w, std::optional<bool>& met) {
+  const ResultGoal& goal = *a.goal;
+  const double value = a.current->value;
+  const bool sv = w.sv;
+  const TargetKind kind =
+      goal.target.kind == TargetKind::kNone ? TargetKind::kBetterThanBase : goal.target.kind;
+  if (kind == TargetKind::kComparison) {
+    met = MeetsComparison(value, goal.target);
+    const std::string measure = MeasureText(goal, w.kind, sv);
+    const std::string target =
+        goal.target.text + (measure.empty() ? "" : (measure == "%" ? "\u00a0" : " ") + measure);
+    return Localised(sv, "Utfallet {} {} målvärdet {}.", "The result {} {} the target {}.",
+                     w.Value(value),
+                     *met ? (sv ? "når" : "meets") : (sv ? "når inte" : "does not meet"), target);
+  }
+  if (kind == TargetKind::kBetterThanBase) {
+    if (!Usable(a.base)) {
+      return Localised(sv,
+                       "Värde för basåret ({}) saknas: varken indikatortabellen eller "
+                       "målfilen (base_value) har det.",
+                       "No value for the base year ({}): neither the indicator table nor "
+                       "the goals file (base_value) has it.",
+                       a.base_period);
+    }
+    met = a.trend == Trend::kImproved;
+    const bool lower = goal.direction == Direction::kDecrease;
+    return Localised(sv, "Utfallet {} är {}{} än basårets ({}) {}.",
+                     "The result {} is {}{} than the base year's ({}) {}.", w.Value(value),
+                     *met ? "" : (sv ? "inte " : "not "),
+                     lower ? (sv ? "lägre" : "lower") : (sv ? "högre" : "higher"), *goal.base_year,
+                     w.Value(a.base->value));
+  }
+  if (!a.national) {
+    return Localised(sv, "Nationellt värde för {} saknas i målfilen (national).",
+                     "No national value for {} in the goals file (national).", a.period.label);
+  }
+  met = Compare(value, *a.national, goal.direction, 0) == Trend::kImproved;
+  return Localised(sv, "Utfallet {} är {} än rikets {}.",
+                   "The result {} is {} than the "
+                   "national {}.",
+                   w.Value(value),
+                   *met ? (sv ? "bättre" : "better") : (sv ? "inte bättre" : "not better"),
+                   w.Value(*a.national));
+}
+
+std::string TrendSentence(const Assessment& a, const Writer& w) {
+  if (a.base_period.empty()) return "";
+  const bool sv = w.sv;
+  if (!Usable(a.base)) {
+    return Localised(sv, " Jämförelsevärde för basåret {} saknas.",
+                     " No comparison value for the base year {}.", *a.goal->base_year);
+  }
+  if (a.trend == Trend::kNoComparison) return "";
+  std::string text =
+      Localised(sv, " Mot basåret {} ({}{}): {}", " Against the base year {} ({}{}): {}",
+                *a.goal->base_year, w.Value(a.base->value),
+                a.base_from_goals_file ? (sv ? ", från målfilen" : ", from the goals file") : "",
+                TrendName(a.trend, sv));
+  if (a.trend == Trend::kUnchanged && a.goal->tolerance > 0) {
+    text += Localised(sv, " (inom toleransen {})", " (within the tolerance {})",
+                      w.Value(a.goal->tolerance));
+  } else if (a.trend != Trend::kUnchanged) {
+    text += Localised(sv, " med {}", " by {}", w.Difference(a.current->value, a.base->value));
+  }
+  if (a.base_significance == Significance::kSignificant) {
+    text += sv ? "; skillnaden är statistiskt säkerställd (95 %)."
+               : "; the difference is statistically significant (95 %).";
+  } else if (a.base_significance == Significance::kNotSignificant) {
+    text += sv ? "; skillnaden kan vara slumpmässig (inte statistiskt säkerställd)."
+               : "; the difference may be chance (not statistically significant).";
+  } else {
+    text += ".";
+  }
+  return text;
+}
+
+std::string IntervalSentence(const Assessment& a, const Writer& w) {
+  if (!a.current_interval) return "";
+  return Localised(w.sv, " 95 % konfidensintervall {}–{}.", " 95 % confidence interval {}–{}.",
+                   FormatNumber(RoundToTable(a.current_interval->low), 1, w.sv),
+                   w.Value(RoundToTable(a.current_interval->high)));
+}
+
+}  // namespace
+
+indicators::Period GoalPeriod(const ResultGoal& goal, const indicators::Period& report) {
+  using indicators::PeriodType;
+  if (goal.period == "last_month") {
+    return {PeriodType::kMonth, report.last_month, report.last_month,
+            PeriodLabel(PeriodType::kMonth, report.last_month, report.last_month)};
+  }
+  if (goal.period == "rolling12") {
+    const int first = report.last_month - 11;
+    return {PeriodType::kRolling12, first, report.last_month,
+            PeriodLabel(PeriodType::kRolling12, first, report.last_month)};
+  }
+  if (goal.period != "report") {
+    if (auto period = ParsePeriod(goal.period)) return *period;
+  }
+  return report;
+}
+
+int DisplayDecimals(ValueKind kind, double value) {
+  if (kind == ValueKind::kCount) return 0;
+  if (kind == ValueKind::kUnknown && Thousandths(value) % 1000 == 0) return 0;
+  return 1;
+}
+
+std::string MeasureText(const ResultGoal& goal, ValueKind kind, bool swedish) {
+  if (!goal.measure.empty()) return goal.measure;
+  switch (kind) {
+    case ValueKind::kShare:
+      return "%";
+    case ValueKind::kRate:
+      return swedish ? "per 100\u00a0000" : "per 100,000";
+    case ValueKind::kMean:
+      return swedish ? "dagar" : "days";
+    default:
+      return "";
+  }
+}
+
+std::string StatusName(GoalStatus status, bool sv) {
+  switch (status) {
+    case GoalStatus::kMet:
+      return sv ? "Uppfyllt" : "Met";
+    case GoalStatus::kNotYetMet:
+      return sv ? "Ännu inte uppfyllt" : "Not yet met";
+    case GoalStatus::kNotMet:
+      return sv ? "Inte uppfyllt" : "Not met";
+    case GoalStatus::kNotAssessed:
+      return sv ? "Kan inte bedömas" : "Cannot be assessed";
+  }
+  return "";
+}
+
+std::string TrendName(Trend trend, bool sv) {
+  switch (trend) {
+    case Trend::kImproved:
+      return sv ? "förbättrad" : "improved";
+    case Trend::kUnchanged:
+      return sv ? "oförändrad" : "unchanged";
+    case Trend::kWorsened:
+      return sv ? "försämrad" : "worsened";
+    case Trend::kNoComparison:
+      return sv ? "jämförelsevärde saknas" : "no comparison value";
+  }
+  return "";
+}
+
+Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
+                      const AssessOptions& options) {
+  const bool sv = options.swedish;
+  Assessment a;
+  a.goal = &goal;
+  a.period = GoalPeriod(goal, options.report_period);
+  a.series = {goal.indicator, goal.unit_type,
+              goal.unit.empty() && goal.unit_type == "region" ? options.region_unit : goal.unit,
+              goal.sex, goal.age_group};
+  FindValues(goal, values, a);
+  const ValueKind kind = a.current ? a.current->kind : ValueKind::kUnknown;
+  const Writer w{goal, kind, sv};
+  if (Usable(a.current)) {
+    a.current_interval = ValueInterval(*a.current);
+    if (Usable(a.base)) {
+      a.trend = Compare(a.current->value, a.base->value, goal.direction, goal.tolerance);
+      a.base_significance = DifferenceSignificance(*a.current, *a.base);
+    }
+  }
+  const std::string comment = goal.comment.empty() ? "" : " " + goal.comment;
+  if (goal.manual_status) {
+    a.status = *goal.manual_status;
+    a.reason = (sv ? "Bedömt av verksamheten." : "Assessed by hand.") + comment;
+    if (Usable(a.current)) a.reason += TrendSentence(a, w);
+    return a;
+  }
+  if (!a.current) {
+    a.reason = Localised(sv,
+                         "Inget värde för {} ({}, enhet {}) i indikatortabellen eller "
+                         "bland de manuella värdena.",
+                         "No value for {} ({}, unit {}) in the indicator table or the "
+                         "manual values.",
+                         a.period.label, goal.indicator, a.series.unit);
+    return a;
+  }
+  if (a.current->suppressed) {
+    a.reason = Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).",
+                         "The value for {} is suppressed (too few cases to show).", a.period.label);
+    return a;
+  }
+  std::optional<bool> met;
+  std::string reason = JudgeTarget(a, w, met);
+  if (!met) {
+    a.reason = reason + TrendSentence(a, w);
+    return a;
+  }
+  if (*met) {
+    a.status = GoalStatus::kMet;
+  } else {
+    // "Not yet met" = on track: moving the right way against the same period a year earlier
+    // (else against the base year), or measures are started (seed 004's scale).
+    bool moving = false;
+    std::string against;
+    if (Usable(a.year_before)) {
+      moving = Compare(a.current->value, a.year_before->value, goal.direction, goal.tolerance) ==
+               Trend::kImproved;
+      against = Localised(sv, "samma period året före ({})",
+                          "the same period a year "
+                          "earlier ({})",
+                          w.Value(a.year_before->value));
+    } else if (Usable(a.base) && goal.target.kind != TargetKind::kBetterThanBase &&
+               goal.target.kind != TargetKind::kNone) {
+      moving = a.trend == Trend::kImproved;
+      against = sv ? "basåret" : "the base year";
+    }
+    if (moving) {
+      a.status = GoalStatus::kNotYetMet;
+      reason += Localised(sv, " Utvecklingen går åt rätt håll jämfört med {}.",
+                          " It is moving the right way compared with {}.", against);
+    } else if (goal.measures_started) {
+      a.status = GoalStatus::kNotYetMet;
+      reason += sv ? " Åtgärder är påbörjade." : " Measures are started.";
+    } else {
+      a.status = GoalStatus::kNotMet;
+      if (!against.empty()) {
+        reason += Localised(sv, " Ingen förbättring jämfört med {}.",
+                            " No improvement compared with {}.", against);
+      }
+    }
+  }
+  a.reason = reason + IntervalSentence(a, w) + TrendSentence(a, w) + comment;
+  return a;
+}
+
+std::vector<Assessment> Assess(const GoalsFile& goals, const ValueTable& values,
+                               const AssessOptions& options) {
+  std::vector<Assessment> out;
+  for (size_t s = 0; s < goals.strategies.size(); ++s) {
+    const Strategy& strategy = goals.strategies[s];
+    for (size_t g = 0; g < strategy.goals.size(); ++g) {
+      for (const ResultGoal& goal : strategy.goals[g].results) {
+        Assessment a = AssessGoal(goal, values, options);
+        a.strategy = s;
+        a.strategic_goal = g;
+        out.push_back(std::move(a));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
+                                            const std::vector<Assessment>& assessments,
+                                            bool swedish) {
+  std::vector<StrategyCounts> counts(goals.strategies.size() + 1);
+  for (size_t s = 0; s < goals.strategies.size(); ++s) counts[s].name = goals.strategies[s].name;
+  counts.back().name = swedish ? "Totalt" : "Total";
+  for (const Assessment& a : assessments) {
+    for (StrategyCounts* c : {&counts[a.strategy], &counts.back()}) {
+      switch (a.status) {
+        case GoalStatus::kMet:
+          ++c->met;
+          break;
+        case GoalStatus::kNotYetMet:
+          ++c->not_yet_met;
+          break;
+        case GoalStatus::kNotMet:
+          ++c->not_met;
+          break;
+        case GoalStatus::kNotAssessed:
+          ++c->not_assessed;
+          break;
+      }
+      switch (a.trend) {
+        case Trend::kImproved:
+          ++c->improved;
+          break;
+        case Trend::kUnchanged:
+          ++c->unchanged;
+          break;
+        case Trend::kWorsened:
+          ++c->worsened;
+          break;
+        case Trend::kNoComparison:
+          ++c->no_comparison;
+          break;
+      }
+    }
+  }
+  return counts;
+}
+
+}  // namespace nara::goals

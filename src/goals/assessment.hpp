@@ -1,0 +1,81 @@
+// Goal assessment (indicators.md §9): for each result goal its status on the three-level scale
+// of seed 004, its trend against the base year (improved / unchanged / worsened, seed 003), the
+// values behind both and the reason in words; and the counts per strategy for the pie charts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "goals/goals_file.hpp"
+#include "goals/intervals.hpp"
+#include "goals/value_table.hpp"
+#include "indicators/periods.hpp"
+
+namespace nara::goals {
+
+enum class Trend { kImproved, kUnchanged, kWorsened, kNoComparison };
+
+struct AssessOptions {
+  indicators::Period report_period;
+  std::string region_unit;  // the extract's county: the unit of unit_type region
+  bool swedish = true;      // language of the reasons
+};
+
+struct Assessment {
+  const ResultGoal* goal = nullptr;
+  size_t strategy = 0;        // index into GoalsFile::strategies
+  size_t strategic_goal = 0;  // index into Strategy::goals
+  SeriesKey series;
+  indicators::Period period{};  // the period assessed
+  std::optional<Observation> current;
+  std::optional<Interval> current_interval;
+  std::string base_period;  // label, empty without base_year
+  std::optional<Observation> base;
+  bool base_from_goals_file = false;
+  std::optional<Observation> year_before;  // the same period one year earlier
+  std::optional<double> national;
+  GoalStatus status = GoalStatus::kNotAssessed;
+  Trend trend = Trend::kNoComparison;
+  Significance base_significance = Significance::kUnknown;
+  std::string reason;  // why the status and trend are what they are, in words
+};
+
+// Assesses every result goal of `goals` on `values`. Never fails: a goal whose data are missing
+// gets kNotAssessed and a reason that says what is missing.
+std::vector<Assessment> Assess(const GoalsFile& goals, const ValueTable& values,
+                               const AssessOptions& options);
+
+// Assesses one goal (exposed for tests).
+Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
+                      const AssessOptions& options);
+
+struct StrategyCounts {
+  std::string name;
+  int met = 0;
+  int not_yet_met = 0;
+  int not_met = 0;
+  int not_assessed = 0;
+  int improved = 0;
+  int unchanged = 0;
+  int worsened = 0;
+  int no_comparison = 0;
+};
+
+// Counts per strategy, in file order, then one row "total" over all strategies.
+std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
+                                            const std::vector<Assessment>& assessments,
+                                            bool swedish);
+
+std::string StatusName(GoalStatus status, bool swedish);
+std::string TrendName(Trend trend, bool swedish);
+
+// The period a goal is assessed on, given the report's period.
+indicators::Period GoalPeriod(const ResultGoal& goal, const indicators::Period& report_period);
+
+// Decimals a value of this kind is shown with (1 for shares, rates and means, 0 for counts).
+int DisplayDecimals(ValueKind kind, double value);
+// The measure shown after a value: the goal's `measure`, else "%", "per 100 000", "dagar", "".
+std::string MeasureText(const ResultGoal& goal, ValueKind kind, bool swedish);
+
+}  // namespace nara::goals
