@@ -33,5 +33,9 @@ Command AddCheckCommand(CLI::App& root);
 Command AddSynthCommand(CLI::App& root);
 Command AddDemoCommand(CLI::App& root);
 Command AddIndicatorsCommand(CLI::App& root);
+Command AddIngestCommand(CLI::App& root);
+Command AddServeCommand(CLI::App& root);
+Command AddUserCommand(CLI::App& root);
+Command AddDeltasCommand(CLI::App& root);
 
 }  // namespace nara::cli

@@ -24,7 +24,9 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("nara ") + NARA_VERSION);
   app.require_subcommand(1);
   std::vector<Command> commands = {AddDemoCommand(app), AddCheckCommand(app),
-                                   AddIndicatorsCommand(app), AddSynthCommand(app)};
+                                   AddIndicatorsCommand(app), AddSynthCommand(app),
+                                   AddIngestCommand(app),     AddServeCommand(app),
+                                   AddUserCommand(app),       AddDeltasCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
