@@ -65,10 +65,19 @@ ApiServer::Impl::Impl(ServerOptions server_options)
       limiter(5, std::chrono::seconds(60), options.clock),
       pool(options.store_path),
       refusals(options.refusal_log) {
+  if (options.suppress >= 0) recomputed = std::make_unique<PublicSuppression>(options.suppress);
   if (refusals == nullptr) {
     refusals = spdlog::get("nara-access");
     if (refusals == nullptr) refusals = spdlog::stderr_color_mt("nara-access");
   }
+}
+
+std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
+                                                                const store::ExtractInfo& info) {
+  if (recomputed == nullptr || info.public_min_count == options.suppress) return PublicView{};
+  auto hidden = recomputed->Hidden(call.store, info.id);
+  if (!hidden.ok()) return ApiError{500, "internal", hidden.status().message()};
+  return PublicView{*hidden};
 }
 
 void ApiServer::Impl::Get(const std::string& path, Handler handler) {

@@ -42,7 +42,12 @@ class ApiServerTest : public ::testing::Test {
     ASSERT_TRUE(users.Add({"anna", Role::kRegion, ""}, kPassword, 1000).ok());
     ASSERT_TRUE(users.Add({"kalle", Role::kMunicipality, "2380"}, kPassword, 1000).ok());
     ASSERT_TRUE(users.Save((dir_ / "users.json").string()).ok());
+    StartServer(-1);
+  }
+
+  void StartServer(int suppress) {
     ServerOptions options;
+    options.suppress = suppress;
     options.store_path = (dir_ / "nara.db").string();
     options.users_path = (dir_ / "users.json").string();
     options.web_dir = (dir_ / "web").string();
@@ -59,10 +64,14 @@ class ApiServerTest : public ::testing::Test {
     thread_ = std::thread([this] { server_->Listen(); });
   }
 
-  void TearDown() override {
+  void StopServer() {
     if (server_ != nullptr) server_->Stop();
     if (thread_.joinable()) thread_.join();
     server_.reset();
+  }
+
+  void TearDown() override {
+    StopServer();
     fs::remove_all(dir_);
   }
 
@@ -170,6 +179,26 @@ TEST_F(ApiServerTest, PublicGetsSuppressedAggregates) {
   EXPECT_EQ(small["denominator"], 40);
   EXPECT_TRUE(body["rows"][1]["numerator"].is_null());  // secondary suppression
   EXPECT_EQ(body["rows"][2]["numerator"], 15);
+}
+
+TEST_F(ApiServerTest, ServeSuppressRecomputesThePublicSuppression) {
+  StopServer();
+  StartServer(2);  // 3 >= 2: nothing in 2361/2380 is small any more
+  const Json low = GetJson(
+      "/api/indicators?indicator=readmission_30d&unit_type=municipality&period=2022-Q1");
+  ASSERT_EQ(low["rows"].size(), 3u);
+  EXPECT_EQ(low["rows"][0]["numerator"], 3);
+  EXPECT_FALSE(low["rows"][0]["suppressed"].get<bool>());
+  StopServer();
+  StartServer(16);  // hides region F (12) and, to protect it, region M (18) too
+  const Json high = GetJson("/api/indicators?indicator=readmission_30d&unit_type=region&"
+                            "period=2022-01");
+  ASSERT_EQ(high["rows"].size(), 3u);
+  EXPECT_EQ(high["rows"][0]["numerator"], 30);
+  EXPECT_TRUE(high["rows"][1]["numerator"].is_null());
+  EXPECT_TRUE(high["rows"][2]["numerator"].is_null());
+  const Json deltas = GetJson("/api/deltas?from=1&to=2&unit=2380");
+  EXPECT_TRUE(deltas["rows"][2]["new_numerator"].is_null());  // 28 beside 3 (2361)
 }
 
 TEST_F(ApiServerTest, LoggedInUsersSeeUnsuppressedAggregates) {

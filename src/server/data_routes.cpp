@@ -125,7 +125,7 @@ void ApiServer::Impl::AddDataRoutes() {
     return reply;
   });
 
-  Get("/api/indicators", [](Call& call) -> Outcome {
+  Get("/api/indicators", [this](Call& call) -> Outcome {
     store::IndicatorQuery query;
     query.indicator = call.Param("indicator");
     if (query.indicator.empty()) return BadRequest("the parameter indicator is required");
@@ -144,14 +144,20 @@ void ApiServer::Impl::AddDataRoutes() {
     auto extract = ResolveExtract(call, call.Param("extract"));
     if (auto* error = std::get_if<ApiError>(&extract)) return *error;
     query.extract_id = std::get<store::ExtractInfo>(extract).id;
+    PublicView view;
+    const bool suppress = IsPublic(call);
+    if (suppress) {
+      auto public_view = PublicViewOf(call, std::get<store::ExtractInfo>(extract));
+      if (auto* error = std::get_if<ApiError>(&public_view)) return *error;
+      view = std::get<PublicView>(public_view);
+    }
     auto rows = call.store.Indicators(query);
     if (!rows.ok()) return ApiError{500, "internal", rows.status().message()};
     const bool is_count = indicators::Info(*indicator).kind == indicators::Kind::kCount;
-    const bool suppress = IsPublic(call);
     Reply reply;
     Json list = Json::array();
     for (const auto& row : *rows) {
-      const bool hidden = suppress && row.public_suppressed;
+      const bool hidden = suppress && view.Hides(row.rowid, row.public_suppressed);
       list.push_back(Json{{"indicator", row.indicator},
                           {"period", row.period},
                           {"unit_type", row.unit_type},
@@ -170,7 +176,7 @@ void ApiServer::Impl::AddDataRoutes() {
     return reply;
   });
 
-  Get("/api/deltas", [](Call& call) -> Outcome {
+  Get("/api/deltas", [this](Call& call) -> Outcome {
     const std::string from_text = call.Param("from");
     const std::string to_text = call.Param("to");
     if (from_text.empty() || to_text.empty()) {
@@ -190,9 +196,18 @@ void ApiServer::Impl::AddDataRoutes() {
       return BadRequest("unknown indicator '" + query.indicator + "'");
     }
     if (!OneOf(query.unit_type, kUnitTypes)) return BadRequest("unknown unit_type");
+    const bool suppress = IsPublic(call);
+    PublicView old_view, new_view;
+    if (suppress) {
+      auto old_public = PublicViewOf(call, std::get<store::ExtractInfo>(from));
+      if (auto* error = std::get_if<ApiError>(&old_public)) return *error;
+      auto new_public = PublicViewOf(call, std::get<store::ExtractInfo>(to));
+      if (auto* error = std::get_if<ApiError>(&new_public)) return *error;
+      old_view = std::get<PublicView>(old_public);
+      new_view = std::get<PublicView>(new_public);
+    }
     auto rows = call.store.Deltas(query);
     if (!rows.ok()) return ApiError{500, "internal", rows.status().message()};
-    const bool suppress = IsPublic(call);
     Json list = Json::array();
     for (const auto& row : *rows) {
       list.push_back(Json{
@@ -202,11 +217,13 @@ void ApiServer::Impl::AddDataRoutes() {
           {"unit", row.unit},
           {"sex", row.sex},
           {"age_group", row.age_group},
-          {"old_numerator", suppress && row.old_suppressed ? Json(nullptr)
-                                                           : Optional(row.old_numerator)},
+          {"old_numerator", suppress && old_view.Hides(row.old_rowid, row.old_suppressed)
+                                ? Json(nullptr)
+                                : Optional(row.old_numerator)},
           {"old_denominator", Optional(row.old_denominator)},
-          {"new_numerator", suppress && row.new_suppressed ? Json(nullptr)
-                                                           : Optional(row.new_numerator)},
+          {"new_numerator", suppress && new_view.Hides(row.new_rowid, row.new_suppressed)
+                                ? Json(nullptr)
+                                : Optional(row.new_numerator)},
           {"new_denominator", Optional(row.new_denominator)},
           {"change", row.change}});
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "server/api_server.hpp"
+#include "server/public_suppression.hpp"
 #include "server/sessions.hpp"
 #include "server/store_pool.hpp"
 #include "server/users.hpp"
@@ -56,6 +57,15 @@ struct Call {
   }
 };
 
+// Which rows of one extract the public may not see: the flags stored at ingest, or a
+// recomputation when `nara serve --suppress N` asks for another min count.
+struct PublicView {
+  std::shared_ptr<const PublicSuppression::RowIds> hidden;  // null: use the stored flags
+  bool Hides(int64_t rowid, bool stored_flag) const {
+    return hidden != nullptr ? hidden->count(rowid) > 0 : stored_flag;
+  }
+};
+
 class ApiServer::Impl {
  public:
   explicit Impl(ServerOptions options);
@@ -67,6 +77,9 @@ class ApiServer::Impl {
   StorePool pool;
   httplib::Server http;
   std::shared_ptr<spdlog::logger> refusals;
+  std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
+
+  std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
 
   using Handler = std::function<Outcome(Call&)>;
   void Get(const std::string& path, Handler handler);

@@ -49,6 +49,7 @@ struct AddResult {
 };
 
 struct IndicatorRecord {
+  int64_t rowid = 0;  // stable identity of the row within the store
   std::string indicator, period_type, period, unit_type, unit, sex, age_group;
   int64_t numerator = 0;
   int64_t denominator = 0;
@@ -66,6 +67,7 @@ struct DeltaRecord {
   std::string indicator, period, unit_type, unit, sex, age_group;
   std::optional<int64_t> old_numerator, old_denominator, new_numerator, new_denominator;
   bool old_suppressed = false, new_suppressed = false;
+  int64_t old_rowid = 0, new_rowid = 0;  // 0 on the side where the cell is absent
   std::string change;  // added, removed, changed
 };
 

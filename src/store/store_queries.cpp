@@ -49,7 +49,7 @@ Result<std::vector<IndicatorRecord>> Store::Indicators(const IndicatorQuery& que
   filters.Add("age_group", query.age_group);
   auto select = db_->Prepare(
       "SELECT indicator, period_type, period, unit_type, unit, sex, age_group, numerator, "
-      "denominator, value, public_suppressed FROM indicator_rows WHERE extract_id = ?1" +
+      "denominator, value, public_suppressed, rowid FROM indicator_rows WHERE extract_id = ?1" +
       filters.sql + " ORDER BY rowid");
   if (!select.ok()) return select.status();
   Statement& s = **select;
@@ -70,6 +70,7 @@ Result<std::vector<IndicatorRecord>> Store::Indicators(const IndicatorQuery& que
     record.denominator = row.Int(8);
     record.value = row.Double(9);
     record.public_suppressed = row.Int(10) != 0;
+    record.rowid = row.Int(11);
     return record;
   });
 }
@@ -83,7 +84,8 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
   filters.Add("unit", query.unit);
   const std::string side =
       "SELECT indicator, period, unit_type, unit, sex, age_group, numerator, denominator, "
-      "public_suppressed FROM indicator_rows WHERE extract_id = ?1 AND period IN common" +
+      "public_suppressed, rowid AS id FROM indicator_rows WHERE extract_id = ?1 AND "
+      "period IN common" +
       filters.sql;
   std::string new_side = side;
   new_side.replace(new_side.find("?1"), 2, "?10");
@@ -93,7 +95,8 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
       "SELECT coalesce(o.indicator, n.indicator), coalesce(o.period, n.period), "
       "coalesce(o.unit_type, n.unit_type), coalesce(o.unit, n.unit), coalesce(o.sex, n.sex), "
       "coalesce(o.age_group, n.age_group), o.numerator, o.denominator, n.numerator, "
-      "n.denominator, coalesce(o.public_suppressed, 0), coalesce(n.public_suppressed, 0) "
+      "n.denominator, coalesce(o.public_suppressed, 0), coalesce(n.public_suppressed, 0), "
+      "coalesce(o.id, 0), coalesce(n.id, 0) "
       "FROM o FULL OUTER JOIN n ON o.indicator = n.indicator AND o.period = n.period AND "
       "o.unit_type = n.unit_type AND o.unit = n.unit AND o.sex = n.sex AND "
       "o.age_group = n.age_group "
@@ -122,6 +125,8 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
     record.new_denominator = OptionalInt(row, 9);
     record.old_suppressed = row.Int(10) != 0;
     record.new_suppressed = row.Int(11) != 0;
+    record.old_rowid = row.Int(12);
+    record.new_rowid = row.Int(13);
     record.change = !record.old_numerator ? "added" : !record.new_numerator ? "removed"
                                                                             : "changed";
     return record;
