@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <ctime>
 #include <set>
 #include <tuple>
@@ -131,10 +132,19 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
   std::set<std::tuple<int, std::string, std::string>> units;  // (type rank, type, unit)
   std::vector<std::pair<std::string, std::string>> periods;
   std::set<std::string> seen_periods;
+  // Rows come sorted, so periods and units repeat in runs: look them up only when they change.
+  const indicators::Row* previous = nullptr;
+  std::string period_type;
   for (const auto& row : table.rows) {
-    const std::string period_type = PeriodTypeOf(row.period);
-    if (seen_periods.insert(row.period).second) periods.emplace_back(period_type, row.period);
-    units.emplace(UnitTypeRank(row.unit_type), row.unit_type, row.unit);
+    if (previous == nullptr || previous->period != row.period) {
+      period_type = PeriodTypeOf(row.period);
+      if (seen_periods.insert(row.period).second) periods.emplace_back(period_type, row.period);
+    }
+    if (previous == nullptr || previous->unit != row.unit ||
+        std::strcmp(previous->unit_type, row.unit_type) != 0) {
+      units.emplace(UnitTypeRank(row.unit_type), row.unit_type, row.unit);
+    }
+    previous = &row;
     Statement& s = **insert;
     s.Reset();
     s.Bind(1, id);
