@@ -207,6 +207,11 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   impl->http.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
+  // Keep connections open for many requests (httplib's default closes after 5, and its listen
+  // backlog is only 5, so reconnect storms would stall clients), and send replies at once
+  // rather than waiting for Nagle's algorithm.
+  impl->http.set_keep_alive_max_count(100000);
+  impl->http.set_tcp_nodelay(true);
   impl->AddAuthRoutes();
   impl->AddDataRoutes();
   impl->AddStaticFiles();
