@@ -36,5 +36,9 @@ Command AddIndicatorsCommand(CLI::App& root);
 Command AddSettleCommand(CLI::App& root);
 Command AddReportCommand(CLI::App& root);
 Command AddCohortCommand(CLI::App& root);
+Command AddIngestCommand(CLI::App& root);
+Command AddServeCommand(CLI::App& root);
+Command AddUserCommand(CLI::App& root);
+Command AddDeltasCommand(CLI::App& root);
 
 }  // namespace nara::cli

@@ -26,7 +26,9 @@ int Main(int argc, char** argv) {
   std::vector<Command> commands = {AddDemoCommand(app), AddCheckCommand(app),
                                    AddIndicatorsCommand(app), AddSettleCommand(app),
                                    AddReportCommand(app), AddCohortCommand(app),
-                                   AddSynthCommand(app)};
+                                   AddSynthCommand(app), AddIngestCommand(app),
+                                   AddServeCommand(app), AddUserCommand(app),
+                                   AddDeltasCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

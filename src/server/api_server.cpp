@@ -1,0 +1,240 @@
+// Server set-up, the request wrapper (auth, data version, errors, downloads) and static files.
+#include "server/api_server.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+
+#include <filesystem>
+
+#include "server/downloads.hpp"
+#include "server/server_impl.hpp"
+
+namespace nara::server {
+namespace {
+
+constexpr const char* kCookieName = "nara_session";
+
+std::string SessionToken(const httplib::Request& request) {
+  const std::string cookies = request.get_header_value("Cookie");
+  const std::string key = std::string(kCookieName) + "=";
+  size_t at = 0;
+  while ((at = cookies.find(key, at)) != std::string::npos) {
+    if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') {
+      const size_t begin = at + key.size();
+      const size_t end = cookies.find(';', begin);
+      return cookies.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+    }
+    at += key.size();
+  }
+  return {};
+}
+
+Json ErrorBody(const ApiError& error, const std::string& data_version) {
+  return Json{{"code", error.code}, {"message", error.message}, {"data_version", data_version}};
+}
+
+void SendJson(httplib::Response& response, int status, const Json& body,
+              const std::string& data_version) {
+  response.status = status;
+  response.set_header("X-Nara-Data-Version", data_version);
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+ApiError BadRequest(std::string message) { return {400, "bad_request", std::move(message)}; }
+ApiError Unauthenticated(std::string message) {
+  return {401, "unauthenticated", std::move(message)};
+}
+ApiError Forbidden(std::string message) { return {403, "forbidden", std::move(message)}; }
+ApiError NotFoundError(std::string message) { return {404, "not_found", std::move(message)}; }
+
+std::string DataVersion(store::Store& store) {
+  auto extracts = store.Extracts();
+  if (!extracts.ok() || extracts->empty()) {
+    return std::string("empty/") + store::kDefinitionsVersion;
+  }
+  const auto& newest = extracts->front();
+  return "e" + std::to_string(newest.id) + "-" + newest.checksum.substr(0, 8) + "/" +
+         newest.definitions_version;
+}
+
+ApiServer::Impl::Impl(ServerOptions server_options)
+    : options(std::move(server_options)),
+      sessions(std::chrono::hours(8), options.clock),
+      limiter(5, std::chrono::seconds(60), options.clock),
+      pool(options.store_path),
+      refusals(options.refusal_log) {
+  if (options.suppress >= 0) recomputed = std::make_unique<PublicSuppression>(options.suppress);
+  if (refusals == nullptr) {
+    refusals = spdlog::get("nara-access");
+    if (refusals == nullptr) refusals = spdlog::stderr_color_mt("nara-access");
+  }
+}
+
+std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
+                                                                const store::ExtractInfo& info) {
+  if (recomputed == nullptr || info.public_min_count == options.suppress) return PublicView{};
+  auto hidden = recomputed->Hidden(call.store, info.id);
+  if (!hidden.ok()) return ApiError{500, "internal", hidden.status().message()};
+  return PublicView{*hidden};
+}
+
+void ApiServer::Impl::Get(const std::string& path, Handler handler) {
+  http.Get(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
+    Answer(request, response, handler);
+  });
+}
+
+void ApiServer::Impl::Post(const std::string& path, Handler handler) {
+  http.Post(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
+    Answer(request, response, handler);
+  });
+}
+
+void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response& response,
+                             const Call* call, const ApiError& error,
+                             const std::string& data_version) {
+  // Refusals of access are logged for the audit trail: who (user name and role, never an
+  // identity number), from where, what path (without the query), why.
+  if (error.status == 401 || error.status == 403 || error.status == 429) {
+    const Principal anonymous;
+    const Principal& who = call != nullptr ? call->principal : anonymous;
+    refusals->warn("refused {} {} {} {} user={} role={} addr={}: {}", error.status, error.code,
+                   request.method, request.path, who.name.empty() ? "-" : who.name,
+                   RoleText(who), request.remote_addr, error.message);
+  }
+  SendJson(response, error.status, ErrorBody(error, data_version), data_version);
+}
+
+void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response& response,
+                             const Handler& handler) {
+  std::string data_version = std::string("unknown/") + store::kDefinitionsVersion;
+  auto lease = pool.Acquire();
+  if (!lease.ok()) {
+    refusals->error("store unavailable: {}", lease.status().message());
+    Refuse(request, response, nullptr, {500, "internal", "the store cannot be read"},
+           data_version);
+    return;
+  }
+  data_version = DataVersion(**lease);
+  Call call{request, Principal(), **lease, data_version, SessionToken(request)};
+  if (!call.session_token.empty()) {
+    if (auto principal = sessions.Find(call.session_token)) call.principal = *principal;
+  }
+  const std::string format = call.Param("format");
+  if (!format.empty() && format != "json" && format != "csv" && format != "xlsx") {
+    Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"),
+           data_version);
+    return;
+  }
+  Outcome outcome = handler(call);
+  if (auto* error = std::get_if<ApiError>(&outcome)) {
+    Refuse(request, response, &call, *error, data_version);
+    return;
+  }
+  Reply& reply = std::get<Reply>(outcome);
+  if (!reply.set_cookie.empty()) response.set_header("Set-Cookie", reply.set_cookie);
+  if ((format == "csv" || format == "xlsx") && !reply.columns.empty()) {
+    const Json& rows = reply.body["rows"];
+    response.set_header("X-Nara-Data-Version", data_version);
+    response.set_header("Content-Disposition",
+                        "attachment; filename=\"" + reply.download_name + "." + format + "\"");
+    if (format == "csv") {
+      response.set_content(RowsCsv(reply.columns, rows), "text/csv; charset=utf-8");
+      return;
+    }
+    auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
+    if (!workbook.ok()) {
+      Refuse(request, response, &call, {500, "internal", workbook.status().message()},
+             data_version);
+      return;
+    }
+    response.set_content(*workbook,
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return;
+  }
+  reply.body["data_version"] = data_version;
+  SendJson(response, 200, reply.body, data_version);
+}
+
+void ApiServer::Impl::AddStaticFiles() {
+  if (!options.web_dir.empty() && std::filesystem::is_directory(options.web_dir)) {
+    http.set_mount_point("/", options.web_dir);
+  }
+  // Unknown /api/ paths answer with the JSON error body; other misses stay plain 404s.
+  http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (request.path.rfind("/api/", 0) == 0) {
+      std::string version = std::string("unknown/") + store::kDefinitionsVersion;
+      if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
+      const ApiError error = response.status == 404
+                                 ? NotFoundError("no such API path: " + request.path)
+                                 : ApiError{response.status,
+                                            response.status == 400 ? "bad_request" : "internal",
+                                            "the request could not be handled"};
+      SendJson(response, error.status, ErrorBody(error, version), version);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  }));
+  http.set_exception_handler(
+      [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
+        refusals->error("internal error answering {} {}", request.method, request.path);
+        const std::string version = std::string("unknown/") + store::kDefinitionsVersion;
+        SendJson(response, 500,
+                 ErrorBody({500, "internal", "an internal error occurred"}, version), version);
+      });
+}
+
+Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
+  if (options.store_path.empty() || !std::filesystem::exists(options.store_path)) {
+    return UsageError(fmt::format("{}: no such store (create it with 'nara ingest EXTRACT "
+                                  "--store FILE')", options.store_path));
+  }
+  auto impl = std::make_unique<Impl>(std::move(options));
+  {
+    auto probe = impl->pool.Acquire();
+    if (!probe.ok()) return probe.status();
+  }
+  if (!impl->options.users_path.empty()) {
+    auto users = Users::Load(impl->options.users_path);
+    if (!users.ok()) return users.status();
+    impl->users = std::move(*users);
+  }
+  const int threads = impl->options.threads;
+  impl->http.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<size_t>(threads));
+  };
+  // Keep connections open for many requests (httplib's default closes after 5, and its listen
+  // backlog is only 5, so reconnect storms would stall clients), and send replies at once
+  // rather than waiting for Nagle's algorithm.
+  impl->http.set_keep_alive_max_count(100000);
+  impl->http.set_tcp_nodelay(true);
+  impl->AddAuthRoutes();
+  impl->AddDataRoutes();
+  impl->AddStaticFiles();
+  return std::unique_ptr<ApiServer>(new ApiServer(std::move(impl)));
+}
+
+ApiServer::ApiServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ApiServer::~ApiServer() = default;
+
+Result<int> ApiServer::Bind() {
+  const auto& options = impl_->options;
+  int port = options.port;
+  if (port == 0) {
+    port = impl_->http.bind_to_any_port(options.bind);
+    if (port < 0) return IoError(fmt::format("cannot bind {}", options.bind));
+  } else if (!impl_->http.bind_to_port(options.bind, port)) {
+    return IoError(fmt::format("cannot bind {}:{} (in use, or not an address of this machine)",
+                               options.bind, port));
+  }
+  return port;
+}
+
+void ApiServer::Listen() { impl_->http.listen_after_bind(); }
+void ApiServer::Stop() { impl_->http.stop(); }
+
+}  // namespace nara::server

@@ -1,0 +1,378 @@
+// API tests: every documented path on a real server on a loopback port, with a small store.
+#include "server/api_server.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "server/users.hpp"
+#include "store/test_fixture.hpp"
+
+namespace nara::server {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+constexpr const char* kPassword = "correct horse battery";
+
+// A store with two extracts and settlement rows for two municipalities, a users file, a web
+// folder, and a server on an ephemeral loopback port. One per test, so rate limits and
+// sessions do not leak between tests.
+class ApiServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device random;
+    dir_ = fs::temp_directory_path() / ("nara-api-test-" + std::to_string(random()));
+    fs::create_directories(dir_ / "web");
+    std::ofstream(dir_ / "web" / "index.html") << "<!doctype html><title>Nära</title>";
+    MakeStore();
+    Users users;
+    ASSERT_TRUE(users.Add({"anna", Role::kRegion, ""}, kPassword, 1000).ok());
+    ASSERT_TRUE(users.Add({"kalle", Role::kMunicipality, "2380"}, kPassword, 1000).ok());
+    ASSERT_TRUE(users.Save((dir_ / "users.json").string()).ok());
+    StartServer(-1);
+  }
+
+  void StartServer(int suppress) {
+    ServerOptions options;
+    options.suppress = suppress;
+    options.store_path = (dir_ / "nara.db").string();
+    options.users_path = (dir_ / "users.json").string();
+    options.web_dir = (dir_ / "web").string();
+    options.port = 0;
+    options.threads = 4;
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_);
+    options.refusal_log = std::make_shared<spdlog::logger>("test-access", sink);
+    auto server = ApiServer::Create(options);
+    ASSERT_TRUE(server.ok()) << server.status().message();
+    server_ = std::move(*server);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port.ok()) << port.status().message();
+    port_ = *port;
+    thread_ = std::thread([this] { server_->Listen(); });
+  }
+
+  void StopServer() {
+    if (server_ != nullptr) server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    server_.reset();
+  }
+
+  void TearDown() override {
+    StopServer();
+    fs::remove_all(dir_);
+  }
+
+  void MakeStore() {
+    auto store = store::Store::Open((dir_ / "nara.db").string(), false);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store::testing::AddTestExtract(**store, "aaaaaaaa11111111", 0).ok());
+    ASSERT_TRUE(store::testing::AddTestExtract(**store, "bbbbbbbb22222222", 1).ok());
+    // Settlement rows by hand: the settlement module that writes them is not merged yet.
+    ASSERT_TRUE((*store)->db().Exec(
+        "INSERT INTO settlement_summary VALUES (2, '2380', '2022-01', 12, 80, 30, 150000),"
+        " (2, '2361', '2022-01', 2, 9, 4, 20000);"
+        "INSERT INTO settlement_basis VALUES"
+        " (2, '2380', '2022-01', '00aa11bb22cc33dd', 'E1', 'somatic', '2022-01-03T10:00',"
+        "  '2022-01-09T12:00', 6, 3, 5000, 15000, 1, ''),"
+        " (2, '2361', '2022-01', '44ee55ff66aa77bb', 'E2', 'somatic', '2022-01-04T09:00',"
+        "  '2022-01-06T09:00', 2, 0, 5000, 0, 0, 'grace_days');").ok());
+  }
+
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", port_);
+    if (!cookie_.empty()) client.set_default_headers({{"Cookie", cookie_}});
+    return client;
+  }
+  Json GetJson(const std::string& path, int expected_status = 200) const {
+    auto client = Client();
+    auto response = client.Get(path.c_str());
+    EXPECT_TRUE(response) << path;
+    if (!response) return {};
+    EXPECT_EQ(response->status, expected_status) << path << ": " << response->body;
+    return Json::parse(response->body);
+  }
+  httplib::Result Login(const std::string& name, const std::string& password) {
+    auto client = Client();
+    Json body = {{"username", name}, {"password", password}};
+    auto response = client.Post("/api/login", body.dump(), "application/json");
+    if (response && response->status == 200) {
+      const std::string set_cookie = response->get_header_value("Set-Cookie");
+      cookie_ = set_cookie.substr(0, set_cookie.find(';'));
+    }
+    return response;
+  }
+  // Checks the error body of data contract "Errors" in docs/http_api.md.
+  static void ExpectError(const Json& body, const std::string& code) {
+    EXPECT_EQ(body["code"], code);
+    EXPECT_TRUE(body["message"].is_string() && !body["message"].get<std::string>().empty());
+    EXPECT_EQ(body["data_version"], "e2-bbbbbbbb/defs-1");
+  }
+
+  fs::path dir_;
+  std::ostringstream log_;
+  std::unique_ptr<ApiServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::string cookie_;
+};
+
+TEST_F(ApiServerTest, MeIsNullForThePublicAndEveryResponseHasTheDataVersion) {
+  const Json me = GetJson("/api/me");
+  EXPECT_TRUE(me["user"].is_null());
+  EXPECT_EQ(me["data_version"], "e2-bbbbbbbb/defs-1");
+}
+
+TEST_F(ApiServerTest, ExtractsNewestFirstWithEveryField) {
+  const Json body = GetJson("/api/extracts");
+  ASSERT_EQ(body["extracts"].size(), 2u);
+  const Json& newest = body["extracts"][0];
+  EXPECT_EQ(newest["id"], 2);
+  EXPECT_EQ(newest["checksum"], "bbbbbbbb22222222");
+  for (const char* key : {"region", "coverage_from", "coverage_to", "created", "ingested_at",
+                          "config_hash", "definitions_version", "rows_read", "rows_rejected"}) {
+    EXPECT_TRUE(newest.contains(key)) << key;
+  }
+  EXPECT_EQ(newest["rows_rejected"], 2);
+}
+
+TEST_F(ApiServerTest, CatalogListsIndicatorsPeriodsAndUnits) {
+  const Json body = GetJson("/api/catalog?extract=1");
+  ASSERT_EQ(body["indicators"].size(), 25u);
+  EXPECT_EQ(body["indicators"][0]["id"], "admission_notice_24h_share");
+  EXPECT_EQ(body["indicators"][0]["kind"], "share");
+  EXPECT_EQ(body["indicators"][0]["name_sv"], "Inskrivningsmeddelande inom 24 timmar");
+  EXPECT_EQ(body["period_types"].size(), 6u);
+  EXPECT_EQ(body["periods"]["month"], Json::array({"2022-01"}));
+  EXPECT_EQ(body["periods"]["quarter"], Json::array({"2022-Q1"}));
+  EXPECT_TRUE(body["periods"]["rolling_12"].empty());
+  ASSERT_EQ(body["units"].size(), 3u);
+  EXPECT_EQ(body["units"][2],
+            Json({{"unit_type", "municipality"}, {"unit", "2380"}, {"name", "Östersund"}}));
+  EXPECT_EQ(body["sexes"], Json::array({"all", "M", "F"}));
+  EXPECT_EQ(body["age_groups"].size(), 5u);
+  ExpectError(GetJson("/api/catalog?extract=9", 404), "not_found");
+  ExpectError(GetJson("/api/catalog?extract=x", 400), "bad_request");
+}
+
+TEST_F(ApiServerTest, PublicGetsSuppressedAggregates) {
+  const Json body =
+      GetJson("/api/indicators?indicator=readmission_30d&unit_type=municipality&period=2022-Q1");
+  ASSERT_EQ(body["rows"].size(), 3u);
+  const Json& small = body["rows"][0];  // 2361: numerator 3 < 5
+  EXPECT_EQ(small["unit"], "2361");
+  EXPECT_TRUE(small["suppressed"].get<bool>());
+  EXPECT_TRUE(small["numerator"].is_null());
+  EXPECT_TRUE(small["value"].is_null());
+  EXPECT_EQ(small["denominator"], 40);
+  EXPECT_TRUE(body["rows"][1]["numerator"].is_null());  // secondary suppression
+  EXPECT_EQ(body["rows"][2]["numerator"], 15);
+}
+
+TEST_F(ApiServerTest, ServeSuppressRecomputesThePublicSuppression) {
+  StopServer();
+  StartServer(2);  // 3 >= 2: nothing in 2361/2380 is small any more
+  const Json low = GetJson(
+      "/api/indicators?indicator=readmission_30d&unit_type=municipality&period=2022-Q1");
+  ASSERT_EQ(low["rows"].size(), 3u);
+  EXPECT_EQ(low["rows"][0]["numerator"], 3);
+  EXPECT_FALSE(low["rows"][0]["suppressed"].get<bool>());
+  StopServer();
+  StartServer(16);  // hides region F (12) and, to protect it, region M (18) too
+  const Json high = GetJson("/api/indicators?indicator=readmission_30d&unit_type=region&"
+                            "period=2022-01");
+  ASSERT_EQ(high["rows"].size(), 3u);
+  EXPECT_EQ(high["rows"][0]["numerator"], 30);
+  EXPECT_TRUE(high["rows"][1]["numerator"].is_null());
+  EXPECT_TRUE(high["rows"][2]["numerator"].is_null());
+  const Json deltas = GetJson("/api/deltas?from=1&to=2&unit=2380");
+  EXPECT_TRUE(deltas["rows"][2]["new_numerator"].is_null());  // 28 beside 3 (2361)
+}
+
+TEST_F(ApiServerTest, LoggedInUsersSeeUnsuppressedAggregates) {
+  ASSERT_EQ(Login("kalle", kPassword)->status, 200);
+  const Json body = GetJson(
+      "/api/indicators?indicator=readmission_30d&unit_type=municipality&unit=2361&period_type="
+      "quarter");
+  ASSERT_EQ(body["rows"].size(), 1u);
+  EXPECT_EQ(body["rows"][0]["numerator"], 3);
+  EXPECT_DOUBLE_EQ(body["rows"][0]["value"].get<double>(), 7.5);
+  EXPECT_FALSE(body["rows"][0]["suppressed"].get<bool>());
+  const Json counts = GetJson("/api/indicators?indicator=home_visits&sex=all&age_group=all");
+  ASSERT_EQ(counts["rows"].size(), 2u);
+  EXPECT_TRUE(counts["rows"][0]["denominator"].is_null());  // counts have no denominator
+  EXPECT_EQ(counts["rows"][0]["value"], 40.0);
+}
+
+TEST_F(ApiServerTest, IndicatorParametersAreChecked) {
+  ExpectError(GetJson("/api/indicators", 400), "bad_request");
+  ExpectError(GetJson("/api/indicators?indicator=nope", 400), "bad_request");
+  ExpectError(GetJson("/api/indicators?indicator=sip_share&sex=X", 400), "bad_request");
+  ExpectError(GetJson("/api/indicators?indicator=sip_share&period_type=week", 400),
+              "bad_request");
+  ExpectError(GetJson("/api/indicators?indicator=sip_share&format=pdf", 400), "bad_request");
+  EXPECT_TRUE(GetJson("/api/indicators?indicator=sip_share")["rows"].empty());
+}
+
+TEST_F(ApiServerTest, IndicatorDownloadsAsCsvAndXlsx) {
+  auto client = Client();
+  auto csv = client.Get("/api/indicators?indicator=readmission_30d&unit=2361&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_THAT(csv->get_header_value("Content-Disposition"),
+              HasSubstr("attachment; filename=\"indikatorer.csv\""));
+  EXPECT_EQ(csv->get_header_value("X-Nara-Data-Version"), "e2-bbbbbbbb/defs-1");
+  EXPECT_EQ(csv->body,
+            "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,"
+            "suppressed\n"
+            "readmission_30d,2022-01,municipality,2361,all,all,,40,,1\n"
+            "readmission_30d,2022-Q1,municipality,2361,all,all,,40,,1\n");
+  auto xlsx = client.Get("/api/indicators?indicator=readmission_30d&format=xlsx");
+  ASSERT_TRUE(xlsx);
+  EXPECT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
+  EXPECT_THAT(xlsx->get_header_value("Content-Disposition"), HasSubstr("indikatorer.xlsx"));
+}
+
+TEST_F(ApiServerTest, DeltasBetweenTwoExtracts) {
+  const Json body = GetJson("/api/deltas?from=1&to=2&indicator=readmission_30d");
+  ASSERT_EQ(body["rows"].size(), 3u);
+  EXPECT_EQ(body["rows"][0]["change"], "added");
+  EXPECT_TRUE(body["rows"][0]["old_numerator"].is_null());
+  EXPECT_EQ(body["rows"][1]["change"], "removed");
+  const Json& changed = body["rows"][2];
+  EXPECT_EQ(changed["change"], "changed");
+  // 2380 is hidden from the public (secondary suppression beside 2361) in both extracts.
+  EXPECT_TRUE(changed["old_numerator"].is_null());
+  EXPECT_TRUE(changed["new_numerator"].is_null());
+  ASSERT_EQ(Login("anna", kPassword)->status, 200);
+  const Json region = GetJson("/api/deltas?from=1&to=2&unit=2380&unit_type=municipality");
+  EXPECT_EQ(region["rows"][2]["old_numerator"], 27);
+  EXPECT_EQ(region["rows"][2]["new_numerator"], 28);
+  ExpectError(GetJson("/api/deltas?from=1", 400), "bad_request");
+  ExpectError(GetJson("/api/deltas?from=1&to=7", 404), "not_found");
+}
+
+TEST_F(ApiServerTest, GoalsAreNotInTheStoreYet) {
+  const Json body = GetJson("/api/goals?period=2022-T1", 404);
+  ExpectError(body, "not_found");
+  EXPECT_EQ(body["message"], "no goal assessment in the store");
+}
+
+TEST_F(ApiServerTest, SettlementSummaryIsSuppressedForThePublicOnly) {
+  const Json open = GetJson("/api/settlement/summary?from=2022-01&to=2022-01");
+  ASSERT_EQ(open["rows"].size(), 2u);
+  EXPECT_EQ(open["rows"][0]["municipality"], "2361");
+  EXPECT_TRUE(open["rows"][0]["episodes"].is_null());  // 2 episodes < 5
+  EXPECT_TRUE(open["rows"][0]["amount"].is_null());
+  EXPECT_EQ(open["rows"][1]["episodes"], 12);
+  ASSERT_EQ(Login("kalle", kPassword)->status, 200);
+  const Json logged_in = GetJson("/api/settlement/summary?municipality=2361");
+  ASSERT_EQ(logged_in["rows"].size(), 1u);
+  EXPECT_EQ(logged_in["rows"][0]["episodes"], 2);
+  ExpectError(GetJson("/api/settlement/summary?from=jan", 400), "bad_request");
+}
+
+TEST_F(ApiServerTest, PublicAskingForTheBasisIsUnauthenticated) {
+  ExpectError(GetJson("/api/settlement/basis?municipality=2380&month=2022-01", 401),
+              "unauthenticated");
+  EXPECT_THAT(log_.str(), HasSubstr("refused 401 unauthenticated GET /api/settlement/basis"));
+}
+
+TEST_F(ApiServerTest, AMunicipalitySeesOnlyItsOwnBasis) {
+  ASSERT_EQ(Login("kalle", kPassword)->status, 200);
+  const Json own = GetJson("/api/settlement/basis?municipality=2380&month=2022-01");
+  ASSERT_EQ(own["rows"].size(), 1u);
+  EXPECT_EQ(own["rows"][0]["patient_ref"], "00aa11bb22cc33dd");
+  EXPECT_EQ(own["rows"][0]["liable"], true);
+  ExpectError(GetJson("/api/settlement/basis?municipality=2361&month=2022-01", 403),
+              "forbidden");
+  EXPECT_THAT(log_.str(), HasSubstr("refused 403 forbidden GET /api/settlement/basis "
+                                    "user=kalle role=municipality:2380"));
+  // The refusal log holds no patient reference or identity number.
+  EXPECT_FALSE(std::regex_search(log_.str(), std::regex("[0-9]{10,}|44ee55ff")));
+}
+
+TEST_F(ApiServerTest, TheRegionSeesEveryBasis) {
+  ASSERT_EQ(Login("anna", kPassword)->status, 200);
+  const Json other = GetJson("/api/settlement/basis?municipality=2361&month=2022-01");
+  ASSERT_EQ(other["rows"].size(), 1u);
+  EXPECT_EQ(other["rows"][0]["reason"], "grace_days");
+  auto client = Client();
+  auto csv = client.Get("/api/settlement/basis?municipality=2361&month=2022-01&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_THAT(csv->body, HasSubstr("2361,44ee55ff66aa77bb,E2,somatic"));
+  ExpectError(GetJson("/api/settlement/basis?municipality=23&month=2022-01", 400),
+              "bad_request");
+}
+
+TEST_F(ApiServerTest, LoginSetsAStrictHttpOnlyCookieAndLogoutClearsIt) {
+  auto response = Login("anna", kPassword);
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200);
+  const std::string cookie = response->get_header_value("Set-Cookie");
+  EXPECT_THAT(cookie, ::testing::MatchesRegex("nara_session=[0-9a-f]{64}; HttpOnly; "
+                                              "SameSite=Strict; Path=/.*"));
+  const Json body = Json::parse(response->body);
+  EXPECT_EQ(body["user"], Json({{"name", "anna"}, {"role", "region"}, {"municipality", nullptr}}));
+  EXPECT_EQ(GetJson("/api/me")["user"]["name"], "anna");
+  auto client = Client();
+  auto logout = client.Post("/api/logout", "", "application/json");
+  ASSERT_TRUE(logout);
+  EXPECT_EQ(logout->status, 200);
+  EXPECT_THAT(logout->get_header_value("Set-Cookie"), HasSubstr("nara_session=; HttpOnly"));
+  EXPECT_THAT(logout->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
+  EXPECT_TRUE(GetJson("/api/me")["user"].is_null());  // the old token is gone server-side
+}
+
+TEST_F(ApiServerTest, MunicipalityUserHasItsCode) {
+  auto response = Login("kalle", kPassword);
+  ASSERT_EQ(response->status, 200);
+  EXPECT_EQ(Json::parse(response->body)["user"]["municipality"], "2380");
+  EXPECT_EQ(GetJson("/api/me")["user"]["role"], "municipality");
+}
+
+TEST_F(ApiServerTest, BadLoginsAreRefusedThenRateLimited) {
+  for (int i = 0; i < 5; ++i) {
+    auto response = Login("anna", "wrong password");
+    ASSERT_TRUE(response);
+    ASSERT_EQ(response->status, 401);
+    ExpectError(Json::parse(response->body), "unauthenticated");
+  }
+  auto limited = Login("anna", kPassword);  // even the right password now waits
+  ASSERT_TRUE(limited);
+  EXPECT_EQ(limited->status, 429);
+  ExpectError(Json::parse(limited->body), "rate_limited");
+  // The address is limited too, whatever user name is tried next.
+  EXPECT_EQ(Login("kalle", kPassword)->status, 429);
+  EXPECT_THAT(log_.str(), HasSubstr("refused 429 rate_limited POST /api/login"));
+  auto client = Client();
+  auto malformed = client.Post("/api/login", "{", "application/json");
+  EXPECT_EQ(malformed->status, 400);
+}
+
+TEST_F(ApiServerTest, UnknownApiPathsAreJson404sAndOtherPathsServeTheDashboard) {
+  const Json missing = GetJson("/api/nothing", 404);
+  EXPECT_EQ(missing["code"], "not_found");
+  EXPECT_TRUE(missing.contains("data_version"));
+  auto client = Client();
+  auto index = client.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_THAT(index->body, HasSubstr("<title>Nära</title>"));
+}
+
+}  // namespace
+}  // namespace nara::server

@@ -1,0 +1,101 @@
+// Internals of ApiServer shared by its route files: the per-request call and the replies.
+#pragma once
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "server/api_server.hpp"
+#include "server/public_suppression.hpp"
+#include "server/sessions.hpp"
+#include "server/store_pool.hpp"
+#include "server/users.hpp"
+#include "store/store.hpp"
+
+namespace nara::server {
+
+using Json = nlohmann::ordered_json;
+
+// A refusal or failure: HTTP status, snake_case code, English message (docs/http_api.md).
+struct ApiError {
+  int status = 500;
+  std::string code;
+  std::string message;
+};
+ApiError BadRequest(std::string message);
+ApiError Unauthenticated(std::string message);
+ApiError Forbidden(std::string message);
+ApiError NotFoundError(std::string message);
+
+// A successful answer. When `columns` is set the rows can also be downloaded (format=csv|xlsx).
+struct Reply {
+  Json body = Json::object();
+  std::vector<std::string> columns;
+  std::string download_name;  // file name without extension
+  std::string set_cookie;     // a Set-Cookie value, when the route sets one
+};
+
+using Outcome = std::variant<Reply, ApiError>;
+
+// One API request being answered: who asks, a store connection, the data version.
+struct Call {
+  const httplib::Request& http;
+  Principal principal;
+  store::Store& store;
+  std::string data_version;
+  std::string session_token;  // the cookie's token, empty without one
+
+  // The query parameter, or empty.
+  std::string Param(const char* name) const {
+    return http.has_param(name) ? http.get_param_value(name) : std::string();
+  }
+};
+
+// Which rows of one extract the public may not see: the flags stored at ingest, or a
+// recomputation when `nara serve --suppress N` asks for another min count.
+struct PublicView {
+  std::shared_ptr<const PublicSuppression::RowIds> hidden;  // null: use the stored flags
+  bool Hides(int64_t rowid, bool stored_flag) const {
+    return hidden != nullptr ? hidden->count(rowid) > 0 : stored_flag;
+  }
+};
+
+class ApiServer::Impl {
+ public:
+  explicit Impl(ServerOptions options);
+
+  ServerOptions options;
+  Users users;
+  Sessions sessions;
+  RateLimiter limiter;
+  StorePool pool;
+  httplib::Server http;
+  std::shared_ptr<spdlog::logger> refusals;
+  std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
+
+  std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
+
+  using Handler = std::function<Outcome(Call&)>;
+  void Get(const std::string& path, Handler handler);
+  void Post(const std::string& path, Handler handler);
+  void AddAuthRoutes();
+  void AddDataRoutes();
+  void AddStaticFiles();
+
+ private:
+  void Answer(const httplib::Request& request, httplib::Response& response,
+              const Handler& handler);
+  void Refuse(const httplib::Request& request, httplib::Response& response, const Call* call,
+              const ApiError& error, const std::string& data_version);
+};
+
+// "e12-3f9a0c1b/defs-1" for the newest extract; "empty/defs-1" for an empty store.
+std::string DataVersion(store::Store& store);
+
+}  // namespace nara::server

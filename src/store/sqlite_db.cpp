@@ -1,0 +1,92 @@
+// SQLite connection and statement wrappers.
+#include "store/sqlite_db.hpp"
+
+#include <fmt/format.h>
+
+namespace nara::store {
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return IoError(fmt::format("store: {}", sqlite3_errmsg(sqlite3_db_handle(stmt_))));
+}
+
+Status Statement::Run() {
+  auto step = Step();
+  if (!step.ok()) return step.status();
+  return Status::Ok();
+}
+
+std::string Statement::Text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only) {
+  sqlite3* raw = nullptr;
+  const int flags = read_only ? SQLITE_OPEN_READONLY
+                              : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = raw != nullptr ? sqlite3_errmsg(raw) : "out of memory";
+    sqlite3_close(raw);
+    return IoError(fmt::format("{}: cannot open the store: {}", path, message));
+  }
+  sqlite3_busy_timeout(raw, 10000);
+  std::unique_ptr<Db> db(new Db(raw));
+  if (!read_only) {
+    // Foreign keys are off by default in SQLite; the schema relies on ON DELETE CASCADE.
+    NARA_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  }
+  return db;
+}
+
+Db::~Db() {
+  statements_.clear();
+  sqlite3_close(db_);
+}
+
+Status Db::Exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    return IoError(fmt::format("store: {}", text));
+  }
+  return Status::Ok();
+}
+
+Result<Statement*> Db::Prepare(const std::string& sql) {
+  auto found = statements_.find(sql);
+  if (found != statements_.end()) {
+    found->second->Reset();
+    return found->second.get();
+  }
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+    return Error("prepare");
+  }
+  auto owned = std::make_unique<Statement>(stmt);
+  Statement* out = owned.get();
+  statements_.emplace(sql, std::move(owned));
+  return out;
+}
+
+Status Db::Error(std::string_view what) const {
+  return IoError(fmt::format("store: {}: {}", what, sqlite3_errmsg(db_)));
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)db_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  NARA_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  done_ = true;
+  return Status::Ok();
+}
+
+}  // namespace nara::store

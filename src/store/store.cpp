@@ -1,0 +1,289 @@
+// Opening the store and adding an extract in one transaction.
+#include "store/store.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <ctime>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "indicators/catalog.hpp"
+#include "store/schema.hpp"
+
+namespace nara::store {
+namespace {
+
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+constexpr const char* kExtractColumns =
+    "id, checksum, config_hash, region, county, coverage_from, coverage_to, created, "
+    "ingested_at, definitions_version, rows_read, rows_rejected, public_min_count";
+
+ExtractInfo ReadExtract(const Statement& row) {
+  ExtractInfo info;
+  info.id = row.Int(0);
+  info.checksum = row.Text(1);
+  info.config_hash = row.Text(2);
+  info.region = row.Text(3);
+  info.county = row.Text(4);
+  info.coverage_from = row.Text(5);
+  info.coverage_to = row.Text(6);
+  info.created = row.Text(7);
+  info.ingested_at = row.Text(8);
+  info.definitions_version = row.Text(9);
+  info.rows_read = row.Int(10);
+  info.rows_rejected = row.Int(11);
+  info.public_min_count = static_cast<int>(row.Int(12));
+  return info;
+}
+
+Result<int64_t> InsertExtractRow(Db& db, const ExtractInfo& info) {
+  auto insert = db.Prepare(
+      "INSERT INTO extracts (checksum, config_hash, region, county, coverage_from, coverage_to, "
+      "created, ingested_at, definitions_version, rows_read, rows_rejected, public_min_count) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  if (!insert.ok()) return insert.status();
+  Statement& s = **insert;
+  s.Bind(1, info.checksum);
+  s.Bind(2, info.config_hash);
+  s.Bind(3, info.region);
+  s.Bind(4, info.county);
+  s.Bind(5, info.coverage_from);
+  s.Bind(6, info.coverage_to);
+  s.Bind(7, info.created);
+  s.Bind(8, NowUtc());
+  s.Bind(9, info.definitions_version);
+  s.Bind(10, info.rows_read);
+  s.Bind(11, info.rows_rejected);
+  s.Bind(12, static_cast<int64_t>(info.public_min_count));
+  NARA_RETURN_IF_ERROR(s.Run());
+  return db.LastInsertId();
+}
+
+Status InsertReport(Db& db, int64_t id, const ingest::IngestReport& report) {
+  auto table = db.Prepare("INSERT INTO ingest_tables VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!table.ok()) return table.status();
+  for (const auto& counts : report.tables) {
+    Statement& s = **table;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, counts.file);
+    s.Bind(3, int64_t{counts.present ? 1 : 0});
+    s.Bind(4, counts.read);
+    s.Bind(5, counts.used);
+    s.Bind(6, counts.blank_lines);
+    s.Bind(7, counts.encoding);
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  auto rejects = db.Prepare("INSERT INTO reject_counts VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!rejects.ok()) return rejects.status();
+  for (const auto* counts : {&report.reject_counts, &report.flag_counts}) {
+    const char* kind = counts == &report.reject_counts ? "reject" : "flag";
+    for (const auto& [key, rows] : *counts) {
+      Statement& s = **rejects;
+      s.Reset();
+      s.Bind(1, id);
+      s.Bind(2, key.first);
+      s.Bind(3, std::string_view(kind));
+      s.Bind(4, key.second);
+      s.Bind(5, rows);
+      NARA_RETURN_IF_ERROR(s.Run());
+    }
+  }
+  return Status::Ok();
+}
+
+// Unit types in the table's order (data contract §4.1).
+int UnitTypeRank(std::string_view unit_type) {
+  static constexpr std::string_view kOrder[] = {"region", "county", "area", "municipality",
+                                                "hospital", "clinic", "health_center"};
+  for (int i = 0; i < 7; ++i) {
+    if (kOrder[i] == unit_type) return i;
+  }
+  return 7;
+}
+
+std::string UnitName(const model::Extract& extract, std::string_view unit_type,
+                     const std::string& unit) {
+  if (unit_type == "region") return extract.manifest.region;
+  if (unit_type == "municipality") {
+    for (const auto& municipality : extract.municipalities) {
+      if (municipality.code == unit) return municipality.name;
+    }
+  }
+  return unit;
+}
+
+// Rows in the table's order, plus the distinct periods and units they use.
+Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
+                   const indicators::IndicatorTable& table) {
+  auto insert = db.Prepare(
+      "INSERT INTO indicator_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  if (!insert.ok()) return insert.status();
+  std::set<std::tuple<int, std::string, std::string>> units;  // (type rank, type, unit)
+  std::vector<std::pair<std::string, std::string>> periods;
+  std::set<std::string> seen_periods;
+  // Rows come sorted, so periods and units repeat in runs: look them up only when they change.
+  const indicators::Row* previous = nullptr;
+  std::string period_type;
+  for (const auto& row : table.rows) {
+    if (previous == nullptr || previous->period != row.period) {
+      period_type = PeriodTypeOf(row.period);
+      if (seen_periods.insert(row.period).second) periods.emplace_back(period_type, row.period);
+    }
+    if (previous == nullptr || previous->unit != row.unit ||
+        std::strcmp(previous->unit_type, row.unit_type) != 0) {
+      units.emplace(UnitTypeRank(row.unit_type), row.unit_type, row.unit);
+    }
+    previous = &row;
+    Statement& s = **insert;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, indicators::Info(row.indicator).id);
+    s.Bind(3, period_type);
+    s.Bind(4, row.period);
+    s.Bind(5, std::string_view(row.unit_type));
+    s.Bind(6, row.unit);
+    s.Bind(7, std::string_view(row.sex));
+    s.Bind(8, std::string_view(row.age_group));
+    s.Bind(9, row.numerator);
+    s.Bind(10, row.denominator);
+    s.Bind(11, indicators::RowValue(row));
+    s.Bind(12, int64_t{row.suppressed ? 1 : 0});
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  auto period = db.Prepare("INSERT INTO periods VALUES (?1, ?2, ?3, ?4)");
+  if (!period.ok()) return period.status();
+  // Table order is type then time for each indicator; keep the first-seen order per type.
+  int64_t order = 0;
+  for (const auto& [type, label] : periods) {
+    Statement& s = **period;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, type);
+    s.Bind(3, label);
+    s.Bind(4, order++);
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  auto unit = db.Prepare("INSERT INTO units VALUES (?1, ?2, ?3, ?4)");
+  if (!unit.ok()) return unit.status();
+  for (const auto& [rank, type, code] : units) {
+    Statement& s = **unit;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, type);
+    s.Bind(3, code);
+    s.Bind(4, UnitName(extract, type, code));
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string PeriodTypeOf(const std::string& period) {
+  if (period.find('/') != std::string::npos) return "rolling_12";
+  if (period.size() == 4) return "year";
+  if (period.size() >= 6) {
+    switch (period[5]) {
+      case 'Q': return "quarter";
+      case 'T': return "tertial";
+      case 'H': return "half_year";
+      default: break;
+    }
+  }
+  return "month";
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  auto db = Db::Open(path, read_only);
+  if (!db.ok()) return db.status();
+  if (read_only) {
+    auto version = SchemaVersion(**db);
+    if (!version.ok()) return Status(version.status().code(),
+                                     fmt::format("{}: {}", path, version.status().message()));
+    if (*version != CurrentSchemaVersion()) {
+      return InvalidInput(fmt::format(
+          "{}: the store has schema version {}, this nara reads version {} (run 'nara ingest' "
+          "with this version once to migrate it)", path, *version, CurrentSchemaVersion()));
+    }
+  } else {
+    // WAL: readers (the server) keep reading the last committed state while an ingest writes.
+    NARA_RETURN_IF_ERROR((*db)->Exec("PRAGMA journal_mode = WAL"));
+    Status migrated = Migrate(**db);
+    if (!migrated.ok()) return Status(migrated.code(), fmt::format("{}: {}", path,
+                                                                   migrated.message()));
+  }
+  return std::unique_ptr<Store>(new Store(std::move(*db)));
+}
+
+Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& checksum,
+                                                         const std::string& config_hash) {
+  auto find = db_->Prepare(fmt::format(
+      "SELECT {} FROM extracts WHERE checksum = ?1 AND config_hash = ?2", kExtractColumns));
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, checksum);
+  (*find)->Bind(2, config_hash);
+  auto row = (*find)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<ExtractInfo>();
+  return std::optional<ExtractInfo>(ReadExtract(**find));
+}
+
+Result<AddResult> Store::AddExtract(const NewExtract& extract) {
+  Transaction transaction(*db_);
+  NARA_RETURN_IF_ERROR(transaction.Begin());
+  auto existing = FindByChecksum(extract.info.checksum, extract.info.config_hash);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) return AddResult{(*existing)->id, false};
+  auto id = InsertExtractRow(*db_, extract.info);
+  if (!id.ok()) return id.status();
+  NARA_RETURN_IF_ERROR(InsertReport(*db_, *id, *extract.report));
+  NARA_RETURN_IF_ERROR(InsertTable(*db_, *id, *extract.extract, *extract.table));
+  // Settlement rows are written here once the settlement module lands (docs/store.md).
+  NARA_RETURN_IF_ERROR(transaction.Commit());
+  return AddResult{*id, true};
+}
+
+Result<std::vector<ExtractInfo>> Store::Extracts() {
+  auto list = db_->Prepare(fmt::format("SELECT {} FROM extracts ORDER BY id DESC",
+                                       kExtractColumns));
+  if (!list.ok()) return list.status();
+  std::vector<ExtractInfo> out;
+  for (;;) {
+    auto row = (*list)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(ReadExtract(**list));
+  }
+  return out;
+}
+
+Result<std::optional<ExtractInfo>> Store::Extract(int64_t id) {
+  auto find = db_->Prepare(fmt::format("SELECT {} FROM extracts WHERE id = ?1", kExtractColumns));
+  if (!find.ok()) return find.status();
+  (*find)->Bind(1, id);
+  auto row = (*find)->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<ExtractInfo>();
+  return std::optional<ExtractInfo>(ReadExtract(**find));
+}
+
+Result<int64_t> Store::CountRows(const std::string& table) {
+  auto count = db_->Prepare(fmt::format("SELECT count(*) FROM \"{}\"", table));
+  if (!count.ok()) return count.status();
+  auto row = (*count)->Step();
+  if (!row.ok()) return row.status();
+  return (*count)->Int(0);
+}
+
+}  // namespace nara::store

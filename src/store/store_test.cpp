@@ -1,0 +1,168 @@
+// Tests of the store: migrations, atomic and idempotent adds, queries and deltas.
+#include "store/store.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/checksum.hpp"
+#include "store/schema.hpp"
+#include "store/test_fixture.hpp"
+
+namespace nara::store {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+std::unique_ptr<Store> MemoryStore() {
+  auto store = Store::Open(":memory:", false);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  return std::move(*store);
+}
+
+TEST(StoreTest, NewStoreIsAtTheCurrentSchemaVersion) {
+  auto store = MemoryStore();
+  auto version = SchemaVersion(store->db());
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, CurrentSchemaVersion());
+  EXPECT_EQ(*store->CountRows("schema_version"), CurrentSchemaVersion());
+}
+
+TEST(StoreTest, RefusesAStoreFromANewerNara) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(store->db().Exec("INSERT INTO schema_version VALUES (99, 'x')").ok());
+  const Status status = Migrate(store->db());
+  EXPECT_EQ(status.code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(status.message(), HasSubstr("schema version 99, newer than this nara reads"));
+}
+
+TEST(StoreTest, RefusesAnotherSqliteFile) {
+  const fs::path path = fs::temp_directory_path() / "nara-store-test-other.db";
+  fs::remove(path);
+  {
+    auto db = Db::Open(path.string(), false);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE t (x)").ok());
+  }
+  auto store = Store::Open(path.string(), false);
+  ASSERT_FALSE(store.ok());
+  EXPECT_THAT(store.status().message(), HasSubstr("not a Nära store"));
+  fs::remove(path);
+}
+
+TEST(StoreTest, AddsAnExtractWithItsRowsReportAndCatalog) {
+  auto store = MemoryStore();
+  auto added = testing::AddTestExtract(*store, "aaaa", 0);
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_TRUE(added->added);
+  EXPECT_EQ(*store->CountRows("indicator_rows"), 14);
+  auto extracts = store->Extracts();
+  ASSERT_EQ(extracts->size(), 1u);
+  EXPECT_EQ((*extracts)[0].region, "Region Test");
+  EXPECT_EQ((*extracts)[0].rows_rejected, 2);
+  EXPECT_EQ((*extracts)[0].definitions_version, "defs-1");
+  EXPECT_THAT((*extracts)[0].ingested_at, ::testing::MatchesRegex("20..-..-..T..:..:..Z"));
+  auto periods = store->Periods(added->id);
+  ASSERT_EQ(periods->size(), 2u);
+  EXPECT_EQ((*periods)[0].period_type, "month");
+  EXPECT_EQ((*periods)[1].period_type, "quarter");
+  auto units = store->Units(added->id);
+  ASSERT_EQ(units->size(), 3u);
+  EXPECT_EQ((*units)[0].name, "Region Test");  // region first, as in the table
+  EXPECT_EQ((*units)[1].name, "Härjedalen");   // municipality 2361
+  auto rejects = store->RejectCounts(added->id);
+  ASSERT_EQ(rejects->size(), 1u);
+  EXPECT_EQ((*rejects)[0].code, "bad_date");
+}
+
+TEST(StoreTest, TheSameExtractTwiceChangesNothing) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  auto again = testing::AddTestExtract(*store, "aaaa", 0);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->added);
+  EXPECT_EQ(again->id, 1);
+  EXPECT_EQ(store->Extracts()->size(), 1u);
+  EXPECT_EQ(*store->CountRows("indicator_rows"), 14);
+}
+
+TEST(StoreTest, AFailedAddLeavesTheStoreAsItWas) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  // Make the last statement of the transaction (the unit names) fail.
+  ASSERT_TRUE(store->db()
+                  .Exec("CREATE TRIGGER fail BEFORE INSERT ON units BEGIN "
+                        "SELECT RAISE(ABORT, 'boom'); END")
+                  .ok());
+  auto failed = testing::AddTestExtract(*store, "bbbb", 1);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_THAT(failed.status().message(), HasSubstr("boom"));
+  EXPECT_EQ(store->Extracts()->size(), 1u);
+  EXPECT_EQ(*store->CountRows("indicator_rows"), 14);
+  EXPECT_EQ(*store->CountRows("periods"), 2);
+}
+
+TEST(StoreTest, IndicatorQueryFiltersAndKeepsTableOrder) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  IndicatorQuery query;
+  query.extract_id = 1;
+  query.indicator = "readmission_30d";
+  query.unit_type = "municipality";
+  query.period_type = "month";
+  auto rows = store->Indicators(query);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].unit, "2361");
+  EXPECT_EQ((*rows)[0].numerator, 3);
+  EXPECT_TRUE((*rows)[0].public_suppressed);  // 3 < 5
+  EXPECT_DOUBLE_EQ((*rows)[0].value, 7.5);
+  EXPECT_EQ((*rows)[1].unit, "2380");
+  EXPECT_TRUE((*rows)[1].public_suppressed);  // secondary: the county's other municipality
+}
+
+TEST(StoreTest, DeltasListAddedRemovedAndChangedCells) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  ASSERT_TRUE(testing::AddTestExtract(*store, "bbbb", 1).ok());
+  DeltaQuery query;
+  query.from_id = 1;
+  query.to_id = 2;
+  auto rows = store->Deltas(query);
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].sex, "F");
+  EXPECT_EQ((*rows)[0].change, "added");
+  EXPECT_FALSE((*rows)[0].old_numerator.has_value());
+  EXPECT_EQ((*rows)[1].sex, "M");
+  EXPECT_EQ((*rows)[1].change, "removed");
+  EXPECT_EQ((*rows)[2].sex, "all");
+  EXPECT_EQ((*rows)[2].change, "changed");
+  EXPECT_EQ(*(*rows)[2].old_numerator, 27);
+  EXPECT_EQ(*(*rows)[2].new_numerator, 28);
+  query.unit = "2361";
+  EXPECT_TRUE(store->Deltas(query)->empty());
+}
+
+TEST(ChecksumTest, DependsOnNamesAndContentsNotOnTheFolder) {
+  const fs::path a = fs::temp_directory_path() / "nara-checksum-a";
+  const fs::path b = fs::temp_directory_path() / "nara-checksum-b";
+  for (const auto& dir : {a, b}) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "episodes.csv") << "x\n1\n";
+    std::ofstream(dir / "extract.toml") << "region = \"R\"\n";
+  }
+  EXPECT_EQ(*ExtractChecksum(a.string()), *ExtractChecksum(b.string()));
+  std::ofstream(b / "episodes.csv") << "x\n2\n";
+  EXPECT_NE(*ExtractChecksum(a.string()), *ExtractChecksum(b.string()));
+  fs::remove_all(a);
+  fs::remove_all(b);
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+}  // namespace
+}  // namespace nara::store

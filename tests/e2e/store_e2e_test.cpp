@@ -1,0 +1,165 @@
+// End-to-end tests of `nara ingest`, `nara deltas` and `nara user`: idempotence, a kill in the
+// middle of the write transaction, the users file (docs/store.md, docs/access.md).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "e2e/e2e_support.hpp"
+
+extern char** environ;
+
+namespace nara::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+// What a store holds, read with SQLite directly (not through nara's store module).
+struct StoreState {
+  std::vector<std::string> extracts;  // "id:checksum"
+  int64_t indicator_rows = -1;
+  int64_t reject_counts = -1;
+  std::string integrity;
+  bool operator==(const StoreState& other) const {
+    return extracts == other.extracts && indicator_rows == other.indicator_rows &&
+           reject_counts == other.reject_counts && integrity == other.integrity;
+  }
+};
+
+StoreState ReadStore(const std::string& path) {
+  StoreState state;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return state;
+  }
+  auto query = [&](const char* sql, auto on_row) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) return;
+    while (sqlite3_step(stmt) == SQLITE_ROW) on_row(stmt);
+    sqlite3_finalize(stmt);
+  };
+  query("SELECT id || ':' || checksum FROM extracts ORDER BY id", [&](sqlite3_stmt* stmt) {
+    state.extracts.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  });
+  query("SELECT count(*) FROM indicator_rows",
+        [&](sqlite3_stmt* stmt) { state.indicator_rows = sqlite3_column_int64(stmt, 0); });
+  query("SELECT count(*) FROM reject_counts",
+        [&](sqlite3_stmt* stmt) { state.reject_counts = sqlite3_column_int64(stmt, 0); });
+  query("PRAGMA integrity_check", [&](sqlite3_stmt* stmt) {
+    state.integrity = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  });
+  sqlite3_close(db);
+  return state;
+}
+
+TEST(StoreE2eTest, IngestTwiceChangesNothingAndDeltasCompareExtracts) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "a", "--stays", "1500", "--seed", "3", "--inject-faults"})
+                .exit_code, 0);
+  ASSERT_EQ(RunNara({"synth", dir / "b", "--stays", "1500", "--seed", "4"}).exit_code, 0);
+  const std::string store = dir / "nara.db";
+  auto first = RunNara({"ingest", dir / "a", "--store", store, "--test-data"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.err, HasSubstr("added extract 1"));
+  const StoreState once = ReadStore(store);
+  ASSERT_EQ(once.extracts.size(), 1u);
+  EXPECT_GT(once.indicator_rows, 1000);
+  EXPECT_GT(once.reject_counts, 0);  // the injected faults' reasons
+  auto again = RunNara({"ingest", dir / "a", "--store", store, "--test-data"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.err, HasSubstr("already in the store as extract 1; nothing changed"));
+  EXPECT_EQ(ReadStore(store), once);
+  ASSERT_EQ(RunNara({"ingest", dir / "b", "--store", store, "--test-data"}).exit_code, 0);
+  auto deltas = RunNara({"deltas", "--store", store, "--from", "1", "--to", "2", "--indicator",
+                         "readmission_30d", "--unit-type", "region"});
+  ASSERT_EQ(deltas.exit_code, 0) << deltas.err;
+  EXPECT_THAT(deltas.out, ::testing::StartsWith("indicator,period,unit_type,unit,sex,age_group,"
+                                                "old_numerator"));
+  EXPECT_THAT(deltas.out, HasSubstr("readmission_30d,2020-01,region,08,all,all,"));
+  auto unknown = RunNara({"deltas", "--store", store, "--from", "1", "--to", "9"});
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_THAT(unknown.err, HasSubstr("no extract 9"));
+}
+
+TEST(StoreE2eTest, AKilledIngestLeavesTheStoreAsItWas) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "small", "--stays", "500", "--seed", "1"}).exit_code, 0);
+  ASSERT_EQ(RunNara({"synth", dir / "big", "--stays", "6000", "--seed", "2"}).exit_code, 0);
+  const std::string store = dir / "nara.db";
+  ASSERT_EQ(RunNara({"ingest", dir / "small", "--store", store, "--test-data"}).exit_code, 0);
+  const StoreState before = ReadStore(store);
+  ASSERT_EQ(before.extracts.size(), 1u);
+  ASSERT_EQ(before.integrity, "ok");
+
+  // Start the second ingest and kill it once its write-ahead log passes 1 MB: the write
+  // transaction is then under way (loading and computing write nothing to the store).
+  const std::string binary = NARA_BINARY;
+  const std::string big = dir / "big";
+  std::vector<std::string> args = {binary, "ingest", big, "--store", store, "--test-data"};
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), nullptr, nullptr, argv.data(), environ), 0);
+  const fs::path wal = store + "-wal";
+  bool killed = false;
+  for (;;) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) break;  // finished before we could kill it
+    std::error_code error;
+    const auto size = fs::file_size(wal, error);
+    if (!error && size > (1u << 20)) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_TRUE(killed) << "the ingest finished before the test could kill it mid-write";
+
+  EXPECT_EQ(ReadStore(store), before);
+  // And the store is still usable: the same extract can be added now.
+  auto retry = RunNara({"ingest", big, "--store", store, "--test-data"});
+  EXPECT_EQ(retry.exit_code, 0) << retry.err;
+  EXPECT_THAT(retry.err, HasSubstr("added extract 2"));
+  EXPECT_EQ(ReadStore(store).extracts.size(), 2u);
+}
+
+TEST(StoreE2eTest, UsersAreAddedWithHashedPasswordsAndRemoved) {
+  TempDir dir;
+  const std::string users = dir / "users.json";
+  const std::string command = std::string("printf 'a long secret\\n' | ") + NARA_BINARY +
+                              " user add anna --role municipality:0880 --users " + users +
+                              " --password-stdin 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string text = ReadFile(users);
+  EXPECT_THAT(text, Not(HasSubstr("a long secret")));
+  const auto json = nlohmann::json::parse(text);
+  ASSERT_EQ(json["users"].size(), 1u);
+  EXPECT_EQ(json["users"][0]["role"], "municipality:0880");
+  EXPECT_GE(json["users"][0]["iterations"].get<int>(), 100000);
+  EXPECT_EQ(json["users"][0]["hash"].get<std::string>().size(), 64u);
+  EXPECT_EQ(fs::status(users).permissions() & fs::perms::group_read, fs::perms::none);
+  auto bad_role = RunNara({"user", "add", "bo", "--role", "county:08", "--users", users,
+                           "--password-stdin"});
+  EXPECT_EQ(bad_role.exit_code, 2);
+  EXPECT_THAT(bad_role.err, HasSubstr("expected 'region' or 'municipality:CODE'"));
+  EXPECT_EQ(RunNara({"user", "remove", "anna", "--users", users}).exit_code, 0);
+  EXPECT_TRUE(nlohmann::json::parse(ReadFile(users))["users"].empty());
+  auto missing = RunNara({"user", "remove", "anna", "--users", users});
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_THAT(missing.err, HasSubstr("no user 'anna'"));
+}
+
+}  // namespace
+}  // namespace nara::e2e
