@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up Nära on a fresh Debian 12 machine: installs every dependency from Debian's packages
-# (and npm for the JavaScript parts), builds the release binary and runs `nara demo`.
+# (and npm for the JavaScript parts), builds the dashboard and the release binary and runs `nara demo`.
 #   scripts/setup.sh              everything
 #   scripts/setup.sh --deps-only  only the dependencies (used by scripts/test.sh)
 set -euo pipefail
@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
   unzip
+  chromium
 )
 
 missing=()
@@ -34,6 +35,11 @@ fi
 # The DuckDB peer used by the differential test and the benchmarks.
 if [ -f bench/peer/package-lock.json ]; then
   (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The dashboard (web/dist, served by `nara serve`) and the browser tests' playwright-core.
+if [ -f web/package-lock.json ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 fi
 
 if [ "${1:-}" = "--deps-only" ]; then

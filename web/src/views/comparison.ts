@@ -59,6 +59,7 @@ export async function renderComparison(
     return;
   }
   if (!current()) return;
+  section.dataset.query = apiUrl('indicators', params);
   const focused = document.activeElement?.getAttribute('data-field') === 'comparePeriod';
   const downloads = h(
     'p',
@@ -77,6 +78,8 @@ export async function renderComparison(
   const name = indicatorName(catalog.indicators.find((i) => i.id === selection.indicator), selection.indicator);
   const sorted = [...rows].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   const label = (row: IndicatorRow): string => unitName(catalog, row.unit_type, row.unit);
+  // Suppressed units have no bar; their axis label says so.
+  const axisLabel = (row: IndicatorRow): string => (isSuppressed(row) ? `${label(row)} (–)` : label(row));
   const chart = chartContainer(
     t('compareChartLabel', { indicator: name, unitType: tDynamic(`ut_${unitType}`, unitType).toLowerCase(), period: selection.comparePeriod }),
     'compare',
@@ -109,7 +112,7 @@ export async function renderComparison(
     },
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
-    yAxis: { type: 'category', inverse: true, data: sorted.map(label), axisLabel: { color: '#1b1b1b' } },
+    yAxis: { type: 'category', inverse: true, data: sorted.map(axisLabel), axisLabel: { color: '#1b1b1b' } },
     series: [
       {
         type: 'bar',

@@ -82,11 +82,13 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
     if (!chart.isConnected) return;
     drawChart(chart, {
       tooltip: { trigger: 'item' },
+      legend: { orient: 'vertical', bottom: 0, left: 'center', textStyle: { color: '#1b1b1b' } },
       series: [
         {
           type: 'pie',
-          radius: ['0%', '70%'],
-          label: { color: '#1b1b1b', formatter: '{b}: {c}' },
+          radius: ['0%', '55%'],
+          center: ['50%', '36%'],
+          label: { position: 'inside', color: '#ffffff', fontWeight: 'bold', formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
           data: statuses.map((status) => ({
             name: `${statusSymbols[status]} ${tDynamic(`status_${status}`, status)}`,
             value: counts[status],

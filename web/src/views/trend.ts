@@ -40,11 +40,16 @@ function numberIn(target: Goal['target']): number | null {
 }
 
 /** Target, base-year and national lines of the goal on this indicator and unit, if any. */
+let goals: ReturnType<typeof getGoals> | null = null;
+
 async function referenceLines(selection: Selection): Promise<ReferenceLine[]> {
   let strategies;
   try {
-    strategies = await getGoals();
+    // Asked once per page load: the assessment changes only with a new extract.
+    goals ??= getGoals();
+    strategies = await goals;
   } catch {
+    goals = null;
     return []; // The lines are extras: the trend is shown without them, with the note.
   }
   const goal = (strategies ?? [])
@@ -97,6 +102,8 @@ export async function renderTrend(
   }
   if (!current()) return;
   section.removeAttribute('aria-busy');
+  // Which query the section now shows: lets scripts and tests wait for a finished render.
+  section.dataset.query = apiUrl('indicators', params);
   const digits = digitsFor(catalog, selection.indicator);
   const kind = info ? ` (${tDynamic(`kind_${info.kind}`, info.kind)})` : '';
   const heading = h('h2', { id: 'trend-heading' }, `${t('trendHeading')}: ${name}${kind}`);
@@ -128,16 +135,22 @@ export async function renderTrend(
     { name: 'trend' },
   );
   replace(section, heading, chart, note, downloadLinks(params, t('downloadTrend'), 'trend'), scrollable(table));
+  // Every period of the type is on the axis, so a period without a row shows as a gap.
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const axis = catalog.periods[selection.periodType]?.length ? catalog.periods[selection.periodType] : rows.map((r) => r.period);
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
     grid: { left: 56, right: 24, top: 24, bottom: 48 },
-    xAxis: { type: 'category', data: rows.map((r) => r.period), axisLabel: { color: '#1b1b1b' } },
+    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b' } },
     yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
     series: [
       {
         type: 'line',
         name,
-        data: rows.map((r) => (isSuppressed(r) ? null : r.value)),
+        data: axis.map((period) => {
+          const row = byPeriod.get(period);
+          return row && !isSuppressed(row) ? row.value : null;
+        }),
         connectNulls: false,
         symbolSize: 6,
         lineStyle: { width: 2 },
