@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Nära: the unit, golden and end-to-end suite (debug build), the
 # differential test against the DuckDB peer, the dashboard's browser tests, each libFuzzer
-# target for a bounded time, and the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer. Installs missing
-# dependencies first. Ends with ctest's summary of the debug suite.
+# target for a bounded time, and the whole suite again under AddressSanitizer +
+# UndefinedBehaviorSanitizer. Installs missing dependencies first. Ends with ctest's summary
+# of the debug suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
