@@ -100,6 +100,7 @@ function renderShell(focusMain = false): void {
   );
   languageButton.addEventListener('click', () => {
     setLang(lang() === 'sv' ? 'en' : 'sv');
+    context.announce('');
     renderShell();
     (document.querySelector('.lang-switch') as HTMLElement | null)?.focus();
   });
@@ -115,7 +116,11 @@ function renderShell(focusMain = false): void {
   replace(app, skip, header, statusLine, main, footer);
   replace(main);
   void Promise.resolve(route.render(main, context)).catch((error: unknown) => context.fail(error));
-  if (focusMain) main.focus();
+  if (focusMain) {
+    // A new page: earlier messages no longer apply.
+    context.announce('');
+    main.focus();
+  }
 }
 
 async function loadCatalog(): Promise<void> {

@@ -29,7 +29,11 @@ export function dataTable(
   );
 }
 
-/** A table wrapped in a region that scrolls horizontally on narrow screens. */
+/**
+ * A table wrapped in a region that scrolls horizontally on narrow screens; focusable, so the
+ * keyboard can scroll it too.
+ */
 export function scrollable(table: HTMLTableElement): HTMLElement {
-  return h('div', { className: 'table-scroll' }, table);
+  const label = table.caption?.textContent ?? '';
+  return h('div', { className: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
 }

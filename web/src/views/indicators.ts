@@ -16,6 +16,8 @@ export interface Selection {
   sex: string;
   ageGroup: string;
   comparePeriod: string;
+  /** True once the user picked the comparison period; until then it follows the trend's latest. */
+  comparePeriodChosen: boolean;
 }
 
 const selection: Selection = {
@@ -26,6 +28,7 @@ const selection: Selection = {
   sex: 'all',
   ageGroup: 'all',
   comparePeriod: '',
+  comparePeriodChosen: false,
 };
 let defaultsFor: string | null = null;
 
@@ -72,7 +75,10 @@ function settle(catalog: Catalog, context: AppContext): void {
   if (!catalog.sexes.includes(selection.sex)) selection.sex = catalog.sexes[0] ?? 'all';
   if (!catalog.age_groups.includes(selection.ageGroup)) selection.ageGroup = catalog.age_groups[0] ?? 'all';
   const periods = catalog.periods[selection.periodType] ?? [];
-  if (!periods.includes(selection.comparePeriod)) selection.comparePeriod = periods[periods.length - 1] ?? '';
+  if (!periods.includes(selection.comparePeriod)) {
+    selection.comparePeriod = periods[periods.length - 1] ?? '';
+    selection.comparePeriodChosen = false;
+  }
 }
 
 export function renderIndicators(root: HTMLElement, context: AppContext): void {
@@ -96,18 +102,26 @@ export function renderIndicators(root: HTMLElement, context: AppContext): void {
     generation += 1;
     const mine = generation;
     const current = (): boolean => mine === generation;
-    void renderTrend(trend, catalog, { ...selection }, context, current);
-    void renderComparison(comparison, catalog, { ...selection }, context, current, (period) => {
-      selection.comparePeriod = period;
-      update('comparePeriod');
-    });
+    void (async () => {
+      const rows = await renderTrend(trend, catalog, { ...selection }, context, current);
+      if (!current()) return;
+      // Not every period has rows (readmissions need 30 days of follow-up): compare the latest
+      // period the trend has, unless the user chose one.
+      const latest = rows[rows.length - 1]?.period;
+      if (!selection.comparePeriodChosen && latest) selection.comparePeriod = latest;
+      await renderComparison(comparison, catalog, { ...selection }, context, current, (period) => {
+        selection.comparePeriod = period;
+        selection.comparePeriodChosen = true;
+        update('comparePeriod');
+      });
+    })();
   };
   update();
 }
 
 function renderForm(form: HTMLFormElement, catalog: Catalog, update: (focusField: string) => void): void {
   const info = catalog.indicators.find((i) => i.id === selection.indicator);
-  const change = (key: keyof Selection, field: string) => (value: string) => {
+  const change = (key: Exclude<keyof Selection, 'comparePeriodChosen'>, field: string) => (value: string) => {
     selection[key] = value;
     update(field);
   };

@@ -53,9 +53,11 @@ export function renderLogin(root: HTMLElement, context: AppContext): void {
     event.preventDefault();
     try {
       const user = await login(username.value, password.value);
+      // Go to the indicators first, so the message below outlives the route change.
+      context.user = user;
+      location.hash = '#/indikatorer';
       await context.sessionChanged(user);
       context.announce(t('loginOk'));
-      location.hash = '#/indikatorer';
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         context.announce(t('loginFailed'), true);

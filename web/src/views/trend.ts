@@ -83,7 +83,7 @@ export async function renderTrend(
   selection: Selection,
   context: AppContext,
   current: () => boolean,
-): Promise<void> {
+): Promise<IndicatorRow[]> {
   const params = trendParams(selection);
   const info = catalog.indicators.find((i) => i.id === selection.indicator);
   const name = indicatorName(info, selection.indicator);
@@ -98,9 +98,9 @@ export async function renderTrend(
       section.removeAttribute('aria-busy');
       context.fail(error);
     }
-    return;
+    return [];
   }
-  if (!current()) return;
+  if (!current()) return [];
   section.removeAttribute('aria-busy');
   // Which query the section now shows: lets scripts and tests wait for a finished render.
   section.dataset.query = apiUrl('indicators', params);
@@ -114,7 +114,7 @@ export async function renderTrend(
   );
   if (rows.length === 0) {
     replace(section, heading, h('p', { className: 'empty', 'data-empty': 'trend' }, t('noRows')), note);
-    return;
+    return rows;
   }
   const periodType = tDynamic(`pt_${selection.periodType}`, selection.periodType).toLowerCase();
   const chart = chartContainer(t('trendChartLabel', { indicator: name, unit, periodType }), 'trend');
@@ -165,4 +165,5 @@ export async function renderTrend(
       },
     ],
   });
+  return rows;
 }
