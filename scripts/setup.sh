@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up Nära on a fresh Debian 12 machine: installs every dependency from Debian's packages
-# (and npm for the JavaScript parts), builds the release binary and runs `nara demo`.
+# (and npm for the JavaScript parts), builds the dashboard and the release binary and runs `nara demo`.
 #   scripts/setup.sh              everything
 #   scripts/setup.sh --deps-only  only the dependencies (used by scripts/test.sh)
 set -euo pipefail
@@ -38,6 +38,11 @@ fi
 # playwright-core for the headless-Chromium test of the HTML report (uses /usr/bin/chromium).
 if [ -f tests/browser/package-lock.json ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The dashboard (web/dist, served by `nara serve`) and the browser tests' playwright-core.
+if [ -f web/package-lock.json ]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 fi
 
 if [ "${1:-}" = "--deps-only" ]; then

@@ -1,0 +1,176 @@
+// Browser tests of the dashboard against the real `nara serve` on a store made from a synthetic
+// extract: log in, choose a municipality and an indicator, see the chart and its table equal to
+// the API, download the CSV; as the public, see suppressed cells as suppressed.
+// Needs NARA_BINARY (else build/dev/app/nara/nara), web/dist (npm run build) and Chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifacts, assertBuilt, launchBrowser, newPage, parseCsv, password, prerequisites, startServer } from './support.mjs';
+
+const skip = prerequisites();
+let server;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  assertBuilt();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Selects `value` in the dashboard's <select data-field=field>. */
+async function choose(page, field, value) {
+  await page.locator(`select[data-field="${field}"]`).selectOption(value);
+}
+
+/** The URL query the trend section must show once it has rendered `params`. */
+function trendQuery(params) {
+  return `api/indicators?${new URLSearchParams(params).toString()}`;
+}
+
+/** Rows of the trend table: period and the raw numbers of its cells (data-value). */
+async function trendTable(page) {
+  return page.locator('table[data-table="trend"] tbody tr').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll('td')];
+      return {
+        period: row.getAttribute('data-period'),
+        numerator: cells[0].getAttribute('data-value'),
+        denominator: cells[1].getAttribute('data-value'),
+        value: cells[2].getAttribute('data-value'),
+        suppressed: cells[2].querySelector('[data-suppressed]') !== null,
+        text: cells[2].textContent,
+      };
+    }),
+  );
+}
+
+const asCell = (number) => (number === null || number === undefined ? '' : String(number));
+
+test('a municipality user logs in, picks a municipality and an indicator, sees the chart and downloads the CSV', { skip, timeout: 180_000 }, async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(server.base);
+    await assert.doesNotReject(page.waitForSelector('h1'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+
+    // Log in through the menu (keyboard-reachable links and labelled fields).
+    await page.getByRole('link', { name: 'Logga in' }).click();
+    await page.getByLabel('Användarnamn').fill('kommun');
+    await page.getByLabel('Lösenord').fill(password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('[data-field="session"]', { hasText: 'kommun' }).waitFor();
+    assert.match(await page.locator('[data-field="session"]').innerText(), new RegExp(`kommun ${server.municipality}`));
+
+    // Choose the indicator, quarters, and the municipality.
+    const params = {
+      indicator: 'readmission_30d',
+      period_type: 'quarter',
+      unit_type: 'municipality',
+      unit: server.municipality,
+      sex: 'all',
+      age_group: 'all',
+    };
+    await choose(page, 'indicator', params.indicator);
+    await choose(page, 'periodType', params.period_type);
+    await choose(page, 'unitType', params.unit_type);
+    await choose(page, 'unit', params.unit);
+    const trend = page.locator(`section[data-query="${trendQuery(params)}"]`);
+    await trend.waitFor();
+
+    // The chart is drawn, has a text alternative, and its table holds the API's numbers.
+    const chart = trend.locator('[data-chart="trend"]');
+    assert.ok(await chart.locator('svg').isVisible(), 'the trend chart is drawn');
+    assert.equal(await chart.getAttribute('role'), 'img');
+    assert.match(await chart.getAttribute('aria-label'), /återinskrivning/i);
+    const api = await (await context.request.get(`${server.base}${trendQuery(params)}`)).json();
+    assert.ok(api.rows.length >= 4, `the API has ${api.rows.length} quarters`);
+    assert.ok(typeof api.data_version === 'string' && api.data_version.length > 0);
+    const shown = await trendTable(page);
+    assert.deepEqual(
+      shown.map((r) => [r.period, r.numerator, r.denominator, r.value]),
+      api.rows.map((r) => [r.period, asCell(r.numerator), asCell(r.denominator), asCell(r.value)]),
+    );
+    assert.ok(api.rows.every((r) => r.suppressed === false), 'a logged-in user sees unsuppressed cells');
+    await page.screenshot({ path: join(artifacts, 'indicators-municipality-user.png'), fullPage: true });
+
+    // The CSV download holds the same rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), trend.locator('[data-download="trend-csv"]').click()]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(csv.header, ['indicator', 'period', 'unit_type', 'unit', 'sex', 'age_group', 'numerator', 'denominator', 'value', 'suppressed']);
+    assert.equal(csv.rows.length, api.rows.length);
+    for (const [index, row] of api.rows.entries()) {
+      assert.equal(csv.rows[index].period, row.period);
+      assert.equal(csv.rows[index].unit, server.municipality);
+      assert.equal(Number(csv.rows[index].numerator), row.numerator);
+      assert.equal(Number(csv.rows[index].denominator), row.denominator);
+    }
+    assert.match(download.suggestedFilename(), /\.csv$/);
+
+    // English switch: texts and <html lang> change, and the choice survives a reload.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('link', { name: 'Indicators' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Indicators' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the public sees suppressed cells as suppressed, with the words for screen readers', { skip, timeout: 180_000 }, async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    // Find, as the public, a monthly municipality cell the server suppresses.
+    const query = { indicator: 'readmission_30d', period_type: 'month', unit_type: 'municipality', sex: 'all', age_group: 'all' };
+    const all = await (await context.request.get(`${server.base}api/indicators?${new URLSearchParams(query)}`)).json();
+    const hidden = all.rows.find((r) => r.suppressed === true);
+    assert.ok(hidden, 'the public answer has a suppressed cell');
+    assert.equal(hidden.numerator, null);
+    assert.equal(hidden.value, null);
+
+    await page.goto(server.base);
+    await page.locator('[data-field="session"]', { hasText: 'Inte inloggad' }).waitFor();
+    await choose(page, 'indicator', query.indicator);
+    await choose(page, 'periodType', query.period_type);
+    await choose(page, 'unitType', query.unit_type);
+    await choose(page, 'unit', hidden.unit);
+    // The same parameters in the order the dashboard puts them.
+    const params = { indicator: query.indicator, period_type: query.period_type, unit_type: query.unit_type, unit: hidden.unit, sex: 'all', age_group: 'all' };
+    await page.locator(`section[data-query="${trendQuery(params)}"]`).waitFor();
+    const row = (await trendTable(page)).find((r) => r.period === hidden.period);
+    assert.ok(row, `the table has the period ${hidden.period}`);
+    assert.equal(row.suppressed, true);
+    assert.equal(row.value, '');
+    assert.equal(row.numerator, '');
+    assert.match(row.text, /^–\s*undertryckt/);
+    const cell = page.locator(`table[data-table="trend"] tr[data-period="${hidden.period}"] [data-suppressed]`).last();
+    assert.ok(await cell.isVisible(), 'the suppressed mark is visible');
+    assert.equal(await cell.locator('[aria-hidden="true"]').innerText(), '–');
+    await page.screenshot({ path: join(artifacts, 'indicators-public-suppressed.png'), fullPage: true });
+
+    // The settlement basis needs a login; the goal view says plainly when there is no assessment.
+    await page.getByRole('link', { name: 'Betalningsansvar' }).click();
+    await page.locator('[data-empty="basis-login"]').waitFor();
+    const goals = await context.request.get(`${server.base}api/goals`);
+    await page.getByRole('link', { name: 'Mål' }).click();
+    if (goals.status() === 404) {
+      await page.locator('[data-empty="goals"]', { hasText: 'Ingen målbedömning i lagret' }).waitFor();
+    } else {
+      assert.equal(goals.status(), 200);
+      await page.locator('[data-table^="goals-"]').first().waitFor();
+    }
+    await page.screenshot({ path: join(artifacts, 'goals-public.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

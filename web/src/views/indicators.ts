@@ -1,0 +1,164 @@
+// The Indikatorer view: the selection form, then the trend and the comparison of units.
+import type { Catalog, IndicatorInfo } from '../api';
+import type { AppContext } from '../context';
+import { h, labelledSelect, replace } from '../dom';
+import type { Option } from '../dom';
+import { lang, t, tDynamic } from '../i18n';
+import { renderComparison } from './comparison';
+import { renderTrend } from './trend';
+
+/** The current selection; kept between renders so a language switch keeps it. */
+export interface Selection {
+  indicator: string;
+  periodType: string;
+  unitType: string;
+  unit: string;
+  sex: string;
+  ageGroup: string;
+  comparePeriod: string;
+  /** True once the user picked the comparison period; until then it follows the trend's latest. */
+  comparePeriodChosen: boolean;
+}
+
+const selection: Selection = {
+  indicator: '',
+  periodType: '',
+  unitType: '',
+  unit: '',
+  sex: 'all',
+  ageGroup: 'all',
+  comparePeriod: '',
+  comparePeriodChosen: false,
+};
+let defaultsFor: string | null = null;
+
+export function indicatorName(info: IndicatorInfo | undefined, fallback: string): string {
+  if (!info) return fallback;
+  return lang() === 'sv' ? info.name_sv : info.name_en;
+}
+
+export function unitName(catalog: Catalog, unitType: string, unit: string): string {
+  const found = catalog.units.find((u) => u.unit_type === unitType && u.unit === unit);
+  return found && found.name && found.name !== unit ? `${found.name} (${unit})` : unit;
+}
+
+function unitsOf(catalog: Catalog, unitType: string): Option[] {
+  return catalog.units
+    .filter((u) => u.unit_type === unitType)
+    .map((u) => ({ value: u.unit, label: unitName(catalog, unitType, u.unit) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+}
+
+/** Makes the selection valid for the catalogue (first use, new indicator, new session). */
+function settle(catalog: Catalog, context: AppContext): void {
+  const sessionKey = context.user ? `${context.user.name}` : 'public';
+  const info = catalog.indicators.find((i) => i.id === selection.indicator) ?? catalog.indicators[0];
+  selection.indicator = info?.id ?? '';
+  if (!catalog.period_types.includes(selection.periodType)) {
+    selection.periodType = catalog.period_types.includes('month') ? 'month' : (catalog.period_types[0] ?? '');
+  }
+  const unitTypes = info?.unit_types ?? [];
+  // A municipality user starts at their own municipality, everyone else at the whole region.
+  if (defaultsFor !== sessionKey) {
+    defaultsFor = sessionKey;
+    const own = context.user?.role === 'municipality' ? context.user.municipality : null;
+    if (own && unitTypes.includes('municipality')) {
+      selection.unitType = 'municipality';
+      selection.unit = own;
+    }
+  }
+  if (!unitTypes.includes(selection.unitType)) {
+    selection.unitType = unitTypes.includes('region') ? 'region' : (unitTypes[0] ?? '');
+  }
+  const units = unitsOf(catalog, selection.unitType);
+  if (!units.some((u) => u.value === selection.unit)) selection.unit = units[0]?.value ?? '';
+  if (!catalog.sexes.includes(selection.sex)) selection.sex = catalog.sexes[0] ?? 'all';
+  if (!catalog.age_groups.includes(selection.ageGroup)) selection.ageGroup = catalog.age_groups[0] ?? 'all';
+  const periods = catalog.periods[selection.periodType] ?? [];
+  if (!periods.includes(selection.comparePeriod)) {
+    selection.comparePeriod = periods[periods.length - 1] ?? '';
+    selection.comparePeriodChosen = false;
+  }
+}
+
+export function renderIndicators(root: HTMLElement, context: AppContext): void {
+  root.appendChild(h('h1', {}, t('navIndicators')));
+  const catalog = context.catalog;
+  if (!catalog || catalog.indicators.length === 0) {
+    root.appendChild(h('p', { className: 'empty' }, t('noExtract')));
+    return;
+  }
+  const form = h('form', { className: 'filters', 'aria-label': t('filters') });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  const trend = h('section', { 'aria-labelledby': 'trend-heading', className: 'panel' });
+  const comparison = h('section', { 'aria-labelledby': 'compare-heading', className: 'panel' });
+  root.append(form, trend, comparison);
+
+  let generation = 0;
+  const update = (focusField?: string): void => {
+    settle(catalog, context);
+    renderForm(form, catalog, update);
+    if (focusField) form.querySelector<HTMLElement>(`[data-field="${focusField}"]`)?.focus();
+    generation += 1;
+    const mine = generation;
+    const current = (): boolean => mine === generation;
+    void (async () => {
+      const rows = await renderTrend(trend, catalog, { ...selection }, context, current);
+      if (!current()) return;
+      // Not every period has rows (readmissions need 30 days of follow-up): compare the latest
+      // period the trend has, unless the user chose one.
+      const latest = rows[rows.length - 1]?.period;
+      if (!selection.comparePeriodChosen && latest) selection.comparePeriod = latest;
+      await renderComparison(comparison, catalog, { ...selection }, context, current, (period) => {
+        selection.comparePeriod = period;
+        selection.comparePeriodChosen = true;
+        update('comparePeriod');
+      });
+    })();
+  };
+  update();
+}
+
+function renderForm(form: HTMLFormElement, catalog: Catalog, update: (focusField: string) => void): void {
+  const info = catalog.indicators.find((i) => i.id === selection.indicator);
+  const change = (key: Exclude<keyof Selection, 'comparePeriodChosen'>, field: string) => (value: string) => {
+    selection[key] = value;
+    update(field);
+  };
+  const indicators = catalog.indicators
+    .map((i) => ({ value: i.id, label: indicatorName(i, i.id) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang()));
+  const fields = [
+    labelledSelect(t('indicator'), indicators, selection.indicator, change('indicator', 'indicator'), 'indicator'),
+    labelledSelect(
+      t('periodType'),
+      catalog.period_types.map((p) => ({ value: p, label: tDynamic(`pt_${p}`, p) })),
+      selection.periodType,
+      change('periodType', 'periodType'),
+      'periodType',
+    ),
+    labelledSelect(
+      t('unitType'),
+      (info?.unit_types ?? []).map((u) => ({ value: u, label: tDynamic(`ut_${u}`, u) })),
+      selection.unitType,
+      change('unitType', 'unitType'),
+      'unitType',
+    ),
+    labelledSelect(t('unit'), unitsOf(catalog, selection.unitType), selection.unit, change('unit', 'unit'), 'unit'),
+    labelledSelect(
+      t('sex'),
+      catalog.sexes.map((s) => ({ value: s, label: tDynamic(`sex_${s}`, s) })),
+      selection.sex,
+      change('sex', 'sex'),
+      'sex',
+    ),
+    labelledSelect(
+      t('ageGroup'),
+      catalog.age_groups.map((a) => ({ value: a, label: a === 'all' ? t('age_all') : a })),
+      selection.ageGroup,
+      change('ageGroup', 'ageGroup'),
+      'ageGroup',
+    ),
+  ];
+  replace(form, h('fieldset', {}, h('legend', {}, t('filters')), ...fields.map((f) => f.field)));
+}

@@ -1,0 +1,169 @@
+// The trend of one indicator for one unit and group: line chart with the goal's reference
+// lines, the table of values (the chart's text alternative) and downloads.
+import { apiUrl, getGoals, getIndicators, isSuppressed } from '../api';
+import type { Catalog, Goal, IndicatorRow, Params } from '../api';
+import { chartContainer, drawChart, palette } from '../charts';
+import type { AppContext } from '../context';
+import { h, replace } from '../dom';
+import { formatNumber, numberCell } from '../format';
+import { t, tDynamic } from '../i18n';
+import { dataTable, scrollable } from '../table';
+import { indicatorName, unitName } from './indicators';
+import type { Selection } from './indicators';
+
+export function trendParams(selection: Selection): Params {
+  return {
+    indicator: selection.indicator,
+    period_type: selection.periodType,
+    unit_type: selection.unitType,
+    unit: selection.unit,
+    sex: selection.sex,
+    age_group: selection.ageGroup,
+  };
+}
+
+/** Decimals shown for an indicator's values: none for counts. */
+export function digitsFor(catalog: Catalog, indicator: string): number {
+  return catalog.indicators.find((i) => i.id === indicator)?.kind === 'count' ? 0 : 1;
+}
+
+interface ReferenceLine {
+  label: string;
+  value: number;
+}
+
+function numberIn(target: Goal['target']): number | null {
+  if (typeof target === 'number') return target;
+  if (typeof target !== 'string') return null;
+  const match = /-?\d+(?:[.,]\d+)?/.exec(target);
+  return match ? Number(match[0].replace(',', '.')) : null;
+}
+
+/** Target, base-year and national lines of the goal on this indicator and unit, if any. */
+let goals: ReturnType<typeof getGoals> | null = null;
+
+async function referenceLines(selection: Selection): Promise<ReferenceLine[]> {
+  let strategies;
+  try {
+    // Asked once per page load: the assessment changes only with a new extract.
+    goals ??= getGoals();
+    strategies = await goals;
+  } catch {
+    goals = null;
+    return []; // The lines are extras: the trend is shown without them, with the note.
+  }
+  const goal = (strategies ?? [])
+    .flatMap((s) => s.goals)
+    .find((g) => g.indicator === selection.indicator && g.unit === selection.unit);
+  if (!goal) return [];
+  const lines: ReferenceLine[] = [];
+  const target = numberIn(goal.target);
+  if (target !== null) lines.push({ label: t('target'), value: target });
+  if (typeof goal.base_value === 'number') {
+    lines.push({ label: t('baseYear', { year: String(goal.base_year ?? '') }).trim(), value: goal.base_value });
+  }
+  if (typeof goal.national_value === 'number') lines.push({ label: t('national'), value: goal.national_value });
+  return lines;
+}
+
+function downloadLinks(params: Params, label: string, name: string): HTMLElement {
+  return h(
+    'p',
+    { className: 'downloads' },
+    `${label}: `,
+    h('a', { href: apiUrl('indicators', { ...params, format: 'csv' }), download: '', 'data-download': `${name}-csv` }, t('downloadCsv')),
+    ' · ',
+    h('a', { href: apiUrl('indicators', { ...params, format: 'xlsx' }), download: '', 'data-download': `${name}-xlsx` }, t('downloadXlsx')),
+  );
+}
+
+export async function renderTrend(
+  section: HTMLElement,
+  catalog: Catalog,
+  selection: Selection,
+  context: AppContext,
+  current: () => boolean,
+): Promise<IndicatorRow[]> {
+  const params = trendParams(selection);
+  const info = catalog.indicators.find((i) => i.id === selection.indicator);
+  const name = indicatorName(info, selection.indicator);
+  const unit = unitName(catalog, selection.unitType, selection.unit);
+  section.setAttribute('aria-busy', 'true');
+  let rows: IndicatorRow[];
+  let lines: ReferenceLine[];
+  try {
+    [rows, lines] = await Promise.all([getIndicators(params), referenceLines(selection)]);
+  } catch (error) {
+    if (current()) {
+      section.removeAttribute('aria-busy');
+      context.fail(error);
+    }
+    return [];
+  }
+  if (!current()) return [];
+  section.removeAttribute('aria-busy');
+  // Which query the section now shows: lets scripts and tests wait for a finished render.
+  section.dataset.query = apiUrl('indicators', params);
+  const digits = digitsFor(catalog, selection.indicator);
+  const kind = info ? ` (${tDynamic(`kind_${info.kind}`, info.kind)})` : '';
+  const heading = h('h2', { id: 'trend-heading' }, `${t('trendHeading')}: ${name}${kind}`);
+  const note = h(
+    'p',
+    { className: 'note', 'data-field': 'reference-lines' },
+    lines.length === 0 ? t('referenceLinesNone') : t('referenceLinesSome', { lines: lines.map((l) => `${l.label} ${formatNumber(l.value)}`).join(', ') }),
+  );
+  if (rows.length === 0) {
+    replace(section, heading, h('p', { className: 'empty', 'data-empty': 'trend' }, t('noRows')), note);
+    return rows;
+  }
+  const periodType = tDynamic(`pt_${selection.periodType}`, selection.periodType).toLowerCase();
+  const chart = chartContainer(t('trendChartLabel', { indicator: name, unit, periodType }), 'trend');
+  const tableRows = rows.map((row) =>
+    h(
+      'tr',
+      { 'data-period': row.period },
+      h('th', { scope: 'row' }, row.period),
+      numberCell(row.numerator, isSuppressed(row), 0),
+      numberCell(row.denominator, false, 0),
+      numberCell(row.value, isSuppressed(row), digits),
+    ),
+  );
+  const table = dataTable(
+    t('trendTableCaption', { indicator: name, unit }),
+    [{ label: t('period') }, { label: t('numerator'), numeric: true }, { label: t('denominator'), numeric: true }, { label: t('value'), numeric: true }],
+    tableRows,
+    { name: 'trend' },
+  );
+  replace(section, heading, chart, note, downloadLinks(params, t('downloadTrend'), 'trend'), scrollable(table));
+  // Every period of the type is on the axis, so a period without a row shows as a gap.
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const axis = catalog.periods[selection.periodType]?.length ? catalog.periods[selection.periodType] : rows.map((r) => r.period);
+  drawChart(chart, {
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
+    grid: { left: 56, right: 24, top: 24, bottom: 48 },
+    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b' } },
+    yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
+    series: [
+      {
+        type: 'line',
+        name,
+        data: axis.map((period) => {
+          const row = byPeriod.get(period);
+          return row && !isSuppressed(row) ? row.value : null;
+        }),
+        connectNulls: false,
+        symbolSize: 6,
+        lineStyle: { width: 2 },
+        markLine: lines.length
+          ? {
+              symbol: 'none',
+              label: { formatter: '{b}', color: '#1b1b1b' },
+              lineStyle: { type: 'dashed', color: palette[1] },
+              data: lines.map((l) => ({ name: l.label, yAxis: l.value })),
+            }
+          : undefined,
+      },
+    ],
+  });
+  return rows;
+}
