@@ -202,6 +202,17 @@ TEST_F(AssessmentTest, ManualValuesOverrideAndAdd) {
   EXPECT_FALSE(a.current_interval.has_value());  // no counts, no interval
 }
 
+TEST_F(AssessmentTest, ManualCsvWithSemicolonsAndDecimalCommas) {
+  ASSERT_TRUE(values_
+                  .AddManualText("indicator;period;unit;value\nreadmission_30d;2022-T1;;16,2\n",
+                                 "manual.csv", "08")
+                  .ok());
+  const Observation* o = values_.Find(Key(), "2022-T1");
+  ASSERT_NE(o, nullptr);
+  EXPECT_DOUBLE_EQ(o->value, 16.2);
+  EXPECT_TRUE(o->manual);
+}
+
 TEST_F(AssessmentTest, ManualCsvErrorsNameLineAndColumn) {
   const Status bad =
       values_.AddManualText("indicator,period,value\nx,2022-T1,abc\n", "manual.csv", "08");
