@@ -9,6 +9,7 @@
 #include "cli/main.hpp"
 #include "cli/report_job.hpp"
 #include "config/config.hpp"
+#include "goals/goals_file.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/suppression.hpp"
 
@@ -31,8 +32,15 @@ Result<int> RunReport(ReportOptions options) {
                                             : config::ReadConfig(options.config_file);
   if (!config.ok()) return config.status();
   if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
-  if (!options.goals_file.empty() && !std::filesystem::exists(options.goals_file)) {
-    return UsageError(fmt::format("--goals {}: no such file", options.goals_file));
+  // Read the goals file before the slow part, so a mistake in it fails at once.
+  if (!options.goals_file.empty()) {
+    auto goals = goals::ReadGoals(options.goals_file);
+    if (!goals.ok()) {
+      if (goals.status().code() == StatusCode::kIoError) {
+        return UsageError(fmt::format("--goals {}: cannot read the file", options.goals_file));
+      }
+      return goals.status();
+    }
   }
   auto loaded = LoadForCommand(options.extract);
   if (!loaded.ok()) return loaded.status();

@@ -263,6 +263,9 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
       a.trend = Compare(a.current->value, a.base->value, goal.direction, goal.tolerance);
       a.base_significance = DifferenceSignificance(*a.current, *a.base);
     }
+    if (a.national) {
+      a.national_comparison = Compare(a.current->value, *a.national, goal.direction, 0);
+    }
   }
   const std::string comment = goal.comment.empty() ? "" : " " + goal.comment;
   if (goal.manual_status) {
@@ -382,6 +385,9 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
           ++c->no_comparison;
           break;
       }
+      c->better_than_national += a.national_comparison == Trend::kImproved;
+      c->equal_to_national += a.national_comparison == Trend::kUnchanged;
+      c->worse_than_national += a.national_comparison == Trend::kWorsened;
     }
   }
   return counts;

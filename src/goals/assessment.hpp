@@ -38,6 +38,9 @@ struct Assessment {
   GoalStatus status = GoalStatus::kNotAssessed;
   Trend trend = Trend::kNoComparison;
   Significance base_significance = Significance::kUnknown;
+  // Against the national value of the period (no tolerance): improved = better than the nation,
+  // unchanged = equal, worsened = worse; kNoComparison without a national value.
+  Trend national_comparison = Trend::kNoComparison;
   std::string reason;  // why the status and trend are what they are, in words
 };
 
@@ -60,6 +63,9 @@ struct StrategyCounts {
   int unchanged = 0;
   int worsened = 0;
   int no_comparison = 0;
+  int better_than_national = 0;  // goals with a national value for their period
+  int equal_to_national = 0;
+  int worse_than_national = 0;
 };
 
 // Counts per strategy, in file order, then one row "total" over all strategies.

@@ -174,8 +174,15 @@ TEST_F(AssessmentTest, BetterThanNational) {
   Assessment a = Run(goal);
   EXPECT_EQ(a.status, GoalStatus::kMet);
   EXPECT_DOUBLE_EQ(*a.national, 17.1);
+  EXPECT_EQ(a.national_comparison, Trend::kImproved);
   goal.national["2022-T1"] = 15.0;
-  EXPECT_EQ(Run(goal).status, GoalStatus::kNotMet);
+  a = Run(goal);
+  EXPECT_EQ(a.status, GoalStatus::kNotMet);
+  EXPECT_EQ(a.national_comparison, Trend::kWorsened);
+  // A comparison target with a national value: compared with the nation all the same.
+  ResultGoal threshold = Goal("< 17");
+  threshold.national["2022-T1"] = 15.9;
+  EXPECT_EQ(Run(threshold).national_comparison, Trend::kUnchanged);
 }
 
 TEST_F(AssessmentTest, ManualValuesOverrideAndAdd) {
@@ -200,6 +207,17 @@ TEST_F(AssessmentTest, ManualValuesOverrideAndAdd) {
   EXPECT_EQ(a.status, GoalStatus::kMet);
   EXPECT_THAT(a.reason, HasSubstr("79\u00a0index"));
   EXPECT_FALSE(a.current_interval.has_value());  // no counts, no interval
+}
+
+TEST_F(AssessmentTest, ManualCsvWithSemicolonsAndDecimalCommas) {
+  ASSERT_TRUE(values_
+                  .AddManualText("indicator;period;unit;value\nreadmission_30d;2022-T1;;16,2\n",
+                                 "manual.csv", "08")
+                  .ok());
+  const Observation* o = values_.Find(Key(), "2022-T1");
+  ASSERT_NE(o, nullptr);
+  EXPECT_DOUBLE_EQ(o->value, 16.2);
+  EXPECT_TRUE(o->manual);
 }
 
 TEST_F(AssessmentTest, ManualCsvErrorsNameLineAndColumn) {
@@ -267,6 +285,8 @@ TEST(CountByStrategyTest, CountsStatusesAndTrends) {
   list[1].strategy = 0, list[1].status = GoalStatus::kNotMet, list[1].trend = Trend::kWorsened;
   list[2].strategy = 1, list[2].status = GoalStatus::kNotYetMet, list[2].trend = Trend::kUnchanged;
   list[3].strategy = 1, list[3].status = GoalStatus::kNotAssessed;
+  list[0].national_comparison = Trend::kImproved;
+  list[2].national_comparison = Trend::kWorsened;
   const auto counts = CountByStrategy(file, list, true);
   ASSERT_EQ(counts.size(), 3u);
   EXPECT_EQ(counts[0].met, 1);
@@ -278,6 +298,9 @@ TEST(CountByStrategyTest, CountsStatusesAndTrends) {
   EXPECT_EQ(counts[2].unchanged, 1);
   EXPECT_EQ(counts[2].worsened, 1);
   EXPECT_EQ(counts[2].no_comparison, 1);
+  EXPECT_EQ(counts[2].better_than_national, 1);
+  EXPECT_EQ(counts[2].worse_than_national, 1);
+  EXPECT_EQ(counts[2].equal_to_national, 0);
 }
 
 }  // namespace

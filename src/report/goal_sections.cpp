@@ -158,6 +158,21 @@ void GoalSummarySection(const ReportInput& in, std::string& out) {
                        "Against the base year {} indicators improved, {} are unchanged and {} "
                        "worsened; {} have no comparison value.",
                        total.improved, total.unchanged, total.worsened, total.no_comparison));
+  const int national =
+      total.better_than_national + total.equal_to_national + total.worse_than_national;
+  if (national > 0) {
+    out += fmt::format(
+        "<p id=\"national-summary\" data-better=\"{}\" data-equal=\"{}\" "
+        "data-worse=\"{}\">{}</p>\n",
+        total.better_than_national, total.equal_to_national, total.worse_than_national,
+        goals::Localised(sv,
+                         "Mot riket (där målfilen har ett nationellt värde för perioden) ligger {} "
+                         "bättre, {} lika och {} sämre.",
+                         "Against the nation (where the goals file has a national value for the "
+                         "period) {} are better, {} equal and {} worse.",
+                         total.better_than_national, total.equal_to_national,
+                         total.worse_than_national));
+  }
   out += "<div class=\"pies\">\n";
   for (size_t s = 0; s + 1 < counts.size(); ++s) {
     const auto& c = counts[s];

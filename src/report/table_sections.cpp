@@ -100,9 +100,12 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
   }
   // The base year and national value from a goal on this indicator, when the file gives them.
   const goals::Assessment* goal = nullptr;
+  // The first goal on this indicator for the whole region and period that has a base or a
+  // national value.
   for (const auto& a : in.assessments) {
-    if (a.series.indicator == indicator && a.series.sex == "all" &&
-        a.period.label == in.period.label) {
+    if (a.series.indicator == indicator && a.series.unit_type == "region" &&
+        a.series.sex == "all" && a.series.age_group == "all" && a.period.label == in.period.label &&
+        (a.base || a.national) && goal == nullptr) {
       goal = &a;
     }
   }

@@ -17,6 +17,7 @@ const nara = process.env.NARA_BINARY ?? join(root, 'build', 'dev', 'app', 'nara'
 const chromiumPath = process.env.NARA_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = join(root, 'build', 'browser-artifacts');
 const PERIOD = '2022-T2';
+const MONTH = '2022-03';
 
 // RFC 4180 enough for the indicator table: quoted units may hold commas.
 function parseCsvLine(line) {
@@ -63,8 +64,67 @@ function run(args) {
   return spawnSync(nara, args, { encoding: 'utf8' });
 }
 
-test('the tertial report renders cleanly and its numbers equal the indicator table',
-  { skip: (!existsSync(nara) && 'nara not built') || (!existsSync(chromiumPath) && 'no chromium'), timeout: 600000 },
+// Opens a report in Chromium, collecting every console error, page error, failed request and
+// request that is not for a local file.
+async function open(browser, html) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (q) => problems.push(`request failed: ${q.url()}`));
+  page.on('request', (q) => { if (!q.url().startsWith('file:')) problems.push(`external request: ${q.url()}`); });
+  await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+// The goal table: one row per result goal of the example file, each with a status and reason;
+// every goal value that is a row of the indicator table equals it. Returns how many compared.
+async function checkGoals(page, table) {
+  const goals = await page.$$eval('tr[data-goal-id]', (rows) => rows.map((row) => ({
+    id: row.dataset.goalId, status: row.dataset.status, indicator: row.dataset.indicator,
+    unit: row.dataset.unit, period: row.dataset.period, value: row.dataset.value,
+    shown: row.cells[2].textContent, reason: row.cells[8].textContent,
+  })));
+  const ids = [...readFileSync(join(root, 'examples', 'goals.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
+  assert.deepEqual(goals.map((g) => g.id), ids);
+  let compared = 0;
+  for (const g of goals) {
+    assert.ok(['met', 'not_yet_met', 'not_met', 'not_assessed'].includes(g.status), g.id);
+    assert.ok(g.reason.length > 10, `${g.id} has a reason`);
+    const row = table.get([g.indicator, g.period, 'region', g.unit, 'all', 'all'].join('|'));
+    if (!row || g.value === undefined) continue;
+    assert.equal(g.value, row.value, `${g.id}: report value vs indicator table`);
+    const decimals = g.indicator === 'home_visits' ? 0 : 1;
+    assert.ok(g.shown.startsWith(swedish(row.value, decimals)), `${g.id}: shown "${g.shown}"`);
+    compared++;
+  }
+  assert.ok(goals.find((g) => g.id === 'readmission_all_ages').value !== undefined,
+    'readmissions have a value for the period');
+  return compared;
+}
+
+// Every number cell that names its source equals the table's value and is shown by the rule.
+async function checkCells(page, table) {
+  const cells = await page.$$eval('td[data-indicator][data-value]', (tds) => tds.map((td) => ({
+    indicator: td.dataset.indicator, unit: td.dataset.unit, period: td.dataset.period,
+    value: td.dataset.value, text: td.textContent,
+    unitType: td.closest('tr').dataset.unitType ?? 'region', sex: td.closest('tr').dataset.sex ?? 'all',
+  })));
+  for (const c of cells) {
+    const row = table.get([c.indicator, c.period, c.unitType, c.unit, c.sex, 'all'].join('|'));
+    if (row === undefined && c.period.startsWith('2014')) continue;  // base year from the goals file
+    assert.ok(row, `no table row for ${JSON.stringify(c)}`);
+    assert.equal(c.value, row.value, JSON.stringify(c));
+    const decimals = c.indicator === 'ready_days_total' ? 0 : 1;
+    assert.equal(c.text, swedish(row.value, decimals), JSON.stringify(c));
+  }
+  return cells.length;
+}
+
+const skip = (!existsSync(nara) && 'nara not built') || (!existsSync(chromiumPath) && 'no chromium');
+
+test('the tertial and monthly reports render cleanly and their numbers equal the indicator table',
+  { skip, timeout: 900000 },
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nara-report-'));
     const browser = await chromium.launch({ executablePath: chromiumPath });
@@ -75,76 +135,43 @@ test('the tertial report renders cleanly and its numbers equal the indicator tab
       r = run(['indicators', extract, '--test-data', '--out', join(dir, 'table.csv')]);
       assert.equal(r.status, 0, r.stderr);
       const table = readTable(join(dir, 'table.csv'));
-      r = run(['report', extract, '--test-data', '--period', PERIOD, '--goals',
-        join(root, 'examples', 'goals.toml'), '--out', join(dir, 'out')]);
+      const goalsFile = join(root, 'examples', 'goals.toml');
+      mkdirSync(artifacts, { recursive: true });
+
+      // Tertial report.
+      r = run(['report', extract, '--test-data', '--period', PERIOD, '--goals', goalsFile,
+        '--out', join(dir, 'out')]);
       assert.equal(r.status, 0, r.stderr);
       const html = join(dir, 'out', `rapport-${PERIOD}.html`);
-      const source = readFileSync(html, 'utf8');
-      assert.doesNotMatch(source, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no scripts, no network resources');
-
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems = [];
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (q) => problems.push(`request failed: ${q.url()}`));
-      page.on('request', (q) => { if (!q.url().startsWith('file:')) problems.push(`external request: ${q.url()}`); });
-      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      assert.doesNotMatch(readFileSync(html, 'utf8'), /<script|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg)/,
+        'no scripts, no network resources');
+      const { page, problems } = await open(browser, html);
       assert.equal(await page.getAttribute('html', 'lang'), 'sv');
-
-      // The goal table: one row per result goal of the example file, each with a status.
-      const goals = await page.$$eval('tr[data-goal-id]', (rows) => rows.map((row) => ({
-        id: row.dataset.goalId, status: row.dataset.status, indicator: row.dataset.indicator,
-        unit: row.dataset.unit, period: row.dataset.period, value: row.dataset.value,
-        shown: row.cells[2].textContent, reason: row.cells[8].textContent,
-      })));
-      const ids = [...readFileSync(join(root, 'examples', 'goals.toml'), 'utf8').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
-      assert.deepEqual(goals.map((g) => g.id), ids);
-      for (const g of goals) {
-        assert.ok(['met', 'not_yet_met', 'not_met', 'not_assessed'].includes(g.status), g.id);
-        assert.ok(g.reason.length > 10, `${g.id} has a reason`);
-      }
-      let compared = 0;
-      for (const g of goals) {
-        const row = table.get([g.indicator, g.period, 'region', g.unit, 'all', 'all'].join('|'));
-        if (!row || g.value === undefined) continue;
-        assert.equal(g.value, row.value, `${g.id}: report value vs indicator table`);
-        const decimals = g.indicator === 'home_visits' ? 0 : 1;
-        assert.ok(g.shown.startsWith(swedish(row.value, decimals)), `${g.id}: shown "${g.shown}"`);
-        compared++;
-      }
-      assert.ok(compared >= 5, `only ${compared} goal values compared`);
-      const readmission = goals.find((g) => g.id === 'readmission_all_ages');
-      assert.ok(readmission.value !== undefined, 'readmissions have a value for the period');
-
-      // Every number cell that names its source equals the table's value.
-      const cells = await page.$$eval('td[data-indicator][data-value]', (tds) => tds.map((td) => ({
-        indicator: td.dataset.indicator, unit: td.dataset.unit, period: td.dataset.period,
-        value: td.dataset.value, text: td.textContent,
-        unitType: td.closest('tr').dataset.unitType ?? 'region', sex: td.closest('tr').dataset.sex ?? 'all',
-      })));
-      assert.ok(cells.length > 40, `only ${cells.length} cells`);
-      for (const c of cells) {
-        const row = table.get([c.indicator, c.period, c.unitType, c.unit, c.sex, 'all'].join('|'));
-        if (row === undefined && c.period.startsWith('2014')) continue;  // base year from the goals file
-        assert.ok(row, `no table row for ${JSON.stringify(c)}`);
-        assert.equal(c.value, row.value, JSON.stringify(c));
-        const decimals = c.indicator === 'ready_days_total' ? 0 : 1;
-        assert.equal(c.text, swedish(row.value, decimals), JSON.stringify(c));
-      }
-      const sexRows = await page.$$eval('#readmission-sex-table tbody tr', (rows) => rows.map((r) => r.dataset.sex));
+      assert.ok(await checkGoals(page, table) >= 5, 'goal values compared with the table');
+      assert.ok(await checkCells(page, table) > 40, 'number cells compared with the table');
+      const sexRows = await page.$$eval('#readmission-sex-table tbody tr', (rows) => rows.map((row) => row.dataset.sex));
       assert.deepEqual(sexRows, ['M', 'F', 'all']);
       assert.equal(await page.locator('.pies figure svg.pie').count(), 3, 'one pie per strategy');
       assert.ok(await page.locator('#trends svg.trend').count() >= 5, 'trend charts');
       assert.match(await page.textContent('#settlement-missing'), /Betalningsansvar: ej beräknat i denna körning/);
       assert.match(await page.textContent('#data'), /episodes\.csv/);
-
-      mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, `rapport-${PERIOD}.png`), fullPage: true });
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: join(artifacts, `rapport-${PERIOD}.pdf`), format: 'A4', printBackground: true });
       assert.ok(statSync(join(artifacts, `rapport-${PERIOD}.png`)).size > 10000);
       assert.equal(readFileSync(join(artifacts, `rapport-${PERIOD}.pdf`)).subarray(0, 4).toString(), '%PDF');
       assert.deepEqual(problems, []);
+
+      // Monthly report of the same extract.
+      r = run(['report', extract, '--test-data', '--period', MONTH, '--goals', goalsFile,
+        '--out', join(dir, 'out')]);
+      assert.equal(r.status, 0, r.stderr);
+      const monthly = await open(browser, join(dir, 'out', `rapport-${MONTH}.html`));
+      assert.match(await monthly.page.textContent('header'), /Månadsrapport/);
+      await checkGoals(monthly.page, table);
+      assert.ok(await checkCells(monthly.page, table) > 40);
+      await monthly.page.screenshot({ path: join(artifacts, `rapport-${MONTH}.png`), fullPage: true });
+      assert.deepEqual(monthly.problems, []);
 
       // A period outside the coverage is a usage error naming the coverage.
       r = run(['report', extract, '--test-data', '--period', '2023-T1', '--out', join(dir, 'out')]);
