@@ -33,7 +33,10 @@ TEST_F(ReportE2eTest, MonthlyReportWithoutGoalsInSwedishAndEnglish) {
   EXPECT_THAT(html, HasSubstr("<html lang=\"sv\">"));
   EXPECT_THAT(html, HasSubstr("Månadsrapport"));
   EXPECT_THAT(html, HasSubstr("id=\"no-goals\""));
-  EXPECT_THAT(html, HasSubstr("Betalningsansvar: ej beräknat i denna körning"));
+  // The settlement table comes from the indicator table's liable_days / liable_amount rows.
+  EXPECT_THAT(html, HasSubstr("<table id=\"settlement\">"));
+  EXPECT_THAT(html, HasSubstr("data-indicator=\"liable_days\" data-unit=\"08\""));
+  EXPECT_THAT(html, Not(HasSubstr("Betalningsansvar: ej beräknat i denna körning")));
   EXPECT_THAT(html, Not(HasSubstr("<script")));
   run = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-03", "--lang", "en",
                  "--out", *dir_ / "en"});
