@@ -112,6 +112,13 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
 Result<int> RunSettle(SettleOptions options) {
   auto request = Months(options);
   if (!request.ok()) return request.status();
+  std::error_code same_error;
+  if (!options.compare.empty() && fs::exists(options.out) &&
+      fs::equivalent(options.compare, options.out, same_error)) {
+    return UsageError(
+        "--compare must name an earlier run's folder, not the --out folder that "
+        "this run overwrites");
+  }
   auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
                                             : config::ReadConfig(options.config_file);
   if (!config.ok()) return config.status();

@@ -44,6 +44,11 @@ std::string ColumnName(int column) { return std::string(1, static_cast<char>('A'
 // Writes a SUM formula over rows [first, last] (0-based) of `column`, with its value cached.
 void WriteSum(lxw_worksheet* sheet, lxw_row_t row, int column, lxw_row_t first, lxw_row_t last,
               int64_t value, lxw_format* format) {
+  if (last < first || row <= last) {  // no rows above: a formula would refer to itself
+    worksheet_write_number(sheet, row, static_cast<lxw_col_t>(column), static_cast<double>(value),
+                           format);
+    return;
+  }
   const std::string formula =
       fmt::format("=SUM({0}{1}:{0}{2})", ColumnName(column), first + 1, last + 1);
   worksheet_write_formula_num(sheet, row, static_cast<lxw_col_t>(column), formula.c_str(), format,
@@ -115,7 +120,7 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Ex
     ++r;
   }
   worksheet_write_string(sheet, r, 0, "Totalt", f.bold);
-  const lxw_row_t last = r == first ? first : r - 1;
+  const lxw_row_t last = r - 1;  // r == first (no rows): WriteSum writes a plain 0
   WriteSum(sheet, r, 3, first, last, total.episodes, f.bold_number);
   WriteSum(sheet, r, 4, first, last, total.ready_days, f.bold_number);
   WriteSum(sheet, r, 5, first, last, total.liable_days, f.bold_number);

@@ -225,6 +225,10 @@ TEST_F(SettleE2eTest, CompareListsWhatChangedPerPatientAndMunicipality) {
   const auto before = nlohmann::json::parse(ReadFile(dir_->path() / "march" / "run.json"));
   const auto after = nlohmann::json::parse(ReadFile(dir_->path() / "march2" / "run.json"));
   EXPECT_NE(before["extract"]["sha256"], after["extract"]["sha256"]);
+  // Comparing with the folder being overwritten would compare the run with itself.
+  auto same = Settle("y", "march2", {"--month", "2021-03", "--compare", *dir_ / "march2"});
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_THAT(same.err, HasSubstr("--compare must name an earlier run's folder"));
 }
 
 }  // namespace
