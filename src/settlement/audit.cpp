@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -78,13 +79,18 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
     const std::string month = field(1);
     if (month < first_month || month > last_month) continue;
     Sums& sums = rows[{field(0), month, field(2), field(3)}];
-    try {
-      sums.ready_days += std::stoll(field(4));
-      sums.liable_days += std::stoll(field(5));
-      sums.amount += std::stoll(field(6));
-    } catch (const std::exception&) {
-      return InvalidInput(
-          fmt::format("{}:{}: not a number in a settlement basis row", name, record.line));
+    bool bad = false;
+    for (auto [index, sum] : {std::pair{4, &sums.ready_days}, std::pair{5, &sums.liable_days},
+                              std::pair{6, &sums.amount}}) {
+      int64_t value = 0;
+      const std::string text = field(static_cast<size_t>(index));
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      bad = bad || error != std::errc() || end != text.data() + text.size() ||
+            __builtin_add_overflow(*sum, value, sum);
+    }
+    if (bad) {
+      return InvalidInput(fmt::format(
+          "{}:{}: not a whole number (or too large) in a settlement basis row", name, record.line));
     }
   }
   return rows;

@@ -61,6 +61,24 @@ TEST(AuditTest, CompareRefusesAFileThatIsNotABasis) {
             "old/basis.csv: not a settlement basis: column 'municipality' missing");
 }
 
+TEST(AuditTest, CompareRefusesNumbersThatAreNotWholeOrOverflow) {
+  const std::string bad = std::string(kHeader) +
+                          "0880,2022-03,00000000000000aa,E1,somatic,2022-03-01 10:00,,31,2x,9300,"
+                          "1,yes,,2018-01-01\n";
+  auto changes = CompareBasis(bad, "old/basis.csv", kHeader, "2022-03", "2022-03");
+  ASSERT_FALSE(changes.ok());
+  EXPECT_EQ(changes.status().message(),
+            "old/basis.csv:2: not a whole number (or too large) in a settlement basis row");
+  const std::string row =
+      "0880,2022-03,00000000000000aa,E1,somatic,2022-03-01 10:00,,1,1,9300,"
+      "9000000000000000000,yes,,2018-01-01\n";
+  auto overflow = CompareBasis(std::string(kHeader) + row + row, "old/basis.csv", kHeader,
+                               "2022-03", "2022-03");
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().message(),
+            "old/basis.csv:3: not a whole number (or too large) in a settlement basis row");
+}
+
 TEST(SettlementFormatTest, MonthsReasonsAndSheetNames) {
   EXPECT_EQ(ParseMonth("2022-03"), 2022 * 12 + 2);
   EXPECT_FALSE(ParseMonth("2022-13").has_value());
