@@ -83,9 +83,9 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
     for (auto [index, sum] : {std::pair{4, &sums.ready_days}, std::pair{5, &sums.liable_days},
                               std::pair{6, &sums.amount}}) {
       int64_t value = 0;
-      const std::string text = field(static_cast<size_t>(index));
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-      bad = bad || error != std::errc() || end != text.data() + text.size() ||
+      const std::string number = field(static_cast<size_t>(index));
+      const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+      bad = bad || error != std::errc() || end != number.data() + number.size() ||
             __builtin_add_overflow(*sum, value, sum);
     }
     if (bad) {
