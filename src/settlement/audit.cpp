@@ -84,7 +84,8 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
                               std::pair{6, &sums.amount}}) {
       int64_t value = 0;
       const std::string number = field(static_cast<size_t>(index));
-      const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), value);
+      const auto [end, error] =
+          std::from_chars(number.data(), number.data() + number.size(), value);
       bad = bad || error != std::errc() || end != number.data() + number.size() ||
             __builtin_add_overflow(*sum, value, sum);
     }

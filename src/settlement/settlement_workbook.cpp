@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+
 #include "settlement/month.hpp"
 #include "settlement/settlement_csv.hpp"
 
@@ -29,14 +31,32 @@ std::string Kronor(int64_t amount) {
   return (amount < 0 ? "-" : "") + out + " kr";
 }
 
+// One agreement in Swedish for the summary sheet: its model and what differs from the law.
 std::string AgreementText(const config::Agreement& a) {
+  std::string text;
   if (a.model == config::SettlementModel::kAverage) {
-    return fmt::format("från {}: genomsnittsmodell, {} dagar per utskrivningsklar period",
-                       FormatDate(a.valid_from), a.average_threshold_days);
+    std::string threshold = fmt::format("{}", a.average_threshold_days);
+    std::replace(threshold.begin(), threshold.end(), '.', ',');
+    text = fmt::format("från {}: genomsnittsmodell, {} dagar per utskrivningsklar period",
+                       FormatDate(a.valid_from), threshold);
+  } else {
+    text = fmt::format("från {}: lagens modell, {} karensdagar{}", FormatDate(a.valid_from),
+                       a.grace_days, a.noon_rule ? " (+1 efter kl. 12)" : "");
   }
-  return fmt::format("från {}: lagens modell, {} karensdagar{}{}", FormatDate(a.valid_from),
-                     a.grace_days, a.noon_rule ? " (+1 efter kl. 12)" : "",
-                     a.bill_discharge_day ? ", utskrivningsdagen debiteras" : "");
+  if (a.bill_discharge_day) text += ", utskrivningsdagen debiteras";
+  if (a.care_types.size() == 1) {
+    text += a.care_types[0] == model::CareType::kSomatic ? ", endast somatisk vård"
+                                                         : ", endast psykiatrisk vård";
+  }
+  if (a.admission_notice_within_hours == 0) {
+    text += ", inget krav på inskrivningsmeddelande";
+  } else if (a.admission_notice_within_hours != 24) {
+    text += fmt::format(", inskrivningsmeddelande inom {} timmar", a.admission_notice_within_hours);
+  }
+  if (a.sip_invitation_within_days > 0) {
+    text += fmt::format(", kallelse till SIP inom {} dagar", a.sip_invitation_within_days);
+  }
+  return text;
 }
 
 std::string ColumnName(int column) { return std::string(1, static_cast<char>('A' + column)); }
@@ -64,9 +84,14 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const model::Ex
   worksheet_write_string(
       sheet, 0, 0, "Ekonomisk reglering, betalningsansvar enligt lag (2017:612) 5 kap.", f.title);
   std::string prices;
-  for (int year : settlement.years_priced) {
+  for (const auto& [agreement, year, kronor] : settlement.prices_used) {
     if (!prices.empty()) prices += "; ";
-    prices += fmt::format("{}: {}", year, Kronor(config.price_per_day.at(year)));
+    prices +=
+        agreement < 0
+            ? fmt::format("{}: {}", year, Kronor(kronor))
+            : fmt::format("{} (avtal från {}): {}", year,
+                          FormatDate(config.agreements[static_cast<size_t>(agreement)].valid_from),
+                          Kronor(kronor));
   }
   std::string agreements;
   for (size_t i = 0; i < config.agreements.size() && i < 32; ++i) {
