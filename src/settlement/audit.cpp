@@ -121,13 +121,20 @@ Result<std::string> FolderChecksum(const std::string& dir) {
   if (error) return IoError(fmt::format("{}: cannot list the extract folder", dir));
   std::sort(names.begin(), names.end());
   Sha256 sha;
+  std::vector<char> buffer(1 << 20);  // streamed: extracts can be gigabytes
   for (const auto& name : names) {
-    auto bytes = ReadBytes((fs::path(dir) / name).string());
-    if (!bytes.ok()) return bytes.status();
+    const std::string path = (fs::path(dir) / name).string();
+    const auto size = fs::file_size(path, error);
+    std::ifstream in(path, std::ios::binary);
+    if (error || !in) return IoError(fmt::format("{}: cannot read the file", path));
     sha.Update(name);
     sha.Update(std::string_view("\0", 1));
-    sha.Update(fmt::format("{:020d}", bytes->size()));
-    sha.Update(*bytes);
+    sha.Update(fmt::format("{:020d}", size));
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      sha.Update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
+    }
+    if (!in.eof()) return IoError(fmt::format("{}: cannot read the file", path));
   }
   return sha.HexDigest();
 }
