@@ -31,6 +31,7 @@ struct SettleOptions {
   std::string config_file;
   std::string out;
   std::string compare;
+  std::string lang = "sv";
 };
 
 Result<settlement::SettleRequest> Months(const SettleOptions& options) {
@@ -154,7 +155,8 @@ Result<int> RunSettle(SettleOptions options) {
   NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
   NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
   NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
-                                                           (out / "settlement.xlsx").string()));
+                                                           (out / "settlement.xlsx").string(),
+                                                           options.lang == "en"));
 
   settlement::RunRecord record;
   record.nara_version = NARA_VERSION;
@@ -215,6 +217,8 @@ Command AddSettleCommand(CLI::App& root) {
   app->add_option("--compare", options->compare,
                   "A previous run's --out folder: write changes.csv (what changed per patient "
                   "ref and municipality)");
+  app->add_option("--lang", options->lang, "Language of settlement.xlsx: sv (default) or en")
+      ->check(CLI::IsMember({"sv", "en"}));
   return {app, [options] { return RunSettle(*options); }};
 }
 

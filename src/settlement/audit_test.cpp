@@ -106,7 +106,8 @@ TEST(SettlementFormatTest, MonthsReasonsAndSheetNames) {
   EXPECT_FALSE(ParseMonth("2022-3").has_value());
   EXPECT_EQ(MonthLabel(2022 * 12 + 11), "2022-12");
   EXPECT_EQ(ReasonCodes(kGraceDays | kRevoked), "grace_days;revoked");
-  EXPECT_EQ(ReasonTextsSv(kNoAdmissionNotice), "inskrivningsmeddelande saknas");
+  EXPECT_EQ(ReasonTexts(kNoAdmissionNotice, false), "inskrivningsmeddelande saknas");
+  EXPECT_EQ(ReasonTexts(kGraceDays | kRevoked, true), "grace days; ready status revoked");
   EXPECT_EQ(MunicipalitySheetName({"0880", "Kalmar", "08", ""}), "0880 Kalmar");
   EXPECT_EQ(
       MunicipalitySheetName({"2321", "Åre/Östersunds [lång] namn som inte får plats", "23", ""}),

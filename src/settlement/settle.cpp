@@ -335,6 +335,32 @@ const char* ReasonTextSv(Reason reason) {
   return "";
 }
 
+const char* ReasonTextEn(Reason reason) {
+  switch (reason) {
+    case kNoAgreement:
+      return "no agreement in force";
+    case kCareTypeExcluded:
+      return "care type not covered by the agreement";
+    case kNoAdmissionNotice:
+      return "admission notice missing";
+    case kLateAdmissionNotice:
+      return "admission notice late";
+    case kNoSipInvitation:
+      return "SIP invitation missing";
+    case kLateSipInvitation:
+      return "SIP invitation late";
+    case kGraceDays:
+      return "grace days";
+    case kWithinAverage:
+      return "within the agreed average";
+    case kRevoked:
+      return "ready status revoked";
+    case kNoReadyDays:
+      return "discharged on the notice day";
+  }
+  return "";
+}
+
 namespace {
 template <typename F>
 std::string JoinReasons(uint32_t reasons, const char* separator, F name) {
@@ -350,7 +376,9 @@ std::string JoinReasons(uint32_t reasons, const char* separator, F name) {
 }  // namespace
 
 std::string ReasonCodes(uint32_t reasons) { return JoinReasons(reasons, ";", ReasonCode); }
-std::string ReasonTextsSv(uint32_t reasons) { return JoinReasons(reasons, "; ", ReasonTextSv); }
+std::string ReasonTexts(uint32_t reasons, bool english) {
+  return JoinReasons(reasons, "; ", english ? ReasonTextEn : ReasonTextSv);
+}
 
 std::string PatientRef(const model::Extract& extract, size_t stay) {
   return fmt::format("{:016x}", extract.patients.pseudonym[extract.stays.patient[stay]]);

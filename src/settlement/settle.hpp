@@ -33,11 +33,12 @@ enum Reason : uint32_t {
 inline constexpr int kReasonCount = 10;
 // `grace_days`, `no_admission_notice`, ...: stable codes for basis.csv.
 const char* ReasonCode(Reason reason);
-// Swedish text for the workbook.
+// Swedish and English texts for the workbook.
 const char* ReasonTextSv(Reason reason);
+const char* ReasonTextEn(Reason reason);
 // Codes of every bit of `reasons`, joined by ';' (empty for none), in bit order.
 std::string ReasonCodes(uint32_t reasons);
-std::string ReasonTextsSv(uint32_t reasons);
+std::string ReasonTexts(uint32_t reasons, bool english);
 
 // One ready period in one month: data contract §4.2's individual-level basis.
 struct BasisRow {
