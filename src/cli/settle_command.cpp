@@ -31,6 +31,7 @@ struct SettleOptions {
   std::string config_file;
   std::string out;
   std::string compare;
+  std::string lang = "sv";
 };
 
 Result<settlement::SettleRequest> Months(const SettleOptions& options) {
@@ -112,6 +113,13 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
 Result<int> RunSettle(SettleOptions options) {
   auto request = Months(options);
   if (!request.ok()) return request.status();
+  std::error_code same_error;
+  if (!options.compare.empty() && fs::exists(options.out) &&
+      fs::equivalent(options.compare, options.out, same_error)) {
+    return UsageError(
+        "--compare must name an earlier run's folder, not the --out folder that "
+        "this run overwrites");
+  }
   auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
                                             : config::ReadConfig(options.config_file);
   if (!config.ok()) return config.status();
@@ -147,7 +155,8 @@ Result<int> RunSettle(SettleOptions options) {
   NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
   NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
   NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
-                                                           (out / "settlement.xlsx").string()));
+                                                           (out / "settlement.xlsx").string(),
+                                                           options.lang == "en"));
 
   settlement::RunRecord record;
   record.nara_version = NARA_VERSION;
@@ -208,6 +217,8 @@ Command AddSettleCommand(CLI::App& root) {
   app->add_option("--compare", options->compare,
                   "A previous run's --out folder: write changes.csv (what changed per patient "
                   "ref and municipality)");
+  app->add_option("--lang", options->lang, "Language of settlement.xlsx: sv (default) or en")
+      ->check(CLI::IsMember({"sv", "en"}));
   return {app, [options] { return RunSettle(*options); }};
 }
 

@@ -67,6 +67,28 @@ Result<std::vector<model::CareType>> CareTypes(const toml::table& table,
   return types;
 }
 
+// A table of year = whole kronor (`[settlement.price_per_day]`, or an agreement's own).
+Result<std::map<int, int64_t>> PriceTable(const toml::node& node, const std::string& where) {
+  const toml::table* table = node.as_table();
+  if (table == nullptr) return UsageError(where + ": expected a table of year = kronor");
+  std::map<int, int64_t> prices;
+  for (const auto& [key, value] : *table) {
+    int year = 0;
+    const std::string name(key.str());
+    const bool year_ok = name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) {
+                           return c >= '0' && c <= '9';
+                         });
+    if (year_ok) year = std::stoi(name);
+    auto amount = value.value<int64_t>();
+    if (!year_ok || !value.is_integer() || !amount || *amount < 0) {
+      return UsageError(fmt::format(
+          "{}.{}: expected a year such as 2022 = 9300 (whole kronor)", where, name));
+    }
+    prices[year] = *amount;
+  }
+  return prices;
+}
+
 }  // namespace
 
 const Agreement* Config::AgreementOn(Date date) const {
@@ -142,26 +164,9 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
   if (const toml::table* section = root["settlement"].as_table()) {
     NARA_RETURN_IF_ERROR(CheckKeys(*section, {"agreement", "price_per_day"}, "settlement", file));
     if (const toml::node* prices = section->get("price_per_day")) {
-      const toml::table* table = prices->as_table();
-      if (table == nullptr) {
-        return UsageError(at + "settlement.price_per_day: expected a table of year = kronor");
-      }
-      config.price_per_day.clear();
-      for (const auto& [key, value] : *table) {
-        int year = 0;
-        const std::string name(key.str());
-        const bool year_ok = name.size() == 4 &&
-                             std::all_of(name.begin(), name.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; });
-        if (year_ok) year = std::stoi(name);
-        auto amount = value.value<int64_t>();
-        if (!year_ok || !value.is_integer() || !amount || *amount < 0) {
-          return UsageError(fmt::format(
-              "{}settlement.price_per_day.{}: expected a year such as 2022 = 9300 (whole kronor)",
-              at, name));
-        }
-        config.price_per_day[year] = *amount;
-      }
+      auto table = PriceTable(*prices, at + "settlement.price_per_day");
+      if (!table.ok()) return table.status();
+      config.price_per_day = std::move(*table);
     }
     if (const toml::node* agreements = section->get("agreement")) {
       const toml::array* array = agreements->as_array();
@@ -177,7 +182,7 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
             *table,
             {"valid_from", "grace_days", "noon_rule", "bill_discharge_day",
              "admission_notice_within_hours", "sip_invitation_within_days", "care_types", "model",
-             "average_threshold_days"},
+             "average_threshold_days", "price_per_day"},
             "settlement.agreement", file));
         Agreement agreement;
         const toml::node* from = table->get("valid_from");
@@ -224,6 +229,11 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
             return UsageError(where + ".average_threshold_days: expected a number of days >= 0");
           }
           agreement.average_threshold_days = *value;
+        }
+        if (const toml::node* prices = table->get("price_per_day")) {
+          auto local = PriceTable(*prices, where + ".price_per_day");
+          if (!local.ok()) return local.status();
+          agreement.price_per_day = std::move(*local);
         }
         config.agreements.push_back(agreement);
       }

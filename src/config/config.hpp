@@ -33,6 +33,9 @@ struct Agreement {
                                              model::CareType::kPsychiatric};
   SettlementModel model = SettlementModel::kLaw;
   double average_threshold_days = 0;      // average model only
+  // A locally agreed price per liable day by calendar year (4 kap. 5 §); a year not listed
+  // falls back to Config::price_per_day (Socialstyrelsen's amount).
+  std::map<int, int64_t> price_per_day;
 };
 
 struct CareGuaranteeLimits {

@@ -83,5 +83,27 @@ TEST(ConfigTest, ErrorsNameTheSettingAndWhatIsExpected) {
   EXPECT_THAT(care.status().message(), HasSubstr("\"somatic\" or \"psychiatric\""));
 }
 
+TEST(ConfigTest, AnAgreementMayHaveItsOwnPricePerDay) {
+  auto config = ParseConfig(R"(
+[[settlement.agreement]]
+valid_from = 2023-07-01
+price_per_day = { 2023 = 10000 }
+)",
+                            "nara.toml");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  EXPECT_EQ(config->agreements[0].price_per_day.at(2023), 10000);
+  EXPECT_EQ(config->price_per_day.at(2022), 9300);  // the national amounts stay
+  auto bad = ParseConfig(R"(
+[[settlement.agreement]]
+valid_from = 2023-07-01
+price_per_day = { 2023 = "tiotusen" }
+)",
+                         "nara.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(),
+            "nara.toml: settlement.agreement[1].price_per_day.2023: expected a year such as "
+            "2022 = 9300 (whole kronor)");
+}
+
 }  // namespace
 }  // namespace nara::config

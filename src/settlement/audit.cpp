@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -78,13 +79,19 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
     const std::string month = field(1);
     if (month < first_month || month > last_month) continue;
     Sums& sums = rows[{field(0), month, field(2), field(3)}];
-    try {
-      sums.ready_days += std::stoll(field(4));
-      sums.liable_days += std::stoll(field(5));
-      sums.amount += std::stoll(field(6));
-    } catch (const std::exception&) {
-      return InvalidInput(
-          fmt::format("{}:{}: not a number in a settlement basis row", name, record.line));
+    bool bad = false;
+    for (auto [index, sum] : {std::pair{4, &sums.ready_days}, std::pair{5, &sums.liable_days},
+                              std::pair{6, &sums.amount}}) {
+      int64_t value = 0;
+      const std::string number = field(static_cast<size_t>(index));
+      const auto [end, error] =
+          std::from_chars(number.data(), number.data() + number.size(), value);
+      bad = bad || error != std::errc() || end != number.data() + number.size() ||
+            __builtin_add_overflow(*sum, value, sum);
+    }
+    if (bad) {
+      return InvalidInput(fmt::format(
+          "{}:{}: not a whole number (or too large) in a settlement basis row", name, record.line));
     }
   }
   return rows;
@@ -114,13 +121,20 @@ Result<std::string> FolderChecksum(const std::string& dir) {
   if (error) return IoError(fmt::format("{}: cannot list the extract folder", dir));
   std::sort(names.begin(), names.end());
   Sha256 sha;
+  std::vector<char> buffer(1 << 20);  // streamed: extracts can be gigabytes
   for (const auto& name : names) {
-    auto bytes = ReadBytes((fs::path(dir) / name).string());
-    if (!bytes.ok()) return bytes.status();
+    const std::string path = (fs::path(dir) / name).string();
+    const auto size = fs::file_size(path, error);
+    std::ifstream in(path, std::ios::binary);
+    if (error || !in) return IoError(fmt::format("{}: cannot read the file", path));
     sha.Update(name);
     sha.Update(std::string_view("\0", 1));
-    sha.Update(fmt::format("{:020d}", bytes->size()));
-    sha.Update(*bytes);
+    sha.Update(fmt::format("{:020d}", size));
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      sha.Update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
+    }
+    if (!in.eof()) return IoError(fmt::format("{}: cannot read the file", path));
   }
   return sha.HexDigest();
 }

@@ -2,6 +2,10 @@
 #include "settlement/audit.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "settlement/month.hpp"
 #include "settlement/settle.hpp"
@@ -13,6 +17,23 @@ namespace {
 
 TEST(AuditTest, Sha256OfAbcIsTheKnownDigest) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(AuditTest, FolderChecksumIsTheDocumentedConstruction) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("nara_audit_test_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir / "sub");
+  std::ofstream(dir / "b.csv") << "x,y\n";
+  std::ofstream(dir / "a.toml") << "region = 1\n";
+  std::ofstream(dir / "sub" / "ignored.csv") << "not hashed";
+  auto sum = FolderChecksum(dir.string());
+  ASSERT_TRUE(sum.ok()) << sum.status().message();
+  using namespace std::string_literals;
+  EXPECT_EQ(*sum, Sha256Hex("a.toml\0"s + "00000000000000000011" + "region = 1\n" + "b.csv\0"s +
+                            "00000000000000000004" + "x,y\n"));
+  std::ofstream(dir / "b.csv") << "x,z\n";
+  EXPECT_NE(*FolderChecksum(dir.string()), *sum);
+  std::filesystem::remove_all(dir);
 }
 
 constexpr const char* kHeader =
@@ -61,13 +82,32 @@ TEST(AuditTest, CompareRefusesAFileThatIsNotABasis) {
             "old/basis.csv: not a settlement basis: column 'municipality' missing");
 }
 
+TEST(AuditTest, CompareRefusesNumbersThatAreNotWholeOrOverflow) {
+  const std::string bad = std::string(kHeader) +
+                          "0880,2022-03,00000000000000aa,E1,somatic,2022-03-01 10:00,,31,2x,9300,"
+                          "1,yes,,2018-01-01\n";
+  auto changes = CompareBasis(bad, "old/basis.csv", kHeader, "2022-03", "2022-03");
+  ASSERT_FALSE(changes.ok());
+  EXPECT_EQ(changes.status().message(),
+            "old/basis.csv:2: not a whole number (or too large) in a settlement basis row");
+  const std::string row =
+      "0880,2022-03,00000000000000aa,E1,somatic,2022-03-01 10:00,,1,1,9300,"
+      "9000000000000000000,yes,,2018-01-01\n";
+  auto overflow = CompareBasis(std::string(kHeader) + row + row, "old/basis.csv", kHeader,
+                               "2022-03", "2022-03");
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().message(),
+            "old/basis.csv:3: not a whole number (or too large) in a settlement basis row");
+}
+
 TEST(SettlementFormatTest, MonthsReasonsAndSheetNames) {
   EXPECT_EQ(ParseMonth("2022-03"), 2022 * 12 + 2);
   EXPECT_FALSE(ParseMonth("2022-13").has_value());
   EXPECT_FALSE(ParseMonth("2022-3").has_value());
   EXPECT_EQ(MonthLabel(2022 * 12 + 11), "2022-12");
   EXPECT_EQ(ReasonCodes(kGraceDays | kRevoked), "grace_days;revoked");
-  EXPECT_EQ(ReasonTextsSv(kNoAdmissionNotice), "inskrivningsmeddelande saknas");
+  EXPECT_EQ(ReasonTexts(kNoAdmissionNotice, false), "inskrivningsmeddelande saknas");
+  EXPECT_EQ(ReasonTexts(kGraceDays | kRevoked, true), "grace days; ready status revoked");
   EXPECT_EQ(MunicipalitySheetName({"0880", "Kalmar", "08", ""}), "0880 Kalmar");
   EXPECT_EQ(
       MunicipalitySheetName({"2321", "Åre/Östersunds [lång] namn som inte får plats", "23", ""}),

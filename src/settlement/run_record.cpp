@@ -58,11 +58,19 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
     }
   }
   run["agreements_used"] = agreements;
+  // [settlement.price_per_day] by year; agreements' own prices by valid_from, then year.
   nlohmann::ordered_json prices = nlohmann::ordered_json::object();
-  for (int year : settlement.years_priced) {
-    prices[std::to_string(year)] = config.price_per_day.at(year);
+  nlohmann::ordered_json local = nlohmann::ordered_json::object();
+  for (const auto& [agreement, year, kronor] : settlement.prices_used) {
+    if (agreement < 0) {
+      prices[std::to_string(year)] = kronor;
+    } else {
+      local[FormatDate(config.agreements[static_cast<size_t>(agreement)].valid_from)]
+           [std::to_string(year)] = kronor;
+    }
   }
   run["prices_used"] = prices;
+  run["agreement_prices_used"] = local;
   int64_t episodes = 0, ready = 0, liable = 0, amount = 0;
   for (const SummaryRow& row : settlement.summary) {
     episodes += row.episodes;

@@ -116,18 +116,22 @@ class Settler {
     return static_cast<uint32_t>(cached);
   }
 
-  Status Bill(BasisRow& row, Date date) {
+  // Liable: `date` under Config::agreements[agreement], priced by its year: the agreement's own
+  // price, else [settlement.price_per_day].
+  Status Bill(BasisRow& row, Date date, size_t agreement) {
     const int year = CivilFromDays(date).year;
-    auto price = config_.price_per_day.find(year);
+    const auto& local = config_.agreements[agreement].price_per_day;
+    const auto& national = config_.price_per_day;
+    const bool is_local = local.count(year) > 0;
     int64_t amount = 0;
-    if (price != config_.price_per_day.end()) {
-      amount = price->second;
-      out_.years_priced.insert(year);
+    if (is_local || national.count(year) > 0) {
+      amount = is_local ? local.at(year) : national.at(year);
+      out_.prices_used.insert({is_local ? static_cast<int>(agreement) : -1, year, amount});
     } else if (request_.require_prices) {
-      return InvalidInput(fmt::format(
-          "{}: no price per liable day for {} (a liable date {} needs it): add {} = <kronor> "
-          "under [settlement.price_per_day]",
-          config_.source, year, FormatDate(date), year));
+      return InvalidInput(
+          fmt::format("{}: no price per liable day for {} (a liable date {} needs it): add {} = "
+                      "<kronor> under [settlement.price_per_day]",
+                      config_.source, year, FormatDate(date), year));
     } else {
       out_.missing_price_years.insert(year);
     }
@@ -200,7 +204,7 @@ class Settler {
         row.reasons |= kGraceDays;
         continue;
       }
-      NARA_RETURN_IF_ERROR(Bill(row, date));
+      NARA_RETURN_IF_ERROR(Bill(row, date, index));
     }
     if (period.revoked) {
       for (size_t i = period_rows_begin_; i < out_.basis.size(); ++i) {
@@ -230,7 +234,7 @@ class Settler {
       for (size_t i = 0; i < group.candidates.size(); ++i) {
         BasisRow& row = out_.basis[group.candidates[i].row];
         if (static_cast<int64_t>(i) < billed) {
-          NARA_RETURN_IF_ERROR(Bill(row, group.candidates[i].date));
+          NARA_RETURN_IF_ERROR(Bill(row, group.candidates[i].date, std::get<2>(key)));
         } else {
           row.reasons |= kWithinAverage;
         }
@@ -331,6 +335,32 @@ const char* ReasonTextSv(Reason reason) {
   return "";
 }
 
+const char* ReasonTextEn(Reason reason) {
+  switch (reason) {
+    case kNoAgreement:
+      return "no agreement in force";
+    case kCareTypeExcluded:
+      return "care type not covered by the agreement";
+    case kNoAdmissionNotice:
+      return "admission notice missing";
+    case kLateAdmissionNotice:
+      return "admission notice late";
+    case kNoSipInvitation:
+      return "SIP invitation missing";
+    case kLateSipInvitation:
+      return "SIP invitation late";
+    case kGraceDays:
+      return "grace days";
+    case kWithinAverage:
+      return "within the agreed average";
+    case kRevoked:
+      return "ready status revoked";
+    case kNoReadyDays:
+      return "discharged on the notice day";
+  }
+  return "";
+}
+
 namespace {
 template <typename F>
 std::string JoinReasons(uint32_t reasons, const char* separator, F name) {
@@ -346,7 +376,9 @@ std::string JoinReasons(uint32_t reasons, const char* separator, F name) {
 }  // namespace
 
 std::string ReasonCodes(uint32_t reasons) { return JoinReasons(reasons, ";", ReasonCode); }
-std::string ReasonTextsSv(uint32_t reasons) { return JoinReasons(reasons, "; ", ReasonTextSv); }
+std::string ReasonTexts(uint32_t reasons, bool english) {
+  return JoinReasons(reasons, "; ", english ? ReasonTextEn : ReasonTextSv);
+}
 
 std::string PatientRef(const model::Extract& extract, size_t stay) {
   return fmt::format("{:016x}", extract.patients.pseudonym[extract.stays.patient[stay]]);

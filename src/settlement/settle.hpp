@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/status.hpp"
@@ -32,11 +33,12 @@ enum Reason : uint32_t {
 inline constexpr int kReasonCount = 10;
 // `grace_days`, `no_admission_notice`, ...: stable codes for basis.csv.
 const char* ReasonCode(Reason reason);
-// Swedish text for the workbook.
+// Swedish and English texts for the workbook.
 const char* ReasonTextSv(Reason reason);
+const char* ReasonTextEn(Reason reason);
 // Codes of every bit of `reasons`, joined by ';' (empty for none), in bit order.
 std::string ReasonCodes(uint32_t reasons);
-std::string ReasonTextsSv(uint32_t reasons);
+std::string ReasonTexts(uint32_t reasons, bool english);
 
 // One ready period in one month: data contract §4.2's individual-level basis.
 struct BasisRow {
@@ -46,7 +48,7 @@ struct BasisRow {
   ReadyPeriod period;
   int ready_days = 0;  // ready dates of the period in this month (notice day .. end - 1)
   int liable_days = 0;
-  int64_t price_per_day = 0;  // kronor, the price of the month's year (0 when none configured)
+  int64_t price_per_day = 0;  // kronor: the price of the row's (last) liable date; 0 when none
   int64_t amount = 0;         // kronor
   uint32_t reasons = 0;       // Reason bits
   uint32_t agreements = 0;    // bit i: Config::agreements[i] applied to a date of the row
@@ -73,7 +75,9 @@ struct SettleRequest {
 struct Settlement {
   std::vector<BasisRow> basis;      // sorted by municipality code, month, patient ref, episode
   std::vector<SummaryRow> summary;  // sorted by municipality code, month
-  std::set<int> years_priced;       // years whose price was used
+  // Prices used: (agreement index whose own price applied, or -1 for [settlement.price_per_day];
+  // year; kronor).
+  std::set<std::tuple<int, int, int64_t>> prices_used;
   std::set<int> missing_price_years;
   uint32_t agreements_used = 0;  // bit i: Config::agreements[i]
   ReadyPeriodCounters counters;

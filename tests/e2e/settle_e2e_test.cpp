@@ -166,6 +166,23 @@ TEST_F(SettleE2eTest, NoIdentityNumberInTheSettlementFiles) {
   EXPECT_GT(checked, 1000u);
 }
 
+TEST_F(SettleE2eTest, TheWorkbookIsAvailableInEnglish) {
+  ASSERT_EQ(Settle("x", "english", {"--month", "2021-03", "--lang", "en"}).exit_code, 0);
+  const std::string xlsx = *dir_ / "english/settlement.xlsx";
+  EXPECT_THAT(Unzip(xlsx, "xl/workbook.xml"), HasSubstr("name=\"Summary\""));
+  const std::string strings = Unzip(xlsx, "xl/sharedStrings.xml");
+  for (const char* text : {"Municipality", "Stays", "Liable days", "Amount (SEK)", "Total",
+                           "the law's model, 3 grace days"}) {
+    EXPECT_THAT(strings, HasSubstr(text)) << text;
+  }
+  EXPECT_THAT(strings, ::testing::Not(HasSubstr("Belopp")));
+  EXPECT_THAT(Unzip(xlsx, "xl/styles.xml"), HasSubstr("formatCode=\"#,##0 &quot;kr&quot;\""));
+  // The CSVs do not depend on the language.
+  ASSERT_EQ(Settle("x", "swedish", {"--month", "2021-03"}).exit_code, 0);
+  EXPECT_EQ(ReadFile(dir_->path() / "english" / "basis.csv"),
+            ReadFile(dir_->path() / "swedish" / "basis.csv"));
+}
+
 TEST_F(SettleE2eTest, MonthsOutsideCoverageAreAUsageError) {
   auto run = Settle("x", "outside", {"--from", "2019-12", "--to", "2020-01"});
   EXPECT_EQ(run.exit_code, 2);
@@ -225,6 +242,10 @@ TEST_F(SettleE2eTest, CompareListsWhatChangedPerPatientAndMunicipality) {
   const auto before = nlohmann::json::parse(ReadFile(dir_->path() / "march" / "run.json"));
   const auto after = nlohmann::json::parse(ReadFile(dir_->path() / "march2" / "run.json"));
   EXPECT_NE(before["extract"]["sha256"], after["extract"]["sha256"]);
+  // Comparing with the folder being overwritten would compare the run with itself.
+  auto same = Settle("y", "march2", {"--month", "2021-03", "--compare", *dir_ / "march2"});
+  EXPECT_EQ(same.exit_code, 2);
+  EXPECT_THAT(same.err, HasSubstr("--compare must name an earlier run's folder"));
 }
 
 }  // namespace
