@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
@@ -14,6 +16,8 @@
 #include "config/config.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/suppression.hpp"
+#include "settlement/month.hpp"
+#include "settlement/settle.hpp"
 #include "store/checksum.hpp"
 #include "store/store.hpp"
 
@@ -37,6 +41,55 @@ Result<std::pair<config::Config, std::string>> ConfigAndHash(const std::string& 
   auto config = config::ParseConfig(text.str(), file);
   if (!config.ok()) return config.status();
   return std::make_pair(std::move(*config), store::Sha256Hex(text.str()));
+}
+
+struct SettlementRows {
+  std::vector<store::SettlementSummaryRow> summary;
+  std::vector<store::SettlementBasisRow> basis;
+  std::set<int> missing_price_years;
+};
+
+// The settlement of every month wholly inside coverage, as the store keeps it. A year without a
+// price is not an error here (the store keeps the liable days; amounts are 0 and the run says
+// which years), unlike `nara settle`, which refuses to invoice without a price.
+Result<SettlementRows> SettleWholeMonths(const model::Extract& extract,
+                                         const config::Config& config) {
+  const Date from = extract.manifest.coverage_from;
+  const Date to = extract.manifest.coverage_to;
+  int first = settlement::MonthOfDate(from);
+  int last = settlement::MonthOfDate(to);
+  if (settlement::FirstDateOfMonth(first) != from) ++first;
+  if (settlement::LastDateOfMonth(last) != to) --last;
+  SettlementRows rows;
+  if (first > last) return rows;
+  auto settled = settlement::Settle(extract, config, {first, last, /*require_prices=*/false});
+  if (!settled.ok()) return settled.status();
+  rows.missing_price_years = settled->missing_price_years;
+  for (const auto& row : settled->summary) {
+    rows.summary.push_back({extract.municipalities[row.municipality].code,
+                            settlement::MonthLabel(row.month), row.episodes, row.ready_days,
+                            row.liable_days, row.amount});
+  }
+  const model::Stays& stays = extract.stays;
+  rows.basis.reserve(settled->basis.size());
+  for (const auto& row : settled->basis) {
+    store::SettlementBasisRow out;
+    out.municipality = extract.municipalities[row.municipality].code;
+    out.month = settlement::MonthLabel(row.month);
+    out.patient_ref = settlement::PatientRef(extract, row.stay);
+    out.episode_id = extract.episode_ids.Name(stays.episode_id[row.stay]);
+    out.care_type = std::string(model::CareTypeName(stays.care_type[row.stay]));
+    out.ready_at = FormatDateTime(row.period.notice_at);
+    out.ready_until = row.period.open() ? std::string() : FormatDate(row.period.end);
+    out.ready_days = row.ready_days;
+    out.liable_days = row.liable_days;
+    out.price_per_day = row.liable_days > 0 ? row.price_per_day : 0;
+    out.amount = row.amount;
+    out.liable = row.liable_days > 0;
+    out.reason = settlement::ReasonCodes(row.reasons);
+    rows.basis.push_back(std::move(out));
+  }
+  return rows;
 }
 
 Result<int> RunIngest(IngestOptions options) {
@@ -64,6 +117,12 @@ Result<int> RunIngest(IngestOptions options) {
   engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
   auto table = indicators::ComputeIndicators(extract, config->first, engine);
   if (!table.ok()) return table.status();
+  auto settlement_rows = SettleWholeMonths(extract, config->first);
+  if (!settlement_rows.ok()) return settlement_rows.status();
+  for (int year : settlement_rows->missing_price_years) {
+    std::fprintf(stderr, "note: no price per day configured for %d: its liable days are stored "
+                 "with amount 0 (settlement.price_per_day)\n", year);
+  }
   // The rows keep their numerators; the flags are what the public sees (docs/store.md).
   indicators::Suppress(table->rows, options.suppress);
   store::NewExtract record;
@@ -83,6 +142,8 @@ Result<int> RunIngest(IngestOptions options) {
   record.extract = &extract;
   record.report = &report;
   record.table = &*table;
+  record.settlement_summary = &settlement_rows->summary;
+  record.settlement_basis = &settlement_rows->basis;
   auto added = (*store)->AddExtract(record);
   if (!added.ok()) return added.status();
   if (!added->added) {

@@ -226,6 +226,53 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
+namespace {
+
+// The settlement of the extract's whole months (summary and individual-level basis).
+Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryRow>& summary,
+                        const std::vector<SettlementBasisRow>& basis) {
+  auto insert_summary = db.Prepare("INSERT INTO settlement_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!insert_summary.ok()) return insert_summary.status();
+  for (const auto& row : summary) {
+    Statement& s = **insert_summary;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, row.municipality);
+    s.Bind(3, row.month);
+    s.Bind(4, row.episodes);
+    s.Bind(5, row.ready_days);
+    s.Bind(6, row.liable_days);
+    s.Bind(7, row.amount);
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  auto insert_basis = db.Prepare(
+      "INSERT INTO settlement_basis VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+      "?13, ?14)");
+  if (!insert_basis.ok()) return insert_basis.status();
+  for (const auto& row : basis) {
+    Statement& s = **insert_basis;
+    s.Reset();
+    s.Bind(1, id);
+    s.Bind(2, row.municipality);
+    s.Bind(3, row.month);
+    s.Bind(4, row.patient_ref);
+    s.Bind(5, row.episode_id);
+    s.Bind(6, row.care_type);
+    s.Bind(7, row.ready_at);
+    s.Bind(8, row.ready_until);
+    s.Bind(9, row.ready_days);
+    s.Bind(10, row.liable_days);
+    s.Bind(11, row.price_per_day);
+    s.Bind(12, row.amount);
+    s.Bind(13, int64_t{row.liable ? 1 : 0});
+    s.Bind(14, row.reason);
+    NARA_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& checksum,
                                                          const std::string& config_hash) {
   auto find = db_->Prepare(fmt::format(
@@ -249,7 +296,10 @@ Result<AddResult> Store::AddExtract(const NewExtract& extract) {
   if (!id.ok()) return id.status();
   NARA_RETURN_IF_ERROR(InsertReport(*db_, *id, *extract.report));
   NARA_RETURN_IF_ERROR(InsertTable(*db_, *id, *extract.extract, *extract.table));
-  // Settlement rows are written here once the settlement module lands (docs/store.md).
+  if (extract.settlement_summary != nullptr && extract.settlement_basis != nullptr) {
+    NARA_RETURN_IF_ERROR(
+        InsertSettlement(*db_, *id, *extract.settlement_summary, *extract.settlement_basis));
+  }
   NARA_RETURN_IF_ERROR(transaction.Commit());
   return AddResult{*id, true};
 }

@@ -35,12 +35,26 @@ struct ExtractInfo {
   int public_min_count = 5;   // min count of the stored public suppression flags
 };
 
+struct SettlementSummaryRow {
+  std::string municipality, month;
+  int64_t episodes = 0, ready_days = 0, liable_days = 0, amount = 0;
+};
+struct SettlementBasisRow {
+  std::string municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until;
+  int64_t ready_days = 0, liable_days = 0, price_per_day = 0, amount = 0;
+  bool liable = false;
+  std::string reason;
+};
+
 // What AddExtract writes. The table's `suppressed` flags are the public suppression.
 struct NewExtract {
   ExtractInfo info;  // id and ingested_at are filled in by the store
   const model::Extract* extract = nullptr;
   const ingest::IngestReport* report = nullptr;
   const indicators::IndicatorTable* table = nullptr;
+  // The settlement of the months wholly inside coverage (may be null: nothing is stored).
+  const std::vector<SettlementSummaryRow>* settlement_summary = nullptr;
+  const std::vector<SettlementBasisRow>* settlement_basis = nullptr;
 };
 
 struct AddResult {
@@ -81,17 +95,6 @@ struct PeriodEntry {
 };
 struct UnitEntry {
   std::string unit_type, unit, name;
-};
-
-struct SettlementSummaryRow {
-  std::string municipality, month;
-  int64_t episodes = 0, ready_days = 0, liable_days = 0, amount = 0;
-};
-struct SettlementBasisRow {
-  std::string municipality, patient_ref, episode_id, care_type, ready_at, ready_until;
-  int64_t ready_days = 0, liable_days = 0, price_per_day = 0, amount = 0;
-  bool liable = false;
-  std::string reason;
 };
 
 struct RejectCount {

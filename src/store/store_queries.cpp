@@ -186,7 +186,7 @@ Result<std::vector<SettlementBasisRow>> Store::SettlementBasis(int64_t extract_i
                                                                const std::string& municipality,
                                                                const std::string& month) {
   auto select = db_->Prepare(
-      "SELECT municipality, patient_ref, episode_id, care_type, ready_at, ready_until, "
+      "SELECT municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until, "
       "ready_days, liable_days, price_per_day, amount, liable, reason FROM settlement_basis "
       "WHERE extract_id = ?1 AND municipality = ?2 AND month = ?3 ORDER BY rowid");
   if (!select.ok()) return select.status();
@@ -197,17 +197,18 @@ Result<std::vector<SettlementBasisRow>> Store::SettlementBasis(int64_t extract_i
   return Collect<SettlementBasisRow>(s, [](const Statement& row) {
     SettlementBasisRow out;
     out.municipality = row.Text(0);
-    out.patient_ref = row.Text(1);
-    out.episode_id = row.Text(2);
-    out.care_type = row.Text(3);
-    out.ready_at = row.Text(4);
-    out.ready_until = row.Text(5);
-    out.ready_days = row.Int(6);
-    out.liable_days = row.Int(7);
-    out.price_per_day = row.Int(8);
-    out.amount = row.Int(9);
-    out.liable = row.Int(10) != 0;
-    out.reason = row.Text(11);
+    out.month = row.Text(1);
+    out.patient_ref = row.Text(2);
+    out.episode_id = row.Text(3);
+    out.care_type = row.Text(4);
+    out.ready_at = row.Text(5);
+    out.ready_until = row.Text(6);
+    out.ready_days = row.Int(7);
+    out.liable_days = row.Int(8);
+    out.price_per_day = row.Int(9);
+    out.amount = row.Int(10);
+    out.liable = row.Int(11) != 0;
+    out.reason = row.Text(12);
     return out;
   });
 }

@@ -10,7 +10,9 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
+#include <algorithm>
 
 #include "e2e/e2e_support.hpp"
 
@@ -59,6 +61,60 @@ StoreState ReadStore(const std::string& path) {
   });
   sqlite3_close(db);
   return state;
+}
+
+// Lines of a query's single text column, sorted.
+std::vector<std::string> QueryLines(const std::string& path, const char* sql) {
+  std::vector<std::string> lines;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+      while (sqlite3_step(stmt) == SQLITE_ROW) {
+        lines.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+      }
+      sqlite3_finalize(stmt);
+    }
+  }
+  sqlite3_close(db);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+std::vector<std::string> CsvBodyLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+// The store keeps the settlement of every whole month of coverage, the same as `nara settle`.
+TEST(StoreE2eTest, IngestStoresTheSettlementNaraSettleWrites) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "1500", "--seed", "5"}).exit_code, 0);
+  WriteFile(dir / "nara.toml",
+            "[settlement.price_per_day]\n2020 = 8200\n2021 = 8700\n2022 = 9300\n");
+  const std::string store = dir / "nara.db";
+  auto ingest = RunNara({"ingest", dir / "x", "--store", store, "--test-data", "--config",
+                         dir / "nara.toml"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  auto settle = RunNara({"settle", dir / "x", "--test-data", "--config", dir / "nara.toml",
+                         "--from", "2020-01", "--to", "2022-12", "--out", dir / "s"});
+  ASSERT_EQ(settle.exit_code, 0) << settle.err;
+  const auto summary = CsvBodyLines(ReadFile(dir.path() / "s" / "summary.csv"));
+  ASSERT_GT(summary.size(), 20u);
+  EXPECT_EQ(QueryLines(store, "SELECT municipality || ',' || month || ',' || episodes || ',' || "
+                              "ready_days || ',' || liable_days || ',' || amount "
+                              "FROM settlement_summary"),
+            summary);
+  const auto basis = CsvBodyLines(ReadFile(dir.path() / "s" / "basis.csv"));
+  EXPECT_EQ(QueryLines(store, "SELECT municipality || ',' || month || ',' || patient_ref || ',' "
+                              "|| liable_days || ',' || amount FROM settlement_basis")
+                .size(),
+            basis.size());
 }
 
 TEST(StoreE2eTest, IngestTwiceChangesNothingAndDeltasCompareExtracts) {
