@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "server/downloads.hpp"
 #include "server/server_impl.hpp"
@@ -155,7 +156,35 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
     return;
   }
   reply.body["data_version"] = data_version;
-  SendJson(response, 200, reply.body, data_version);
+  if (reply.rows_json.empty()) {
+    SendJson(response, 200, reply.body, data_version);
+    return;
+  }
+  std::string text = reply.body.dump();  // {...,"data_version":"..."}
+  text.insert(1, "\"rows\":" + reply.rows_json + ",");
+  response.set_header("X-Nara-Data-Version", data_version);
+  response.set_header("Cache-Control", "no-store");
+  response.set_content(std::move(text), "application/json; charset=utf-8");
+}
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<int>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
 void ApiServer::Impl::AddStaticFiles() {
@@ -231,10 +260,22 @@ Result<int> ApiServer::Bind() {
     return IoError(fmt::format("cannot bind {}:{} (in use, or not an address of this machine)",
                                options.bind, port));
   }
+  impl_->listening = true;
   return port;
 }
 
-void ApiServer::Listen() { impl_->http.listen_after_bind(); }
-void ApiServer::Stop() { impl_->http.stop(); }
+void ApiServer::Listen() {
+  impl_->http.listen_after_bind();
+  impl_->listening = false;
+}
+
+void ApiServer::Stop() {
+  // httplib's stop() does nothing until the listen loop runs: after Bind(), wait for Listen()
+  // (on another thread) to get there.
+  if (impl_->listening) {
+    while (impl_->listening && !impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->http.stop();
+}
 
 }  // namespace nara::server

@@ -35,9 +35,9 @@ class ApiServer {
 
   // Binds the address and port; returns the port (the chosen one when options.port is 0).
   Result<int> Bind();
-  // Serves until Stop(); call after Bind().
+  // Serves until Stop(); call after Bind(), once.
   void Listen();
-  // Stops Listen() from another thread.
+  // Stops Listen() from another thread (also when called just before Listen() got going).
   void Stop();
 
   class Impl;

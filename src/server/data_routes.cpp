@@ -61,6 +61,40 @@ std::variant<store::ExtractInfo, ApiError> ResolveExtract(Call& call, const std:
 
 bool IsPublic(const Call& call) { return call.principal.role == Role::kPublic; }
 
+// The rows array of /api/indicators written directly: the same members and values as the DOM
+// built for downloads, several times faster for the hundreds of rows of a typical query.
+template <typename IsHidden>
+std::string IndicatorRowsJson(const std::vector<store::IndicatorRecord>& rows, bool is_count,
+                              IsHidden is_hidden) {
+  std::string out = "[";
+  out.reserve(rows.size() * 200 + 2);
+  for (const auto& row : rows) {
+    const bool hidden = is_hidden(row);
+    if (out.size() > 1) out += ',';
+    out += "{\"indicator\":";
+    AppendJsonString(out, row.indicator);
+    out += ",\"period\":";
+    AppendJsonString(out, row.period);
+    out += ",\"unit_type\":";
+    AppendJsonString(out, row.unit_type);
+    out += ",\"unit\":";
+    AppendJsonString(out, row.unit);
+    out += ",\"sex\":";
+    AppendJsonString(out, row.sex);
+    out += ",\"age_group\":";
+    AppendJsonString(out, row.age_group);
+    out += ",\"numerator\":";
+    out += hidden ? "null" : std::to_string(row.numerator);
+    out += ",\"denominator\":";
+    out += is_count ? "null" : std::to_string(row.denominator);
+    out += ",\"value\":";
+    out += hidden ? std::string("null") : Json(Rounded(row.value)).dump();
+    out += hidden ? ",\"suppressed\":true}" : ",\"suppressed\":false}";
+  }
+  out += ']';
+  return out;
+}
+
 }  // namespace
 
 void ApiServer::Impl::AddDataRoutes() {
@@ -155,6 +189,14 @@ void ApiServer::Impl::AddDataRoutes() {
     if (!rows.ok()) return ApiError{500, "internal", rows.status().message()};
     const bool is_count = indicators::Info(*indicator).kind == indicators::Kind::kCount;
     Reply reply;
+    const std::string format = call.Param("format");
+    if (format.empty() || format == "json") {
+      reply.rows_json = IndicatorRowsJson(*rows, is_count, [&](const store::IndicatorRecord& row) {
+        return suppress && view.Hides(row.rowid, row.public_suppressed);
+      });
+      return reply;
+    }
+    // Downloads go through the DOM (the same members, see IndicatorRowsJson).
     Json list = Json::array();
     for (const auto& row : *rows) {
       const bool hidden = suppress && view.Hides(row.rowid, row.public_suppressed);

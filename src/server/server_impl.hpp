@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -39,7 +40,13 @@ struct Reply {
   std::vector<std::string> columns;
   std::string download_name;  // file name without extension
   std::string set_cookie;     // a Set-Cookie value, when the route sets one
+  // For large JSON answers: the "rows" array already serialised (then `body` must hold no
+  // "rows"); building a DOM of thousands of rows costs more than the query.
+  std::string rows_json;
 };
+
+// Appends `text` as a JSON string literal (quotes, escapes; UTF-8 passes through).
+void AppendJsonString(std::string& out, std::string_view text);
 
 using Outcome = std::variant<Reply, ApiError>;
 
@@ -78,6 +85,7 @@ class ApiServer::Impl {
   httplib::Server http;
   std::shared_ptr<spdlog::logger> refusals;
   std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
+  std::atomic<bool> listening{false};             // bound, and Listen() not returned
 
   std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
 
