@@ -65,6 +65,7 @@ ApiServer::Impl::Impl(ServerOptions server_options)
       sessions(std::chrono::hours(8), options.clock),
       limiter(5, std::chrono::seconds(60), options.clock),
       pool(options.store_path),
+      cache(options.cache_bytes),
       refusals(options.refusal_log) {
   if (options.suppress >= 0) recomputed = std::make_unique<PublicSuppression>(options.suppress);
   if (refusals == nullptr) {
@@ -81,15 +82,16 @@ std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
   return PublicView{*hidden};
 }
 
-void ApiServer::Impl::Get(const std::string& path, Handler handler) {
-  http.Get(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
-    Answer(request, response, handler);
+void ApiServer::Impl::Get(const std::string& path, Handler handler, bool cacheable) {
+  http.Get(path, [this, handler, cacheable](const httplib::Request& request,
+                                            httplib::Response& response) {
+    Answer(request, response, handler, cacheable);
   });
 }
 
 void ApiServer::Impl::Post(const std::string& path, Handler handler) {
   http.Post(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
-    Answer(request, response, handler);
+    Answer(request, response, handler, false);
   });
 }
 
@@ -109,7 +111,7 @@ void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response&
 }
 
 void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response& response,
-                             const Handler& handler) {
+                             const Handler& handler, bool cacheable) {
   std::string data_version = std::string("unknown/") + store::kDefinitionsVersion;
   auto lease = pool.Acquire();
   if (!lease.ok()) {
@@ -129,6 +131,16 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
            data_version);
     return;
   }
+  std::string cache_key;
+  if (cacheable && options.cache_bytes > 0) {
+    cache_key = (call.principal.role == Role::kPublic ? "public|" : "user|") + data_version +
+                "|" + request.path;
+    for (const auto& [name, value] : request.params) cache_key += "|" + name + "=" + value;
+    if (auto hit = cache.Find(cache_key)) {
+      Send(response, *hit, data_version);
+      return;
+    }
+  }
   Outcome outcome = handler(call);
   if (auto* error = std::get_if<ApiError>(&outcome)) {
     Refuse(request, response, &call, *error, data_version);
@@ -136,35 +148,40 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
   }
   Reply& reply = std::get<Reply>(outcome);
   if (!reply.set_cookie.empty()) response.set_header("Set-Cookie", reply.set_cookie);
+  auto answer = std::make_shared<CachedResponse>();
   if ((format == "csv" || format == "xlsx") && !reply.columns.empty()) {
     const Json& rows = reply.body["rows"];
-    response.set_header("X-Nara-Data-Version", data_version);
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"" + reply.download_name + "." + format + "\"");
+    answer->disposition = "attachment; filename=\"" + reply.download_name + "." + format + "\"";
     if (format == "csv") {
-      response.set_content(RowsCsv(reply.columns, rows), "text/csv; charset=utf-8");
-      return;
+      answer->body = RowsCsv(reply.columns, rows);
+      answer->content_type = "text/csv; charset=utf-8";
+    } else {
+      auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
+      if (!workbook.ok()) {
+        Refuse(request, response, &call, {500, "internal", workbook.status().message()},
+               data_version);
+        return;
+      }
+      answer->body = std::move(*workbook);
+      answer->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
-    auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
-    if (!workbook.ok()) {
-      Refuse(request, response, &call, {500, "internal", workbook.status().message()},
-             data_version);
-      return;
-    }
-    response.set_content(*workbook,
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    return;
+  } else {
+    reply.body["data_version"] = data_version;
+    answer->body = reply.body.dump();  // {...,"data_version":"..."}
+    if (!reply.rows_json.empty()) answer->body.insert(1, "\"rows\":" + reply.rows_json + ",");
+    answer->content_type = "application/json; charset=utf-8";
   }
-  reply.body["data_version"] = data_version;
-  if (reply.rows_json.empty()) {
-    SendJson(response, 200, reply.body, data_version);
-    return;
-  }
-  std::string text = reply.body.dump();  // {...,"data_version":"..."}
-  text.insert(1, "\"rows\":" + reply.rows_json + ",");
+  Send(response, *answer, data_version);
+  if (!cache_key.empty()) cache.Put(cache_key, std::move(answer));
+}
+
+void ApiServer::Impl::Send(httplib::Response& response, const CachedResponse& answer,
+                           const std::string& data_version) {
+  response.status = 200;
   response.set_header("X-Nara-Data-Version", data_version);
   response.set_header("Cache-Control", "no-store");
-  response.set_content(std::move(text), "application/json; charset=utf-8");
+  if (!answer.disposition.empty()) response.set_header("Content-Disposition", answer.disposition);
+  response.set_content(answer.body, answer.content_type);
 }
 
 void AppendJsonString(std::string& out, std::string_view text) {

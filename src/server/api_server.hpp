@@ -1,6 +1,7 @@
 // The HTTP server of `nara serve`: the JSON API of docs/http_api.md and the dashboard's files.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,8 @@ struct ServerOptions {
   // public_min_count), else recompute with this min count.
   int suppress = -1;
   int threads = 64;        // worker threads: one connection each while it is kept alive
+  // Bound of the in-memory cache of finished answers (aggregate routes only); 0: no cache.
+  size_t cache_bytes = size_t{256} << 20;
   std::shared_ptr<spdlog::logger> refusal_log;  // null: a stderr logger named "nara-access"
   Clock clock = SteadyClock();                  // sessions and the rate limiter
 };

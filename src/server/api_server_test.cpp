@@ -201,6 +201,26 @@ TEST_F(ApiServerTest, ServeSuppressRecomputesThePublicSuppression) {
   EXPECT_TRUE(deltas["rows"][2]["new_numerator"].is_null());  // 28 beside 3 (2361)
 }
 
+TEST_F(ApiServerTest, CachedAnswersKeepAudiencesAndExtractsApart) {
+  const std::string path =
+      "/api/indicators?indicator=readmission_30d&unit=2361&period=2022-Q1";
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());  // from the cache
+  ASSERT_EQ(Login("anna", kPassword)->status, 200);
+  EXPECT_EQ(GetJson(path)["rows"][0]["numerator"], 3);
+  cookie_.clear();
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());
+  // A new extract (ingested while the server runs) is a new data version: no stale answer.
+  {
+    auto store = store::Store::Open((dir_ / "nara.db").string(), false);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store::testing::AddTestExtract(**store, "cccccccc33333333", 0, 2).ok());
+  }
+  const Json fresh = GetJson(path);
+  EXPECT_EQ(fresh["data_version"], "e3-cccccccc/defs-1");
+  EXPECT_EQ(fresh["rows"][0]["numerator"], 3);  // extract 3 was stored with min count 2
+}
+
 TEST_F(ApiServerTest, LoggedInUsersSeeUnsuppressedAggregates) {
   ASSERT_EQ(Login("kalle", kPassword)->status, 200);
   const Json body = GetJson(

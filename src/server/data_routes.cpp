@@ -118,7 +118,7 @@ void ApiServer::Impl::AddDataRoutes() {
                {"rows_rejected", info.rows_rejected}});
     }
     return reply;
-  });
+  }, /*cacheable=*/true);
 
   Get("/api/catalog", [](Call& call) -> Outcome {
     auto extract = ResolveExtract(call, call.Param("extract"));
@@ -157,7 +157,7 @@ void ApiServer::Impl::AddDataRoutes() {
     reply.body["sexes"] = kSexes;
     reply.body["age_groups"] = kAgeGroups;
     return reply;
-  });
+  }, /*cacheable=*/true);
 
   Get("/api/indicators", [this](Call& call) -> Outcome {
     store::IndicatorQuery query;
@@ -216,7 +216,7 @@ void ApiServer::Impl::AddDataRoutes() {
                      "age_group", "numerator",   "denominator", "value", "suppressed"};
     reply.download_name = "indikatorer";
     return reply;
-  });
+  }, /*cacheable=*/true);
 
   Get("/api/deltas", [this](Call& call) -> Outcome {
     const std::string from_text = call.Param("from");
@@ -276,7 +276,7 @@ void ApiServer::Impl::AddDataRoutes() {
                      "new_numerator", "new_denominator", "change"};
     reply.download_name = "forandringar";
     return reply;
-  });
+  }, /*cacheable=*/true);
 
   Get("/api/goals", [](Call&) -> Outcome {
     // The goals module is written in parallel; the store has no assessments until it lands.
@@ -318,7 +318,7 @@ void ApiServer::Impl::AddDataRoutes() {
                      "liable_days",  "amount", "suppressed"};
     reply.download_name = "reglering_sammanstallning";
     return reply;
-  });
+  }, /*cacheable=*/true);
 
   Get("/api/settlement/basis", [](Call& call) -> Outcome {
     if (IsPublic(call)) {

@@ -14,6 +14,7 @@
 
 #include "server/api_server.hpp"
 #include "server/public_suppression.hpp"
+#include "server/response_cache.hpp"
 #include "server/sessions.hpp"
 #include "server/store_pool.hpp"
 #include "server/users.hpp"
@@ -82,6 +83,7 @@ class ApiServer::Impl {
   Sessions sessions;
   RateLimiter limiter;
   StorePool pool;
+  ResponseCache cache;
   httplib::Server http;
   std::shared_ptr<spdlog::logger> refusals;
   std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
@@ -90,7 +92,9 @@ class ApiServer::Impl {
   std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
 
   using Handler = std::function<Outcome(Call&)>;
-  void Get(const std::string& path, Handler handler);
+  // `cacheable`: the answer depends only on the data version, public-or-not and the request's
+  // path and parameters (not on the user), so it may come from the ResponseCache.
+  void Get(const std::string& path, Handler handler, bool cacheable = false);
   void Post(const std::string& path, Handler handler);
   void AddAuthRoutes();
   void AddDataRoutes();
@@ -98,7 +102,9 @@ class ApiServer::Impl {
 
  private:
   void Answer(const httplib::Request& request, httplib::Response& response,
-              const Handler& handler);
+              const Handler& handler, bool cacheable);
+  void Send(httplib::Response& response, const CachedResponse& answer,
+            const std::string& data_version);
   void Refuse(const httplib::Request& request, httplib::Response& response, const Call* call,
               const ApiError& error, const std::string& data_version);
 };

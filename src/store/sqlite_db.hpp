@@ -66,6 +66,12 @@ class Db {
   // A cached prepared statement for `sql`, reset and with bindings cleared.
   Result<Statement*> Prepare(const std::string& sql);
   Status Error(std::string_view what) const;
+  // Resets every cached statement. A statement stepped to a row but not to its end keeps a
+  // read transaction open, which in WAL mode pins the connection to an old snapshot: call this
+  // when a unit of work (a request) is done.
+  void ResetStatements() {
+    for (auto& [sql, statement] : statements_) statement->Reset();
+  }
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
 

@@ -223,6 +223,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     if (!migrated.ok()) return Status(migrated.code(), fmt::format("{}: {}", path,
                                                                    migrated.message()));
   }
+  (*db)->ResetStatements();
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
@@ -236,7 +237,9 @@ Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& chec
   auto row = (*find)->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<ExtractInfo>();
-  return std::optional<ExtractInfo>(ReadExtract(**find));
+  std::optional<ExtractInfo> found = ReadExtract(**find);
+  (*find)->Reset();
+  return found;
 }
 
 Result<AddResult> Store::AddExtract(const NewExtract& extract) {
