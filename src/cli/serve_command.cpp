@@ -11,6 +11,7 @@ namespace {
 
 struct ServeOptions {
   server::ServerOptions server;
+  int cache_mb = 256;
 };
 
 std::string DefaultWebDir() {
@@ -54,7 +55,13 @@ Command AddServeCommand(CLI::App& root) {
   app->add_option("--threads", server.threads,
                   "Worker threads; each serves one kept-alive connection at a time")
       ->check(CLI::Range(1, 1024));
-  return {app, [options] { return RunServe(*options); }};
+  app->add_option("--cache-mb", options->cache_mb,
+                  "Memory for cached answers of the aggregate routes, MB (0: no cache)")
+      ->check(CLI::Range(0, 65536));
+  return {app, [options] {
+            options->server.cache_bytes = static_cast<size_t>(options->cache_mb) << 20;
+            return RunServe(*options);
+          }};
 }
 
 }  // namespace nara::cli
