@@ -258,6 +258,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   // rather than waiting for Nagle's algorithm.
   impl->http.set_keep_alive_max_count(100000);
   impl->http.set_tcp_nodelay(true);
+  impl->http.set_payload_max_length(size_t{1} << 16);  // the only body is a login
   impl->AddAuthRoutes();
   impl->AddDataRoutes();
   impl->AddStaticFiles();

@@ -1,4 +1,6 @@
 // The data routes: extracts, catalog, indicators, deltas, goals and settlement.
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
