@@ -75,7 +75,7 @@ ApiServer::Impl::Impl(ServerOptions server_options)
 }
 
 std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
-                                                                const store::ExtractInfo& info) {
+                                                                 const store::ExtractInfo& info) {
   if (recomputed == nullptr || info.public_min_count == options.suppress) return PublicView{};
   auto hidden = recomputed->Hidden(call.store, info.id);
   if (!hidden.ok()) return ApiError{500, "internal", hidden.status().message()};
@@ -104,8 +104,8 @@ void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response&
     const Principal anonymous;
     const Principal& who = call != nullptr ? call->principal : anonymous;
     refusals->warn("refused {} {} {} {} user={} role={} addr={}: {}", error.status, error.code,
-                   request.method, request.path, who.name.empty() ? "-" : who.name,
-                   RoleText(who), request.remote_addr, error.message);
+                   request.method, request.path, who.name.empty() ? "-" : who.name, RoleText(who),
+                   request.remote_addr, error.message);
   }
   SendJson(response, error.status, ErrorBody(error, data_version), data_version);
 }
@@ -116,8 +116,7 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
   auto lease = pool.Acquire();
   if (!lease.ok()) {
     refusals->error("store unavailable: {}", lease.status().message());
-    Refuse(request, response, nullptr, {500, "internal", "the store cannot be read"},
-           data_version);
+    Refuse(request, response, nullptr, {500, "internal", "the store cannot be read"}, data_version);
     return;
   }
   data_version = DataVersion(**lease);
@@ -127,14 +126,13 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
   }
   const std::string format = call.Param("format");
   if (!format.empty() && format != "json" && format != "csv" && format != "xlsx") {
-    Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"),
-           data_version);
+    Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"), data_version);
     return;
   }
   std::string cache_key;
   if (cacheable && options.cache_bytes > 0) {
-    cache_key = (call.principal.role == Role::kPublic ? "public|" : "user|") + data_version +
-                "|" + request.path;
+    cache_key = (call.principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" +
+                request.path;
     for (const auto& [name, value] : request.params) cache_key += "|" + name + "=" + value;
     if (auto hit = cache.Find(cache_key)) {
       Send(response, *hit, data_version);
@@ -188,11 +186,21 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<int>(c));
@@ -211,33 +219,35 @@ void ApiServer::Impl::AddStaticFiles() {
   // Unknown /api/ paths answer with the JSON error body; other misses stay plain 404s.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (request.path.rfind("/api/", 0) == 0) {
-      std::string version = std::string("unknown/") + store::kDefinitionsVersion;
-      if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
-      const ApiError error = response.status == 404
-                                 ? NotFoundError("no such API path: " + request.path)
-                                 : ApiError{response.status,
-                                            response.status == 400 ? "bad_request" : "internal",
-                                            "the request could not be handled"};
-      SendJson(response, error.status, ErrorBody(error, version), version);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  }));
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (request.path.rfind("/api/", 0) == 0) {
+          std::string version = std::string("unknown/") + store::kDefinitionsVersion;
+          if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
+          const ApiError error =
+              response.status == 404
+                  ? NotFoundError("no such API path: " + request.path)
+                  : ApiError{response.status, response.status == 400 ? "bad_request" : "internal",
+                             "the request could not be handled"};
+          SendJson(response, error.status, ErrorBody(error, version), version);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
   http.set_exception_handler(
       [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
         refusals->error("internal error answering {} {}", request.method, request.path);
         const std::string version = std::string("unknown/") + store::kDefinitionsVersion;
-        SendJson(response, 500,
-                 ErrorBody({500, "internal", "an internal error occurred"}, version), version);
+        SendJson(response, 500, ErrorBody({500, "internal", "an internal error occurred"}, version),
+                 version);
       });
 }
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   if (options.store_path.empty() || !std::filesystem::exists(options.store_path)) {
-    return UsageError(fmt::format("{}: no such store (create it with 'nara ingest EXTRACT "
-                                  "--store FILE')", options.store_path));
+    return UsageError(
+        fmt::format("{}: no such store (create it with 'nara ingest EXTRACT "
+                    "--store FILE')",
+                    options.store_path));
   }
   auto impl = std::make_unique<Impl>(std::move(options));
   {
@@ -291,7 +301,8 @@ void ApiServer::Stop() {
   // httplib's stop() does nothing until the listen loop runs: after Bind(), wait for Listen()
   // (on another thread) to get there.
   if (impl_->listening) {
-    while (impl_->listening && !impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (impl_->listening && !impl_->http.is_running())
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   impl_->http.stop();
 }

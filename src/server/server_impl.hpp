@@ -101,8 +101,8 @@ class ApiServer::Impl {
   void AddStaticFiles();
 
  private:
-  void Answer(const httplib::Request& request, httplib::Response& response,
-              const Handler& handler, bool cacheable);
+  void Answer(const httplib::Request& request, httplib::Response& response, const Handler& handler,
+              bool cacheable);
   void Send(httplib::Response& response, const CachedResponse& answer,
             const std::string& data_version);
   void Refuse(const httplib::Request& request, httplib::Response& response, const Call* call,

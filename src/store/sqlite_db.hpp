@@ -27,8 +27,7 @@ class Statement {
   void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
   void Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
   void Bind(int index, std::string_view value) {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   }
   void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 

@@ -138,15 +138,14 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
     record.new_suppressed = row.Int(11) != 0;
     record.old_rowid = row.Int(12);
     record.new_rowid = row.Int(13);
-    record.change = !record.old_numerator ? "added" : !record.new_numerator ? "removed"
-                                                                            : "changed";
+    record.change = !record.old_numerator ? "added" : !record.new_numerator ? "removed" : "changed";
     return record;
   });
 }
 
 Result<std::vector<PeriodEntry>> Store::Periods(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT period_type, period FROM periods WHERE extract_id = ?1 ORDER BY ord");
+  auto select =
+      db_->Prepare("SELECT period_type, period FROM periods WHERE extract_id = ?1 ORDER BY ord");
   if (!select.ok()) return select.status();
   (*select)->Bind(1, extract_id);
   return Collect<PeriodEntry>(**select, [](const Statement& row) {
@@ -155,8 +154,8 @@ Result<std::vector<PeriodEntry>> Store::Periods(int64_t extract_id) {
 }
 
 Result<std::vector<UnitEntry>> Store::Units(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT unit_type, unit, name FROM units WHERE extract_id = ?1 ORDER BY rowid");
+  auto select =
+      db_->Prepare("SELECT unit_type, unit, name FROM units WHERE extract_id = ?1 ORDER BY rowid");
   if (!select.ok()) return select.status();
   (*select)->Bind(1, extract_id);
   return Collect<UnitEntry>(**select, [](const Statement& row) {
@@ -174,9 +173,10 @@ Result<std::vector<RejectCount>> Store::RejectCounts(int64_t extract_id) {
   });
 }
 
-Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(
-    int64_t extract_id, const std::string& municipality, const std::string& from_month,
-    const std::string& to_month) {
+Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extract_id,
+                                                                   const std::string& municipality,
+                                                                   const std::string& from_month,
+                                                                   const std::string& to_month) {
   auto select = db_->Prepare(
       "SELECT municipality, month, episodes, ready_days, liable_days, amount "
       "FROM settlement_summary WHERE extract_id = ?1 AND (?2 = '' OR municipality = ?2) "
