@@ -255,6 +255,12 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
     if (!probe.ok()) return probe.status();
   }
   if (!impl->options.users_path.empty()) {
+    // A mistyped path must not silently leave everyone public (Users::Load accepts a missing
+    // file so that `nara user add` can create one).
+    if (!std::filesystem::exists(impl->options.users_path)) {
+      return UsageError(fmt::format("{}: no such users file (create it with 'nara user add')",
+                                    impl->options.users_path));
+    }
     auto users = Users::Load(impl->options.users_path);
     if (!users.ok()) return users.status();
     impl->users = std::move(*users);

@@ -133,6 +133,18 @@ class ApiServerTest : public ::testing::Test {
   std::string cookie_;
 };
 
+TEST_F(ApiServerTest, AMissingUsersFileOrStoreIsAnError) {
+  ServerOptions options;
+  options.store_path = (dir_ / "nara.db").string();
+  options.users_path = (dir_ / "usres.json").string();
+  auto server = ApiServer::Create(options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_THAT(server.status().message(), HasSubstr("no such users file"));
+  options.store_path = (dir_ / "missing.db").string();
+  options.users_path.clear();
+  EXPECT_THAT(ApiServer::Create(options).status().message(), HasSubstr("no such store"));
+}
+
 TEST_F(ApiServerTest, MeIsNullForThePublicAndEveryResponseHasTheDataVersion) {
   const Json me = GetJson("/api/me");
   EXPECT_TRUE(me["user"].is_null());
