@@ -1,6 +1,7 @@
 -- wrk script for bench/load/run.sh: rotates through dashboard-like API requests as the public
--- (no session): 9 in 10 are indicator queries for one indicator and one municipality or the
--- region, by month or quarter; 1 in 10 is the catalogue.
+-- (no session). Of every 10 requests: 6 are a chart (one indicator, one municipality or the
+-- region, by month or quarter, sex=all and age_group=all: 12-36 rows), 3 are the breakdown of
+-- such a chart by sex and age group (all groups: up to 540 rows), 1 is the catalogue.
 local indicators = {"readmission_30d", "readmission_30d_65plus", "ready_days_mean_somatic",
                     "length_of_stay_mean", "sip_share", "discharge_plan_share",
                     "inpatient_stays_per_100k", "home_visits", "care_guarantee_first_visit_90d"}
@@ -20,10 +21,15 @@ end
 local counter = 0
 request = function()
   counter = counter + 1
-  if counter % 10 == 0 then
+  local slot = counter % 10
+  if slot == 0 then
     return wrk.format("GET", "/api/catalog")
   end
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  local path = paths[(counter % #paths) + 1]
+  if slot <= 6 then
+    path = path .. "&sex=all&age_group=all"
+  end
+  return wrk.format("GET", path)
 end
 
 done = function(summary, latency, requests)

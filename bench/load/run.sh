@@ -4,7 +4,8 @@
 # Bounded: wrk runs 30 s under `timeout 60`, the server is stopped on exit.
 #   bench/load/run.sh [STAYS]          default 1000000; develop with 20000
 # Environment: NARA (binary, default build/release/app/nara/nara), WORK (default
-# /tmp/nara-load-STAYS, reused between runs), PORT (default 18080).
+# /tmp/nara-load-STAYS, reused between runs), PORT (default 18080), CACHE_MB (the server's
+# answer cache, default 256; 0 measures every request against SQLite).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STAYS=${1:-1000000}
@@ -21,15 +22,21 @@ if [ ! -f "$WORK/nara.db" ]; then
 fi
 echo "store: $(du -h "$WORK/nara.db" | cut -f1)," \
   "$(sqlite3 "$WORK/nara.db" 'SELECT count(*) FROM indicator_rows') indicator rows"
-"$NARA" serve --store "$WORK/nara.db" --port "$PORT" --threads 256 2>"$WORK/serve.log" &
+"$NARA" serve --store "$WORK/nara.db" --port "$PORT" --threads 256 --cache-mb "${CACHE_MB:-256}" \
+  2>"$WORK/serve.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$PORT/api/me" >/dev/null && break
   sleep 0.1
 done
-# One request of each kind outside the measurement, to show the shapes being served.
+# One sample request outside the measurement: its size and time alone.
 curl -s -o /dev/null -w "sample indicator query: %{http_code}, %{size_download} bytes, %{time_total} s\n" \
   "http://127.0.0.1:$PORT/api/indicators?indicator=readmission_30d&unit_type=municipality&unit=0880&period_type=month"
+# Warm-up (not measured): opens the 200 connections and their store connections, fills the
+# page cache (and the answer cache).
+timeout 30 wrk -t2 -c200 -d5s --timeout 10s -s bench/load/queries.lua "http://127.0.0.1:$PORT" \
+  >/dev/null
+echo "measured run (CACHE_MB=${CACHE_MB:-256}):"
 timeout 60 wrk -t2 -c200 -d30s --timeout 10s --latency -s bench/load/queries.lua \
   "http://127.0.0.1:$PORT"

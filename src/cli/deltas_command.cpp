@@ -33,8 +33,9 @@ Result<int> RunDeltas(const DeltasOptions& options) {
   }
   auto rows = (*store)->Deltas(options.query);
   if (!rows.ok()) return rows.status();
-  std::printf("indicator,period,unit_type,unit,sex,age_group,old_numerator,old_denominator,"
-              "new_numerator,new_denominator,change\n");
+  std::printf(
+      "indicator,period,unit_type,unit,sex,age_group,old_numerator,old_denominator,"
+      "new_numerator,new_denominator,change\n");
   for (const auto& row : *rows) {
     std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", row.indicator.c_str(), row.period.c_str(),
                 row.unit_type.c_str(), row.unit.c_str(), row.sex.c_str(), row.age_group.c_str(),

@@ -155,8 +155,7 @@ Result<int> RunIngest(IngestOptions options) {
                "nara ingest: added extract %lld to %s: %zu indicator rows, %lld rows read, %lld "
                "rejected\n",
                static_cast<long long>(added->id), options.store_path.c_str(), table->rows.size(),
-               static_cast<long long>(rows_read),
-               static_cast<long long>(report.rows_rejected()));
+               static_cast<long long>(rows_read), static_cast<long long>(report.rows_rejected()));
   return kExitOk;
 }
 

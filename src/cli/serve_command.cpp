@@ -11,6 +11,7 @@ namespace {
 
 struct ServeOptions {
   server::ServerOptions server;
+  int cache_mb = 256;
 };
 
 std::string DefaultWebDir() {
@@ -24,10 +25,10 @@ Result<int> RunServe(ServeOptions options) {
   if (!server.ok()) return server.status();
   auto port = (*server)->Bind();
   if (!port.ok()) return port.status();
-  std::fprintf(stderr, "nara serve: http://%s:%d/ (store %s, users %s)\n",
-               options.server.bind.c_str(), *port, options.server.store_path.c_str(),
-               options.server.users_path.empty() ? "none: public only"
-                                                 : options.server.users_path.c_str());
+  std::fprintf(
+      stderr, "nara serve: http://%s:%d/ (store %s, users %s)\n", options.server.bind.c_str(),
+      *port, options.server.store_path.c_str(),
+      options.server.users_path.empty() ? "none: public only" : options.server.users_path.c_str());
   (*server)->Listen();
   return kExitOk;
 }
@@ -38,8 +39,7 @@ Command AddServeCommand(CLI::App& root) {
   auto options = std::make_shared<ServeOptions>();
   auto& server = options->server;
   CLI::App* app = root.add_subcommand("serve", "Serve the JSON API and the dashboard");
-  app->add_option("--store", server.store_path, "The store file made by 'nara ingest'")
-      ->required();
+  app->add_option("--store", server.store_path, "The store file made by 'nara ingest'")->required();
   app->add_option("--port", server.port, "TCP port (0: any free port)")
       ->check(CLI::Range(0, 65535));
   app->add_option("--bind", server.bind, "Address to listen on (default 127.0.0.1)");
@@ -54,7 +54,13 @@ Command AddServeCommand(CLI::App& root) {
   app->add_option("--threads", server.threads,
                   "Worker threads; each serves one kept-alive connection at a time")
       ->check(CLI::Range(1, 1024));
-  return {app, [options] { return RunServe(*options); }};
+  app->add_option("--cache-mb", options->cache_mb,
+                  "Memory for cached answers of the aggregate routes, MB (0: no cache)")
+      ->check(CLI::Range(0, 65536));
+  return {app, [options] {
+            options->server.cache_bytes = static_cast<size_t>(options->cache_mb) << 20;
+            return RunServe(*options);
+          }};
 }
 
 }  // namespace nara::cli

@@ -71,8 +71,10 @@ Result<int> RunRemove(const UserOptions& options) {
     return NotFound("no user '" + options.name + "' in " + options.users_path);
   }
   NARA_RETURN_IF_ERROR(users->Save(options.users_path));
-  std::fprintf(stderr, "nara user: %s removed from %s (their sessions end when the server "
-               "restarts)\n", options.name.c_str(), options.users_path.c_str());
+  std::fprintf(stderr,
+               "nara user: %s removed from %s (their sessions end when the server "
+               "restarts)\n",
+               options.name.c_str(), options.users_path.c_str());
   return kExitOk;
 }
 
@@ -85,8 +87,7 @@ Command AddUserCommand(CLI::App& root) {
   CLI::App* add = app->add_subcommand("add", "Add a user, or replace their role and password");
   add->add_option("NAME", options->name, "User name")->required();
   add->add_option("--role", options->role, "region or municipality:CODE")->required();
-  add->add_option("--users", options->users_path, "The users file (created if absent)")
-      ->required();
+  add->add_option("--users", options->users_path, "The users file (created if absent)")->required();
   add->add_flag("--password-stdin", options->password_stdin,
                 "Read the password from standard input instead of prompting");
   CLI::App* remove = app->add_subcommand("remove", "Remove a user");

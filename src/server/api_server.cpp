@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "server/downloads.hpp"
 #include "server/server_impl.hpp"
@@ -64,6 +65,7 @@ ApiServer::Impl::Impl(ServerOptions server_options)
       sessions(std::chrono::hours(8), options.clock),
       limiter(5, std::chrono::seconds(60), options.clock),
       pool(options.store_path),
+      cache(options.cache_bytes),
       refusals(options.refusal_log) {
   if (options.suppress >= 0) recomputed = std::make_unique<PublicSuppression>(options.suppress);
   if (refusals == nullptr) {
@@ -73,22 +75,23 @@ ApiServer::Impl::Impl(ServerOptions server_options)
 }
 
 std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
-                                                                const store::ExtractInfo& info) {
+                                                                 const store::ExtractInfo& info) {
   if (recomputed == nullptr || info.public_min_count == options.suppress) return PublicView{};
   auto hidden = recomputed->Hidden(call.store, info.id);
   if (!hidden.ok()) return ApiError{500, "internal", hidden.status().message()};
   return PublicView{*hidden};
 }
 
-void ApiServer::Impl::Get(const std::string& path, Handler handler) {
-  http.Get(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
-    Answer(request, response, handler);
+void ApiServer::Impl::Get(const std::string& path, Handler handler, bool cacheable) {
+  http.Get(path, [this, handler, cacheable](const httplib::Request& request,
+                                            httplib::Response& response) {
+    Answer(request, response, handler, cacheable);
   });
 }
 
 void ApiServer::Impl::Post(const std::string& path, Handler handler) {
   http.Post(path, [this, handler](const httplib::Request& request, httplib::Response& response) {
-    Answer(request, response, handler);
+    Answer(request, response, handler, false);
   });
 }
 
@@ -101,20 +104,19 @@ void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response&
     const Principal anonymous;
     const Principal& who = call != nullptr ? call->principal : anonymous;
     refusals->warn("refused {} {} {} {} user={} role={} addr={}: {}", error.status, error.code,
-                   request.method, request.path, who.name.empty() ? "-" : who.name,
-                   RoleText(who), request.remote_addr, error.message);
+                   request.method, request.path, who.name.empty() ? "-" : who.name, RoleText(who),
+                   request.remote_addr, error.message);
   }
   SendJson(response, error.status, ErrorBody(error, data_version), data_version);
 }
 
 void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response& response,
-                             const Handler& handler) {
+                             const Handler& handler, bool cacheable) {
   std::string data_version = std::string("unknown/") + store::kDefinitionsVersion;
   auto lease = pool.Acquire();
   if (!lease.ok()) {
     refusals->error("store unavailable: {}", lease.status().message());
-    Refuse(request, response, nullptr, {500, "internal", "the store cannot be read"},
-           data_version);
+    Refuse(request, response, nullptr, {500, "internal", "the store cannot be read"}, data_version);
     return;
   }
   data_version = DataVersion(**lease);
@@ -124,9 +126,18 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
   }
   const std::string format = call.Param("format");
   if (!format.empty() && format != "json" && format != "csv" && format != "xlsx") {
-    Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"),
-           data_version);
+    Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"), data_version);
     return;
+  }
+  std::string cache_key;
+  if (cacheable && options.cache_bytes > 0) {
+    cache_key = (call.principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" +
+                request.path;
+    for (const auto& [name, value] : request.params) cache_key += "|" + name + "=" + value;
+    if (auto hit = cache.Find(cache_key)) {
+      Send(response, *hit, data_version);
+      return;
+    }
   }
   Outcome outcome = handler(call);
   if (auto* error = std::get_if<ApiError>(&outcome)) {
@@ -135,27 +146,70 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
   }
   Reply& reply = std::get<Reply>(outcome);
   if (!reply.set_cookie.empty()) response.set_header("Set-Cookie", reply.set_cookie);
+  auto answer = std::make_shared<CachedResponse>();
   if ((format == "csv" || format == "xlsx") && !reply.columns.empty()) {
     const Json& rows = reply.body["rows"];
-    response.set_header("X-Nara-Data-Version", data_version);
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"" + reply.download_name + "." + format + "\"");
+    answer->disposition = "attachment; filename=\"" + reply.download_name + "." + format + "\"";
     if (format == "csv") {
-      response.set_content(RowsCsv(reply.columns, rows), "text/csv; charset=utf-8");
-      return;
+      answer->body = RowsCsv(reply.columns, rows);
+      answer->content_type = "text/csv; charset=utf-8";
+    } else {
+      auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
+      if (!workbook.ok()) {
+        Refuse(request, response, &call, {500, "internal", workbook.status().message()},
+               data_version);
+        return;
+      }
+      answer->body = std::move(*workbook);
+      answer->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     }
-    auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
-    if (!workbook.ok()) {
-      Refuse(request, response, &call, {500, "internal", workbook.status().message()},
-             data_version);
-      return;
-    }
-    response.set_content(*workbook,
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    return;
+  } else {
+    reply.body["data_version"] = data_version;
+    answer->body = reply.body.dump();  // {...,"data_version":"..."}
+    if (!reply.rows_json.empty()) answer->body.insert(1, "\"rows\":" + reply.rows_json + ",");
+    answer->content_type = "application/json; charset=utf-8";
   }
-  reply.body["data_version"] = data_version;
-  SendJson(response, 200, reply.body, data_version);
+  Send(response, *answer, data_version);
+  if (!cache_key.empty()) cache.Put(cache_key, std::move(answer));
+}
+
+void ApiServer::Impl::Send(httplib::Response& response, const CachedResponse& answer,
+                           const std::string& data_version) {
+  response.status = 200;
+  response.set_header("X-Nara-Data-Version", data_version);
+  response.set_header("Cache-Control", "no-store");
+  if (!answer.disposition.empty()) response.set_header("Content-Disposition", answer.disposition);
+  response.set_content(answer.body, answer.content_type);
+}
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<int>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
 }
 
 void ApiServer::Impl::AddStaticFiles() {
@@ -165,33 +219,35 @@ void ApiServer::Impl::AddStaticFiles() {
   // Unknown /api/ paths answer with the JSON error body; other misses stay plain 404s.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (request.path.rfind("/api/", 0) == 0) {
-      std::string version = std::string("unknown/") + store::kDefinitionsVersion;
-      if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
-      const ApiError error = response.status == 404
-                                 ? NotFoundError("no such API path: " + request.path)
-                                 : ApiError{response.status,
-                                            response.status == 400 ? "bad_request" : "internal",
-                                            "the request could not be handled"};
-      SendJson(response, error.status, ErrorBody(error, version), version);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  }));
+        if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (request.path.rfind("/api/", 0) == 0) {
+          std::string version = std::string("unknown/") + store::kDefinitionsVersion;
+          if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
+          const ApiError error =
+              response.status == 404
+                  ? NotFoundError("no such API path: " + request.path)
+                  : ApiError{response.status, response.status == 400 ? "bad_request" : "internal",
+                             "the request could not be handled"};
+          SendJson(response, error.status, ErrorBody(error, version), version);
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      }));
   http.set_exception_handler(
       [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
         refusals->error("internal error answering {} {}", request.method, request.path);
         const std::string version = std::string("unknown/") + store::kDefinitionsVersion;
-        SendJson(response, 500,
-                 ErrorBody({500, "internal", "an internal error occurred"}, version), version);
+        SendJson(response, 500, ErrorBody({500, "internal", "an internal error occurred"}, version),
+                 version);
       });
 }
 
 Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   if (options.store_path.empty() || !std::filesystem::exists(options.store_path)) {
-    return UsageError(fmt::format("{}: no such store (create it with 'nara ingest EXTRACT "
-                                  "--store FILE')", options.store_path));
+    return UsageError(
+        fmt::format("{}: no such store (create it with 'nara ingest EXTRACT "
+                    "--store FILE')",
+                    options.store_path));
   }
   auto impl = std::make_unique<Impl>(std::move(options));
   {
@@ -199,6 +255,12 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
     if (!probe.ok()) return probe.status();
   }
   if (!impl->options.users_path.empty()) {
+    // A mistyped path must not silently leave everyone public (Users::Load accepts a missing
+    // file so that `nara user add` can create one).
+    if (!std::filesystem::exists(impl->options.users_path)) {
+      return UsageError(fmt::format("{}: no such users file (create it with 'nara user add')",
+                                    impl->options.users_path));
+    }
     auto users = Users::Load(impl->options.users_path);
     if (!users.ok()) return users.status();
     impl->users = std::move(*users);
@@ -212,6 +274,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   // rather than waiting for Nagle's algorithm.
   impl->http.set_keep_alive_max_count(100000);
   impl->http.set_tcp_nodelay(true);
+  impl->http.set_payload_max_length(size_t{1} << 16);  // the only body is a login
   impl->AddAuthRoutes();
   impl->AddDataRoutes();
   impl->AddStaticFiles();
@@ -231,10 +294,23 @@ Result<int> ApiServer::Bind() {
     return IoError(fmt::format("cannot bind {}:{} (in use, or not an address of this machine)",
                                options.bind, port));
   }
+  impl_->listening = true;
   return port;
 }
 
-void ApiServer::Listen() { impl_->http.listen_after_bind(); }
-void ApiServer::Stop() { impl_->http.stop(); }
+void ApiServer::Listen() {
+  impl_->http.listen_after_bind();
+  impl_->listening = false;
+}
+
+void ApiServer::Stop() {
+  // httplib's stop() does nothing until the listen loop runs: after Bind(), wait for Listen()
+  // (on another thread) to get there.
+  if (impl_->listening) {
+    while (impl_->listening && !impl_->http.is_running())
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->http.stop();
+}
 
 }  // namespace nara::server

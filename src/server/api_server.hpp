@@ -1,6 +1,7 @@
 // The HTTP server of `nara serve`: the JSON API of docs/http_api.md and the dashboard's files.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -18,11 +19,13 @@ struct ServerOptions {
   std::string users_path;  // empty: no users, everyone is public
   std::string web_dir;     // empty: no static files
   std::string bind = "127.0.0.1";
-  int port = 8080;         // 0: any free port (tests)
+  int port = 8080;  // 0: any free port (tests)
   // Public small-number suppression; -1: use the flags stored at ingest (each extract's
   // public_min_count), else recompute with this min count.
   int suppress = -1;
-  int threads = 64;        // worker threads: one connection each while it is kept alive
+  int threads = 64;  // worker threads: one connection each while it is kept alive
+  // Bound of the in-memory cache of finished answers (aggregate routes only); 0: no cache.
+  size_t cache_bytes = size_t{256} << 20;
   std::shared_ptr<spdlog::logger> refusal_log;  // null: a stderr logger named "nara-access"
   Clock clock = SteadyClock();                  // sessions and the rate limiter
 };
@@ -35,9 +38,9 @@ class ApiServer {
 
   // Binds the address and port; returns the port (the chosen one when options.port is 0).
   Result<int> Bind();
-  // Serves until Stop(); call after Bind().
+  // Serves until Stop(); call after Bind(), once.
   void Listen();
-  // Stops Listen() from another thread.
+  // Stops Listen() from another thread (also when called just before Listen() got going).
   void Stop();
 
   class Impl;

@@ -81,14 +81,18 @@ class ApiServerTest : public ::testing::Test {
     ASSERT_TRUE(store::testing::AddTestExtract(**store, "aaaaaaaa11111111", 0).ok());
     ASSERT_TRUE(store::testing::AddTestExtract(**store, "bbbbbbbb22222222", 1).ok());
     // Settlement rows by hand: the settlement module that writes them is not merged yet.
-    ASSERT_TRUE((*store)->db().Exec(
-        "INSERT INTO settlement_summary VALUES (2, '2380', '2022-01', 12, 80, 30, 150000),"
-        " (2, '2361', '2022-01', 2, 9, 4, 20000);"
-        "INSERT INTO settlement_basis VALUES"
-        " (2, '2380', '2022-01', '00aa11bb22cc33dd', 'E1', 'somatic', '2022-01-03T10:00',"
-        "  '2022-01-09T12:00', 6, 3, 5000, 15000, 1, ''),"
-        " (2, '2361', '2022-01', '44ee55ff66aa77bb', 'E2', 'somatic', '2022-01-04T09:00',"
-        "  '2022-01-06T09:00', 2, 0, 5000, 0, 0, 'grace_days');").ok());
+    ASSERT_TRUE(
+        (*store)
+            ->db()
+            .Exec(
+                "INSERT INTO settlement_summary VALUES (2, '2380', '2022-01', 12, 80, 30, 150000),"
+                " (2, '2361', '2022-01', 2, 9, 4, 20000);"
+                "INSERT INTO settlement_basis VALUES"
+                " (2, '2380', '2022-01', '00aa11bb22cc33dd', 'E1', 'somatic', '2022-01-03T10:00',"
+                "  '2022-01-09T12:00', 6, 3, 5000, 15000, 1, ''),"
+                " (2, '2361', '2022-01', '44ee55ff66aa77bb', 'E2', 'somatic', '2022-01-04T09:00',"
+                "  '2022-01-06T09:00', 2, 0, 5000, 0, 0, 'grace_days');")
+            .ok());
   }
 
   httplib::Client Client() const {
@@ -128,6 +132,18 @@ class ApiServerTest : public ::testing::Test {
   int port_ = 0;
   std::string cookie_;
 };
+
+TEST_F(ApiServerTest, AMissingUsersFileOrStoreIsAnError) {
+  ServerOptions options;
+  options.store_path = (dir_ / "nara.db").string();
+  options.users_path = (dir_ / "usres.json").string();
+  auto server = ApiServer::Create(options);
+  ASSERT_FALSE(server.ok());
+  EXPECT_THAT(server.status().message(), HasSubstr("no such users file"));
+  options.store_path = (dir_ / "missing.db").string();
+  options.users_path.clear();
+  EXPECT_THAT(ApiServer::Create(options).status().message(), HasSubstr("no such store"));
+}
 
 TEST_F(ApiServerTest, MeIsNullForThePublicAndEveryResponseHasTheDataVersion) {
   const Json me = GetJson("/api/me");
@@ -184,21 +200,41 @@ TEST_F(ApiServerTest, PublicGetsSuppressedAggregates) {
 TEST_F(ApiServerTest, ServeSuppressRecomputesThePublicSuppression) {
   StopServer();
   StartServer(2);  // 3 >= 2: nothing in 2361/2380 is small any more
-  const Json low = GetJson(
-      "/api/indicators?indicator=readmission_30d&unit_type=municipality&period=2022-Q1");
+  const Json low =
+      GetJson("/api/indicators?indicator=readmission_30d&unit_type=municipality&period=2022-Q1");
   ASSERT_EQ(low["rows"].size(), 3u);
   EXPECT_EQ(low["rows"][0]["numerator"], 3);
   EXPECT_FALSE(low["rows"][0]["suppressed"].get<bool>());
   StopServer();
   StartServer(16);  // hides region F (12) and, to protect it, region M (18) too
-  const Json high = GetJson("/api/indicators?indicator=readmission_30d&unit_type=region&"
-                            "period=2022-01");
+  const Json high = GetJson(
+      "/api/indicators?indicator=readmission_30d&unit_type=region&"
+      "period=2022-01");
   ASSERT_EQ(high["rows"].size(), 3u);
   EXPECT_EQ(high["rows"][0]["numerator"], 30);
   EXPECT_TRUE(high["rows"][1]["numerator"].is_null());
   EXPECT_TRUE(high["rows"][2]["numerator"].is_null());
   const Json deltas = GetJson("/api/deltas?from=1&to=2&unit=2380");
   EXPECT_TRUE(deltas["rows"][2]["new_numerator"].is_null());  // 28 beside 3 (2361)
+}
+
+TEST_F(ApiServerTest, CachedAnswersKeepAudiencesAndExtractsApart) {
+  const std::string path = "/api/indicators?indicator=readmission_30d&unit=2361&period=2022-Q1";
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());  // from the cache
+  ASSERT_EQ(Login("anna", kPassword)->status, 200);
+  EXPECT_EQ(GetJson(path)["rows"][0]["numerator"], 3);
+  cookie_.clear();
+  EXPECT_TRUE(GetJson(path)["rows"][0]["numerator"].is_null());
+  // A new extract (ingested while the server runs) is a new data version: no stale answer.
+  {
+    auto store = store::Store::Open((dir_ / "nara.db").string(), false);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(store::testing::AddTestExtract(**store, "cccccccc33333333", 0, 2).ok());
+  }
+  const Json fresh = GetJson(path);
+  EXPECT_EQ(fresh["data_version"], "e3-cccccccc/defs-1");
+  EXPECT_EQ(fresh["rows"][0]["numerator"], 3);  // extract 3 was stored with min count 2
 }
 
 TEST_F(ApiServerTest, LoggedInUsersSeeUnsuppressedAggregates) {
@@ -220,8 +256,7 @@ TEST_F(ApiServerTest, IndicatorParametersAreChecked) {
   ExpectError(GetJson("/api/indicators", 400), "bad_request");
   ExpectError(GetJson("/api/indicators?indicator=nope", 400), "bad_request");
   ExpectError(GetJson("/api/indicators?indicator=sip_share&sex=X", 400), "bad_request");
-  ExpectError(GetJson("/api/indicators?indicator=sip_share&period_type=week", 400),
-              "bad_request");
+  ExpectError(GetJson("/api/indicators?indicator=sip_share&period_type=week", 400), "bad_request");
   ExpectError(GetJson("/api/indicators?indicator=sip_share&format=pdf", 400), "bad_request");
   EXPECT_TRUE(GetJson("/api/indicators?indicator=sip_share")["rows"].empty());
 }
@@ -297,8 +332,7 @@ TEST_F(ApiServerTest, AMunicipalitySeesOnlyItsOwnBasis) {
   ASSERT_EQ(own["rows"].size(), 1u);
   EXPECT_EQ(own["rows"][0]["patient_ref"], "00aa11bb22cc33dd");
   EXPECT_EQ(own["rows"][0]["liable"], true);
-  ExpectError(GetJson("/api/settlement/basis?municipality=2361&month=2022-01", 403),
-              "forbidden");
+  ExpectError(GetJson("/api/settlement/basis?municipality=2361&month=2022-01", 403), "forbidden");
   EXPECT_THAT(log_.str(), HasSubstr("refused 403 forbidden GET /api/settlement/basis "
                                     "user=kalle role=municipality:2380"));
   // The refusal log holds no patient reference or identity number.
@@ -314,8 +348,7 @@ TEST_F(ApiServerTest, TheRegionSeesEveryBasis) {
   auto csv = client.Get("/api/settlement/basis?municipality=2361&month=2022-01&format=csv");
   ASSERT_TRUE(csv);
   EXPECT_THAT(csv->body, HasSubstr("2361,44ee55ff66aa77bb,E2,somatic"));
-  ExpectError(GetJson("/api/settlement/basis?municipality=23&month=2022-01", 400),
-              "bad_request");
+  ExpectError(GetJson("/api/settlement/basis?municipality=23&month=2022-01", 400), "bad_request");
 }
 
 TEST_F(ApiServerTest, LoginSetsAStrictHttpOnlyCookieAndLogoutClearsIt) {

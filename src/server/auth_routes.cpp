@@ -8,8 +8,8 @@ Json UserJson(const Principal& principal) {
   if (principal.role == Role::kPublic) return nullptr;
   return Json{{"name", principal.name},
               {"role", RoleName(principal.role)},
-              {"municipality", principal.municipality.empty() ? Json(nullptr)
-                                                              : Json(principal.municipality)}};
+              {"municipality",
+               principal.municipality.empty() ? Json(nullptr) : Json(principal.municipality)}};
 }
 
 // SameSite=Strict: the cookie is never sent on cross-site requests, so no CSRF token is needed

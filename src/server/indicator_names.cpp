@@ -44,10 +44,14 @@ IndicatorNames NamesOf(indicators::Indicator indicator) {
 
 std::string_view KindName(indicators::Kind kind) {
   switch (kind) {
-    case indicators::Kind::kShare: return "share";
-    case indicators::Kind::kMean: return "mean";
-    case indicators::Kind::kRate: return "rate";
-    case indicators::Kind::kCount: return "count";
+    case indicators::Kind::kShare:
+      return "share";
+    case indicators::Kind::kMean:
+      return "mean";
+    case indicators::Kind::kRate:
+      return "rate";
+    case indicators::Kind::kCount:
+      return "count";
   }
   return "count";
 }
@@ -57,15 +61,19 @@ const std::vector<std::string_view>& UnitTypesOf(indicators::Family family) {
       "region", "county", "area", "municipality", "hospital", "clinic", "health_center"};
   static const std::vector<std::string_view> kPopulation = {"region", "county", "area",
                                                             "municipality"};
-  static const std::vector<std::string_view> kPrimary = {"region", "county", "area",
-                                                         "municipality", "health_center"};
+  static const std::vector<std::string_view> kPrimary = {"region", "county", "area", "municipality",
+                                                         "health_center"};
   static const std::vector<std::string_view> kGuarantee = {
       "region", "county", "area", "municipality", "clinic", "health_center"};
   switch (family) {
-    case indicators::Family::kStay: return kStay;
-    case indicators::Family::kPopulation: return kPopulation;
-    case indicators::Family::kPrimaryCount: return kPrimary;
-    case indicators::Family::kCareGuarantee: return kGuarantee;
+    case indicators::Family::kStay:
+      return kStay;
+    case indicators::Family::kPopulation:
+      return kPopulation;
+    case indicators::Family::kPrimaryCount:
+      return kPrimary;
+    case indicators::Family::kCareGuarantee:
+      return kGuarantee;
   }
   return kStay;
 }

@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 
 #include "server/api_server.hpp"
 #include "server/public_suppression.hpp"
+#include "server/response_cache.hpp"
 #include "server/sessions.hpp"
 #include "server/store_pool.hpp"
 #include "server/users.hpp"
@@ -39,7 +41,13 @@ struct Reply {
   std::vector<std::string> columns;
   std::string download_name;  // file name without extension
   std::string set_cookie;     // a Set-Cookie value, when the route sets one
+  // For large JSON answers: the "rows" array already serialised (then `body` must hold no
+  // "rows"); building a DOM of thousands of rows costs more than the query.
+  std::string rows_json;
 };
+
+// Appends `text` as a JSON string literal (quotes, escapes; UTF-8 passes through).
+void AppendJsonString(std::string& out, std::string_view text);
 
 using Outcome = std::variant<Reply, ApiError>;
 
@@ -75,22 +83,28 @@ class ApiServer::Impl {
   Sessions sessions;
   RateLimiter limiter;
   StorePool pool;
+  ResponseCache cache;
   httplib::Server http;
   std::shared_ptr<spdlog::logger> refusals;
   std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
+  std::atomic<bool> listening{false};             // bound, and Listen() not returned
 
   std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
 
   using Handler = std::function<Outcome(Call&)>;
-  void Get(const std::string& path, Handler handler);
+  // `cacheable`: the answer depends only on the data version, public-or-not and the request's
+  // path and parameters (not on the user), so it may come from the ResponseCache.
+  void Get(const std::string& path, Handler handler, bool cacheable = false);
   void Post(const std::string& path, Handler handler);
   void AddAuthRoutes();
   void AddDataRoutes();
   void AddStaticFiles();
 
  private:
-  void Answer(const httplib::Request& request, httplib::Response& response,
-              const Handler& handler);
+  void Answer(const httplib::Request& request, httplib::Response& response, const Handler& handler,
+              bool cacheable);
+  void Send(httplib::Response& response, const CachedResponse& answer,
+            const std::string& data_version);
   void Refuse(const httplib::Request& request, httplib::Response& response, const Call* call,
               const ApiError& error, const std::string& data_version);
 };

@@ -62,6 +62,14 @@ bool RateLimiter::Limited(const std::string& key) {
 
 void RateLimiter::RecordFailure(const std::string& key) {
   std::lock_guard lock(mutex_);
+  // Many distinct names or addresses must not grow the map without bound: drop the keys whose
+  // failures have all left the window.
+  if (failures_.size() > 10000) {
+    for (auto it = failures_.begin(); it != failures_.end();) {
+      Expire(it->second);
+      it = it->second.empty() ? failures_.erase(it) : std::next(it);
+    }
+  }
   auto& times = failures_[key];
   Expire(times);
   times.push_back(clock_());

@@ -18,6 +18,7 @@ Result<StorePool::Lease> StorePool::Acquire() {
 }
 
 void StorePool::Give(std::unique_ptr<store::Store> store) {
+  store->db().ResetStatements();  // end the request's read transaction: see newer extracts
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(store));
 }

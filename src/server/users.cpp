@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,17 +41,20 @@ std::string Derive(const std::string& password, const std::vector<unsigned char>
 }
 
 bool IsMunicipalityCode(const std::string& code) {
-  return code.size() == 4 && std::all_of(code.begin(), code.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; });
+  return code.size() == 4 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
 
 std::string RoleName(Role role) {
   switch (role) {
-    case Role::kRegion: return "region";
-    case Role::kMunicipality: return "municipality";
-    case Role::kPublic: return "public";
+    case Role::kRegion:
+      return "region";
+    case Role::kMunicipality:
+      return "municipality";
+    case Role::kPublic:
+      return "public";
   }
   return "public";
 }
@@ -61,13 +65,12 @@ std::string RoleText(const Principal& principal) {
 }
 
 Result<Principal> ParseRole(const std::string& name, const std::string& role) {
-  if (name.empty() || name.size() > 64 ||
-      !std::all_of(name.begin(), name.end(), [](char c) {
+  if (name.empty() || name.size() > 64 || !std::all_of(name.begin(), name.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' ||
                c == '@';
       })) {
-    return UsageError(fmt::format("user name '{}': use 1-64 letters, digits, '.', '_', '-', '@'",
-                                  name));
+    return UsageError(
+        fmt::format("user name '{}': use 1-64 letters, digits, '.', '_', '-', '@'", name));
   }
   Principal principal;
   principal.name = name;
@@ -94,14 +97,14 @@ Result<Users> Users::Load(const std::string& path) {
   text << in.rdbuf();
   const auto json = nlohmann::json::parse(text.str(), nullptr, false);
   if (json.is_discarded() || !json.contains("users") || !json["users"].is_array()) {
-    return InvalidInput(fmt::format("{}: not a users file (expected JSON {{\"users\": [...]}})",
-                                    path));
+    return InvalidInput(
+        fmt::format("{}: not a users file (expected JSON {{\"users\": [...]}})", path));
   }
   for (const auto& entry : json["users"]) {
     if (!entry.is_object() || !entry.contains("name") || !entry.contains("role") ||
         !entry.contains("salt") || !entry.contains("hash") || !entry.contains("iterations")) {
-      return InvalidInput(fmt::format(
-          "{}: a user entry lacks one of name, role, salt, hash, iterations", path));
+      return InvalidInput(
+          fmt::format("{}: a user entry lacks one of name, role, salt, hash, iterations", path));
     }
     auto principal = ParseRole(entry["name"].get<std::string>(), entry["role"].get<std::string>());
     if (!principal.ok()) {
@@ -156,8 +159,7 @@ bool Users::Remove(const std::string& name) {
   return users_.size() != before;
 }
 
-std::optional<Principal> Users::Verify(const std::string& name,
-                                       const std::string& password) const {
+std::optional<Principal> Users::Verify(const std::string& name, const std::string& password) const {
   const auto found = std::find_if(users_.begin(), users_.end(),
                                   [&](const User& user) { return user.principal.name == name; });
   if (found == users_.end()) {

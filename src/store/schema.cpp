@@ -122,8 +122,9 @@ Result<int> SchemaVersion(Db& db) {
     auto step = (*tables)->Step();
     if (!step.ok()) return step.status();
     if ((*tables)->Int(0) != 0) {
-      return InvalidInput("the file is an SQLite database but not a Nära store "
-                          "(no schema_version table)");
+      return InvalidInput(
+          "the file is an SQLite database but not a Nära store "
+          "(no schema_version table)");
     }
     return 0;
   }
@@ -144,8 +145,8 @@ Status Migrate(Db& db) {
   (void)db.Exec("COMMIT");
   if (*version > CurrentSchemaVersion()) {
     return InvalidInput(fmt::format(
-        "the store has schema version {}, newer than this nara reads ({}): upgrade nara",
-        *version, CurrentSchemaVersion()));
+        "the store has schema version {}, newer than this nara reads ({}): upgrade nara", *version,
+        CurrentSchemaVersion()));
   }
   for (int next = *version; next < CurrentSchemaVersion(); ++next) {
     Transaction transaction(db);
@@ -159,9 +160,9 @@ Status Migrate(Db& db) {
           "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"));
     }
     NARA_RETURN_IF_ERROR(db.Exec(Migrations()[static_cast<size_t>(next)]));
-    NARA_RETURN_IF_ERROR(db.Exec(fmt::format(
-        "INSERT INTO schema_version VALUES ({}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        next + 1)));
+    NARA_RETURN_IF_ERROR(db.Exec(
+        fmt::format("INSERT INTO schema_version VALUES ({}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    next + 1)));
     NARA_RETURN_IF_ERROR(transaction.Commit());
   }
   return Status::Ok();

@@ -27,8 +27,7 @@ class Statement {
   void Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
   void Bind(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
   void Bind(int index, std::string_view value) {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   }
   void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
@@ -66,6 +65,12 @@ class Db {
   // A cached prepared statement for `sql`, reset and with bindings cleared.
   Result<Statement*> Prepare(const std::string& sql);
   Status Error(std::string_view what) const;
+  // Resets every cached statement. A statement stepped to a row but not to its end keeps a
+  // read transaction open, which in WAL mode pins the connection to an old snapshot: call this
+  // when a unit of work (a request) is done.
+  void ResetStatements() {
+    for (auto& [sql, statement] : statements_) statement->Reset();
+  }
   int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
   sqlite3* raw() { return db_; }
 

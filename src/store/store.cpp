@@ -104,8 +104,8 @@ Status InsertReport(Db& db, int64_t id, const ingest::IngestReport& report) {
 
 // Unit types in the table's order (data contract §4.1).
 int UnitTypeRank(std::string_view unit_type) {
-  static constexpr std::string_view kOrder[] = {"region", "county", "area", "municipality",
-                                                "hospital", "clinic", "health_center"};
+  static constexpr std::string_view kOrder[] = {
+      "region", "county", "area", "municipality", "hospital", "clinic", "health_center"};
   for (int i = 0; i < 7; ++i) {
     if (kOrder[i] == unit_type) return i;
   }
@@ -195,10 +195,14 @@ std::string PeriodTypeOf(const std::string& period) {
   if (period.size() == 4) return "year";
   if (period.size() >= 6) {
     switch (period[5]) {
-      case 'Q': return "quarter";
-      case 'T': return "tertial";
-      case 'H': return "half_year";
-      default: break;
+      case 'Q':
+        return "quarter";
+      case 'T':
+        return "tertial";
+      case 'H':
+        return "half_year";
+      default:
+        break;
     }
   }
   return "month";
@@ -209,20 +213,23 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
   if (!db.ok()) return db.status();
   if (read_only) {
     auto version = SchemaVersion(**db);
-    if (!version.ok()) return Status(version.status().code(),
-                                     fmt::format("{}: {}", path, version.status().message()));
+    if (!version.ok())
+      return Status(version.status().code(),
+                    fmt::format("{}: {}", path, version.status().message()));
     if (*version != CurrentSchemaVersion()) {
       return InvalidInput(fmt::format(
           "{}: the store has schema version {}, this nara reads version {} (run 'nara ingest' "
-          "with this version once to migrate it)", path, *version, CurrentSchemaVersion()));
+          "with this version once to migrate it)",
+          path, *version, CurrentSchemaVersion()));
     }
   } else {
     // WAL: readers (the server) keep reading the last committed state while an ingest writes.
     NARA_RETURN_IF_ERROR((*db)->Exec("PRAGMA journal_mode = WAL"));
     Status migrated = Migrate(**db);
-    if (!migrated.ok()) return Status(migrated.code(), fmt::format("{}: {}", path,
-                                                                   migrated.message()));
+    if (!migrated.ok())
+      return Status(migrated.code(), fmt::format("{}: {}", path, migrated.message()));
   }
+  (*db)->ResetStatements();
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
@@ -283,7 +290,9 @@ Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& chec
   auto row = (*find)->Step();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<ExtractInfo>();
-  return std::optional<ExtractInfo>(ReadExtract(**find));
+  std::optional<ExtractInfo> found = ReadExtract(**find);
+  (*find)->Reset();
+  return found;
 }
 
 Result<AddResult> Store::AddExtract(const NewExtract& extract) {
@@ -305,8 +314,8 @@ Result<AddResult> Store::AddExtract(const NewExtract& extract) {
 }
 
 Result<std::vector<ExtractInfo>> Store::Extracts() {
-  auto list = db_->Prepare(fmt::format("SELECT {} FROM extracts ORDER BY id DESC",
-                                       kExtractColumns));
+  auto list =
+      db_->Prepare(fmt::format("SELECT {} FROM extracts ORDER BY id DESC", kExtractColumns));
   if (!list.ok()) return list.status();
   std::vector<ExtractInfo> out;
   for (;;) {

@@ -27,12 +27,12 @@ struct ExtractInfo {
   std::string county;
   std::string coverage_from;  // YYYY-MM-DD
   std::string coverage_to;
-  std::string created;        // YYYY-MM-DDTHH:MM from extract.toml
-  std::string ingested_at;    // UTC, YYYY-MM-DDTHH:MM:SSZ
+  std::string created;      // YYYY-MM-DDTHH:MM from extract.toml
+  std::string ingested_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
   std::string definitions_version = kDefinitionsVersion;
   int64_t rows_read = 0;
   int64_t rows_rejected = 0;
-  int public_min_count = 5;   // min count of the stored public suppression flags
+  int public_min_count = 5;  // min count of the stored public suppression flags
 };
 
 struct SettlementSummaryRow {
@@ -82,7 +82,7 @@ struct DeltaRecord {
   std::optional<int64_t> old_numerator, old_denominator, new_numerator, new_denominator;
   bool old_suppressed = false, new_suppressed = false;
   int64_t old_rowid = 0, new_rowid = 0;  // 0 on the side where the cell is absent
-  std::string change;  // added, removed, changed
+  std::string change;                    // added, removed, changed
 };
 
 struct DeltaQuery {

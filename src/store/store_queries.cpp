@@ -77,32 +77,43 @@ Result<std::vector<IndicatorRecord>> Store::Indicators(const IndicatorQuery& que
 
 Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
   // Both sides are restricted to the periods both extracts have, so a month that only the newer
-  // extract covers is not reported as hundreds of "added" cells.
-  Filters filters;
-  filters.Add("indicator", query.indicator);
-  filters.Add("unit_type", query.unit_type);
-  filters.Add("unit", query.unit);
-  const std::string side =
-      "SELECT indicator, period, unit_type, unit, sex, age_group, numerator, denominator, "
-      "public_suppressed, rowid AS id FROM indicator_rows WHERE extract_id = ?1 AND "
-      "period IN common" +
-      filters.sql;
-  std::string new_side = side;
-  new_side.replace(new_side.find("?1"), 2, "?10");
+  // extract covers is not reported as hundreds of "added" cells. Each side's cell is looked up
+  // in the other through the lookup index (all its columns are equalities), so the cost is
+  // linear in the rows compared.
+  Filters old_filters, new_filters;
+  for (auto* filters : {&old_filters, &new_filters}) {
+    const char* side = filters == &old_filters ? "o." : "n.";
+    filters->Add(std::string(side) + "indicator", query.indicator);
+    filters->Add(std::string(side) + "unit_type", query.unit_type);
+    filters->Add(std::string(side) + "unit", query.unit);
+  }
+  const std::string same_cell =
+      "x.indicator = y.indicator AND x.unit_type = y.unit_type AND x.unit = y.unit AND "
+      "x.period_type = y.period_type AND x.period = y.period AND x.sex = y.sex AND "
+      "x.age_group = y.age_group";
+  auto cell = [&](const char* x, const char* y) {
+    std::string text = same_cell;
+    for (size_t at = 0; (at = text.find("x.", at)) != std::string::npos; at += 2) text[at] = x[0];
+    for (size_t at = 0; (at = text.find("y.", at)) != std::string::npos; at += 2) text[at] = y[0];
+    return text;
+  };
   const std::string sql = fmt::format(
       "WITH common AS (SELECT period FROM periods WHERE extract_id = ?1 INTERSECT "
-      "SELECT period FROM periods WHERE extract_id = ?10), o AS ({}), n AS ({}) "
-      "SELECT coalesce(o.indicator, n.indicator), coalesce(o.period, n.period), "
-      "coalesce(o.unit_type, n.unit_type), coalesce(o.unit, n.unit), coalesce(o.sex, n.sex), "
-      "coalesce(o.age_group, n.age_group), o.numerator, o.denominator, n.numerator, "
-      "n.denominator, coalesce(o.public_suppressed, 0), coalesce(n.public_suppressed, 0), "
-      "coalesce(o.id, 0), coalesce(n.id, 0) "
-      "FROM o FULL OUTER JOIN n ON o.indicator = n.indicator AND o.period = n.period AND "
-      "o.unit_type = n.unit_type AND o.unit = n.unit AND o.sex = n.sex AND "
-      "o.age_group = n.age_group "
-      "WHERE o.indicator IS NULL OR n.indicator IS NULL OR o.numerator <> n.numerator OR "
-      "o.denominator <> n.denominator ORDER BY 1, 2, 3, 4, 5, 6",
-      side, new_side);
+      "SELECT period FROM periods WHERE extract_id = ?10) "
+      "SELECT o.indicator, o.period, o.unit_type, o.unit, o.sex, o.age_group, o.numerator, "
+      "o.denominator, n.numerator, n.denominator, o.public_suppressed, "
+      "coalesce(n.public_suppressed, 0), o.rowid, coalesce(n.rowid, 0) "
+      "FROM indicator_rows o LEFT JOIN indicator_rows n ON n.extract_id = ?10 AND {} "
+      "WHERE o.extract_id = ?1 AND o.period IN common{} AND (n.rowid IS NULL OR "
+      "n.numerator <> o.numerator OR n.denominator <> o.denominator) "
+      "UNION ALL "
+      "SELECT n.indicator, n.period, n.unit_type, n.unit, n.sex, n.age_group, NULL, NULL, "
+      "n.numerator, n.denominator, 0, n.public_suppressed, 0, n.rowid "
+      "FROM indicator_rows n WHERE n.extract_id = ?10 AND n.period IN common{} AND NOT EXISTS "
+      "(SELECT 1 FROM indicator_rows o WHERE o.extract_id = ?1 AND {}) "
+      "ORDER BY 1, 2, 3, 4, 5, 6",
+      cell("n", "o"), old_filters.sql, new_filters.sql, cell("o", "n"));
+  Filters& filters = old_filters;  // the same values bind both sides' ?2.. parameters
   auto select = db_->Prepare(sql);
   if (!select.ok()) return select.status();
   Statement& s = **select;
@@ -127,15 +138,14 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
     record.new_suppressed = row.Int(11) != 0;
     record.old_rowid = row.Int(12);
     record.new_rowid = row.Int(13);
-    record.change = !record.old_numerator ? "added" : !record.new_numerator ? "removed"
-                                                                            : "changed";
+    record.change = !record.old_numerator ? "added" : !record.new_numerator ? "removed" : "changed";
     return record;
   });
 }
 
 Result<std::vector<PeriodEntry>> Store::Periods(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT period_type, period FROM periods WHERE extract_id = ?1 ORDER BY ord");
+  auto select =
+      db_->Prepare("SELECT period_type, period FROM periods WHERE extract_id = ?1 ORDER BY ord");
   if (!select.ok()) return select.status();
   (*select)->Bind(1, extract_id);
   return Collect<PeriodEntry>(**select, [](const Statement& row) {
@@ -144,8 +154,8 @@ Result<std::vector<PeriodEntry>> Store::Periods(int64_t extract_id) {
 }
 
 Result<std::vector<UnitEntry>> Store::Units(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT unit_type, unit, name FROM units WHERE extract_id = ?1 ORDER BY rowid");
+  auto select =
+      db_->Prepare("SELECT unit_type, unit, name FROM units WHERE extract_id = ?1 ORDER BY rowid");
   if (!select.ok()) return select.status();
   (*select)->Bind(1, extract_id);
   return Collect<UnitEntry>(**select, [](const Statement& row) {
@@ -163,9 +173,10 @@ Result<std::vector<RejectCount>> Store::RejectCounts(int64_t extract_id) {
   });
 }
 
-Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(
-    int64_t extract_id, const std::string& municipality, const std::string& from_month,
-    const std::string& to_month) {
+Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extract_id,
+                                                                   const std::string& municipality,
+                                                                   const std::string& from_month,
+                                                                   const std::string& to_month) {
   auto select = db_->Prepare(
       "SELECT municipality, month, episodes, ready_days, liable_days, amount "
       "FROM settlement_summary WHERE extract_id = ?1 AND (?2 = '' OR municipality = ?2) "

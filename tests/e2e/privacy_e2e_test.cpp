@@ -88,8 +88,12 @@ TEST(PrivacyE2eTest, NoClearIdentityNumberInAnythingNaraWrites) {
                           dir / "out/ind.json"}));
   runs.push_back(RunNara({"check", dir / "x", "--test-data", "--out", dir / "out/c2",
                           "--threads", "1"}));
+  // The store file itself (SQLite pages scanned as bytes) and the deltas listing.
+  runs.push_back(RunNara({"ingest", dir / "x", "--test-data", "--store", dir / "out/nara.db"}));
+  runs.push_back(RunNara({"deltas", "--store", dir / "out/nara.db", "--from", "1", "--to", "1"}));
   ASSERT_EQ(runs[3].exit_code, 0) << runs[3].err;
   ASSERT_EQ(runs[0].exit_code, 0);
+  ASSERT_EQ(runs[6].exit_code, 0) << runs[6].err;
   ASSERT_FALSE(std::filesystem::file_size(dir.path() / "out/check/rejects.csv") < 200);
 
   std::vector<std::pair<std::string, std::string>> written;  // (name, text)

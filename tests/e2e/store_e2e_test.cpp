@@ -119,8 +119,9 @@ TEST(StoreE2eTest, IngestStoresTheSettlementNaraSettleWrites) {
 
 TEST(StoreE2eTest, IngestTwiceChangesNothingAndDeltasCompareExtracts) {
   TempDir dir;
-  ASSERT_EQ(RunNara({"synth", dir / "a", "--stays", "1500", "--seed", "3", "--inject-faults"})
-                .exit_code, 0);
+  ASSERT_EQ(
+      RunNara({"synth", dir / "a", "--stays", "1500", "--seed", "3", "--inject-faults"}).exit_code,
+      0);
   ASSERT_EQ(RunNara({"synth", dir / "b", "--stays", "1500", "--seed", "4"}).exit_code, 0);
   const std::string store = dir / "nara.db";
   auto first = RunNara({"ingest", dir / "a", "--store", store, "--test-data"});
@@ -206,8 +207,8 @@ TEST(StoreE2eTest, UsersAreAddedWithHashedPasswordsAndRemoved) {
   EXPECT_GE(json["users"][0]["iterations"].get<int>(), 100000);
   EXPECT_EQ(json["users"][0]["hash"].get<std::string>().size(), 64u);
   EXPECT_EQ(fs::status(users).permissions() & fs::perms::group_read, fs::perms::none);
-  auto bad_role = RunNara({"user", "add", "bo", "--role", "county:08", "--users", users,
-                           "--password-stdin"});
+  auto bad_role =
+      RunNara({"user", "add", "bo", "--role", "county:08", "--users", users, "--password-stdin"});
   EXPECT_EQ(bad_role.exit_code, 2);
   EXPECT_THAT(bad_role.err, HasSubstr("expected 'region' or 'municipality:CODE'"));
   EXPECT_EQ(RunNara({"user", "remove", "anna", "--users", users}).exit_code, 0);

@@ -1,0 +1,64 @@
+// Sessions and the login rate limiter, on an injected clock (no waiting, no timing).
+#include "server/sessions.hpp"
+
+#include <gtest/gtest.h>
+
+namespace nara::server {
+namespace {
+
+using std::chrono::seconds;
+
+struct FakeClock {
+  std::chrono::steady_clock::time_point now{};
+  Clock Function() {
+    return [this] { return now; };
+  }
+};
+
+TEST(RateLimiterTest, LimitsAfterFiveFailuresUntilTheyLeaveTheWindow) {
+  FakeClock clock;
+  RateLimiter limiter(5, seconds(60), clock.Function());
+  for (int i = 0; i < 4; ++i) {
+    limiter.RecordFailure("user:anna");
+    clock.now += seconds(10);
+  }
+  EXPECT_FALSE(limiter.Limited("user:anna"));
+  limiter.RecordFailure("user:anna");  // fifth, at t = 40 s
+  EXPECT_TRUE(limiter.Limited("user:anna"));
+  EXPECT_FALSE(limiter.Limited("user:bo"));
+  clock.now = std::chrono::steady_clock::time_point{} + seconds(60);  // the first leaves
+  EXPECT_FALSE(limiter.Limited("user:anna"));
+}
+
+TEST(SessionsTest, TokensAreRandomAndExpire) {
+  FakeClock clock;
+  Sessions sessions(seconds(3600), clock.Function());
+  const std::string first = sessions.Create({"anna", Role::kRegion, ""});
+  const std::string second = sessions.Create({"anna", Role::kRegion, ""});
+  EXPECT_EQ(first.size(), 64u);
+  EXPECT_NE(first, second);
+  ASSERT_TRUE(sessions.Find(first).has_value());
+  EXPECT_EQ(sessions.Find(first)->name, "anna");
+  sessions.Remove(first);
+  EXPECT_FALSE(sessions.Find(first).has_value());
+  clock.now += seconds(3600);
+  EXPECT_FALSE(sessions.Find(second).has_value());
+  EXPECT_FALSE(sessions.Find("").has_value());
+}
+
+TEST(UsersTest, VerifiesOnlyTheRightPasswordAndParsesRoles) {
+  Users users;
+  ASSERT_TRUE(users.Add({"kalle", Role::kMunicipality, "2380"}, "long enough", 1000).ok());
+  EXPECT_FALSE(users.Verify("kalle", "long enougH").has_value());
+  EXPECT_FALSE(users.Verify("nobody", "long enough").has_value());
+  auto principal = users.Verify("kalle", "long enough");
+  ASSERT_TRUE(principal.has_value());
+  EXPECT_EQ(principal->municipality, "2380");
+  EXPECT_EQ(users.Add({"x", Role::kRegion, ""}, "short", 1000).code(), StatusCode::kUsage);
+  EXPECT_FALSE(ParseRole("bo", "municipality:23").ok());
+  EXPECT_FALSE(ParseRole("bo bo", "region").ok());
+  EXPECT_EQ(RoleText(*ParseRole("bo", "municipality:0880")), "municipality:0880");
+}
+
+}  // namespace
+}  // namespace nara::server
