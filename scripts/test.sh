@@ -20,6 +20,7 @@ NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test bench/peer/
 
 echo "== Browser test: the HTML report in headless Chromium (artifacts in build/browser-artifacts/)"
 NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test tests/browser/
+
 echo "== Browser tests of the dashboard (headless Chromium)"
 NARA_BINARY="$PWD/build/dev/app/nara/nara" node --test web/e2e/
 
