@@ -60,8 +60,19 @@ test('a municipality user logs in, picks a municipality and an indicator, sees t
     await assert.doesNotReject(page.waitForSelector('h1'));
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
 
-    // Log in through the menu (keyboard-reachable links and labelled fields).
+    // The first Tab reaches the skip link, which moves focus to the main area.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Hoppa till innehållet');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+
+    // A wrong password is refused with a message; then log in through the menu.
     await page.getByRole('link', { name: 'Logga in' }).click();
+    await page.getByLabel('Användarnamn').fill('kommun');
+    await page.getByLabel('Lösenord').fill('not the password');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('#status.error', { hasText: 'Fel användarnamn eller lösenord' }).waitFor();
+    assert.match(await page.locator('[data-field="session"]').innerText(), /Inte inloggad/);
     await page.getByLabel('Användarnamn').fill('kommun');
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Logga in' }).click();
