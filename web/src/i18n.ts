@@ -19,6 +19,8 @@ const sv = {
   newestExtract: 'Senaste uttag',
   coverage: 'täcker',
   noExtract: 'Lagret har inget uttag ännu.',
+  newData: 'Lagret har fått ett nytt uttag sedan sidan öppnades.',
+  reload: 'Ladda om',
   // Login
   loginHeading: 'Logga in',
   username: 'Användarnamn',
@@ -162,6 +164,8 @@ const en: Record<TextKey, string> = {
   newestExtract: 'Newest extract',
   coverage: 'covers',
   noExtract: 'The store has no extract yet.',
+  newData: 'The store has received a new extract since the page was opened.',
+  reload: 'Reload',
   loginHeading: 'Log in',
   username: 'User name',
   password: 'Password',

@@ -54,7 +54,17 @@ const context: AppContext = {
   },
 };
 
+// A new data_version means `nara ingest` added an extract while the page was open: the
+// catalogue and the extract list are then stale, so offer a reload rather than re-render under
+// the user's hands.
 onDataVersion((version) => {
+  if (dataVersion && version !== dataVersion) {
+    context.announce(t('newData'));
+    statusLine.appendChild(document.createTextNode(' '));
+    const reload = h('button', { type: 'button', className: 'link-button' }, t('reload'));
+    reload.addEventListener('click', () => location.reload());
+    statusLine.appendChild(reload);
+  }
   dataVersion = version;
   footerVersion.textContent = `${t('dataVersion')}: ${version}`;
 });
