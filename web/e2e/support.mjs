@@ -55,7 +55,7 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'nara-web-e2e-'));
   const extract = join(dir, 'extract');
   const store = join(dir, 'nara.db');
-  const users = join(dir, 'users.toml');
+  const users = join(dir, 'users.json');
   run(['synth', extract, '--stays', '5000', '--seed', '1']);
   run(['ingest', extract, '--store', store, '--test-data']);
   const municipality = busiestMunicipality(extract);
