@@ -124,6 +124,29 @@ test('a municipality user logs in, picks a municipality and an indicator, sees t
     }
     assert.match(download.suggestedFilename(), /\.csv$/);
 
+    // The XLSX link gives a workbook (a zip file).
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), trend.locator('[data-download="trend-xlsx"]').click()]);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1'), 'PK');
+
+    // The comparison of municipalities shows the trend's latest period; its hidden table (the
+    // chart's text alternative) holds the API's values for every municipality.
+    const latest = api.rows[api.rows.length - 1].period;
+    const compareParams = { indicator: params.indicator, period: latest, unit_type: 'municipality', sex: 'all', age_group: 'all' };
+    const compareQuery = `api/indicators?${new URLSearchParams(compareParams)}`;
+    const comparison = page.locator(`section[data-query="${compareQuery}"]`);
+    await comparison.waitFor();
+    assert.ok(await comparison.locator('[data-chart="compare"] svg').isVisible(), 'the comparison chart is drawn');
+    const compareApi = await (await context.request.get(`${server.base}${compareQuery}`)).json();
+    assert.ok(compareApi.rows.length >= 2, 'several municipalities to compare');
+    const compareShown = await comparison.locator('table[data-table="compare"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-unit'), row.querySelectorAll('td')[2].getAttribute('data-value')]),
+    );
+    assert.deepEqual(
+      compareShown.sort(),
+      compareApi.rows.map((r) => [r.unit, asCell(r.value)]).sort(),
+    );
+
     // English switch: texts and <html lang> change, and the choice survives a reload.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
