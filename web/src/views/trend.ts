@@ -140,8 +140,8 @@ export async function renderTrend(
   const axis = catalog.periods[selection.periodType]?.length ? catalog.periods[selection.periodType] : rows.map((r) => r.period);
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
-    grid: { left: 56, right: 24, top: 24, bottom: 48 },
-    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b' } },
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b', hideOverlap: true, rotate: chart.clientWidth < 600 ? 45 : 0 } },
     yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
     series: [
       {
