@@ -208,3 +208,35 @@ test('the public sees suppressed cells as suppressed, with the words for screen 
     await context.close();
   }
 });
+
+test('a region user sees the role, the settlement view as the API answers it, and logs out', { skip, timeout: 180_000 }, async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(`${server.base}#/logga-in`);
+    await page.getByLabel('Användarnamn').fill('region');
+    await page.getByLabel('Lösenord').fill(password);
+    await page.getByLabel('Lösenord').press('Enter');
+    await page.locator('[data-field="session"]', { hasText: 'Roll: region' }).waitFor();
+
+    // The settlement summary: the API's rows as a table, or the empty state when it has none.
+    const summary = await (await context.request.get(`${server.base}api/settlement/summary`)).json();
+    await page.getByRole('link', { name: 'Betalningsansvar' }).click();
+    if (summary.rows.length === 0) {
+      await page.locator('[data-empty="settlement"]', { hasText: 'Ingen ekonomisk reglering i lagret' }).waitFor();
+    } else {
+      await page.locator('table[data-table="settlement"]').waitFor();
+      assert.equal(await page.locator('table[data-table="settlement"] tbody tr').count(), summary.rows.length);
+    }
+    await page.screenshot({ path: join(artifacts, 'settlement-region-user.png'), fullPage: true });
+
+    // Log out: the header and the server agree that nobody is logged in.
+    await page.getByRole('link', { name: 'Logga ut' }).click();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.locator('[data-field="session"]', { hasText: 'Inte inloggad' }).waitFor();
+    const me = await (await context.request.get(`${server.base}api/me`)).json();
+    assert.equal(me.user, null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
