@@ -1,27 +1,17 @@
 // The Betalningsansvar view: settlement summary per municipality and month, and for entitled
 // users the individual-level basis of one municipality and month.
-import { ApiError, apiUrl, getSettlementBasis, getSettlementSummary, isSuppressed } from '../api';
+import { ApiError, getSettlementBasis, getSettlementSummary, isSuppressed } from '../api';
 import type { Params, SettlementBasisRow, SettlementSummaryRow } from '../api';
 import { chartContainer, drawChart } from '../charts';
 import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
+import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
 import { t } from '../i18n';
 import { dataTable, scrollable } from '../table';
 import { unitName } from './indicators';
 
 const choice = { municipality: '', from: '', to: '', basisMonth: '', session: '' };
-
-function downloadLinks(path: string, params: Params, name: string): HTMLElement {
-  return h(
-    'p',
-    { className: 'downloads' },
-    `${t('downloads')}: `,
-    h('a', { href: apiUrl(path, { ...params, format: 'csv' }), download: '', 'data-download': `${name}-csv` }, t('downloadCsv')),
-    ' · ',
-    h('a', { href: apiUrl(path, { ...params, format: 'xlsx' }), download: '', 'data-download': `${name}-xlsx` }, t('downloadXlsx')),
-  );
-}
 
 export async function renderSettlement(root: HTMLElement, context: AppContext): Promise<void> {
   root.appendChild(h('h1', {}, t('settlementHeading')));
@@ -111,7 +101,7 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
     }),
     { name: 'settlement' },
   );
-  replace(section, chart, downloadLinks('settlement/summary', params, 'settlement'), scrollable(table));
+  replace(section, chart, downloadLinks('settlement/summary', params, t('downloads'), 'settlement'), scrollable(table));
   const months = [...byMonth.keys()].sort();
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${formatNumber(value as number, 0)} kr` },
@@ -194,5 +184,5 @@ async function showBasis(result: HTMLElement, context: AppContext): Promise<void
     ),
     { name: 'basis' },
   );
-  replace(result, downloadLinks('settlement/basis', params, 'basis'), scrollable(table));
+  replace(result, downloadLinks('settlement/basis', params, t('downloads'), 'basis'), scrollable(table));
 }
