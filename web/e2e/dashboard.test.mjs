@@ -60,8 +60,19 @@ test('a municipality user logs in, picks a municipality and an indicator, sees t
     await assert.doesNotReject(page.waitForSelector('h1'));
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
 
-    // Log in through the menu (keyboard-reachable links and labelled fields).
+    // The first Tab reaches the skip link, which moves focus to the main area.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Hoppa till innehållet');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+
+    // A wrong password is refused with a message; then log in through the menu.
     await page.getByRole('link', { name: 'Logga in' }).click();
+    await page.getByLabel('Användarnamn').fill('kommun');
+    await page.getByLabel('Lösenord').fill('not the password');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.locator('#status.error', { hasText: 'Fel användarnamn eller lösenord' }).waitFor();
+    assert.match(await page.locator('[data-field="session"]').innerText(), /Inte inloggad/);
     await page.getByLabel('Användarnamn').fill('kommun');
     await page.getByLabel('Lösenord').fill(password);
     await page.getByRole('button', { name: 'Logga in' }).click();
@@ -112,6 +123,29 @@ test('a municipality user logs in, picks a municipality and an indicator, sees t
       assert.equal(Number(csv.rows[index].denominator), row.denominator);
     }
     assert.match(download.suggestedFilename(), /\.csv$/);
+
+    // The XLSX link gives a workbook (a zip file).
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), trend.locator('[data-download="trend-xlsx"]').click()]);
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+    assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1'), 'PK');
+
+    // The comparison of municipalities shows the trend's latest period; its hidden table (the
+    // chart's text alternative) holds the API's values for every municipality.
+    const latest = api.rows[api.rows.length - 1].period;
+    const compareParams = { indicator: params.indicator, period: latest, unit_type: 'municipality', sex: 'all', age_group: 'all' };
+    const compareQuery = `api/indicators?${new URLSearchParams(compareParams)}`;
+    const comparison = page.locator(`section[data-query="${compareQuery}"]`);
+    await comparison.waitFor();
+    assert.ok(await comparison.locator('[data-chart="compare"] svg').isVisible(), 'the comparison chart is drawn');
+    const compareApi = await (await context.request.get(`${server.base}${compareQuery}`)).json();
+    assert.ok(compareApi.rows.length >= 2, 'several municipalities to compare');
+    const compareShown = await comparison.locator('table[data-table="compare"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-unit'), row.querySelectorAll('td')[2].getAttribute('data-value')]),
+    );
+    assert.deepEqual(
+      compareShown.sort(),
+      compareApi.rows.map((r) => [r.unit, asCell(r.value)]).sort(),
+    );
 
     // English switch: texts and <html lang> change, and the choice survives a reload.
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -169,6 +203,38 @@ test('the public sees suppressed cells as suppressed, with the words for screen 
       await page.locator('[data-table^="goals-"]').first().waitFor();
     }
     await page.screenshot({ path: join(artifacts, 'goals-public.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a region user sees the role, the settlement view as the API answers it, and logs out', { skip, timeout: 180_000 }, async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(`${server.base}#/logga-in`);
+    await page.getByLabel('Användarnamn').fill('region');
+    await page.getByLabel('Lösenord').fill(password);
+    await page.getByLabel('Lösenord').press('Enter');
+    await page.locator('[data-field="session"]', { hasText: 'Roll: region' }).waitFor();
+
+    // The settlement summary: the API's rows as a table, or the empty state when it has none.
+    const summary = await (await context.request.get(`${server.base}api/settlement/summary`)).json();
+    await page.getByRole('link', { name: 'Betalningsansvar' }).click();
+    if (summary.rows.length === 0) {
+      await page.locator('[data-empty="settlement"]', { hasText: 'Ingen ekonomisk reglering i lagret' }).waitFor();
+    } else {
+      await page.locator('table[data-table="settlement"]').waitFor();
+      assert.equal(await page.locator('table[data-table="settlement"] tbody tr').count(), summary.rows.length);
+    }
+    await page.screenshot({ path: join(artifacts, 'settlement-region-user.png'), fullPage: true });
+
+    // Log out: the header and the server agree that nobody is logged in.
+    await page.getByRole('link', { name: 'Logga ut' }).click();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.locator('[data-field="session"]', { hasText: 'Inte inloggad' }).waitFor();
+    const me = await (await context.request.get(`${server.base}api/me`)).json();
+    assert.equal(me.user, null);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -55,7 +55,7 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'nara-web-e2e-'));
   const extract = join(dir, 'extract');
   const store = join(dir, 'nara.db');
-  const users = join(dir, 'users.toml');
+  const users = join(dir, 'users.json');
   run(['synth', extract, '--stays', '5000', '--seed', '1']);
   run(['ingest', extract, '--store', store, '--test-data']);
   const municipality = busiestMunicipality(extract);
@@ -103,7 +103,8 @@ export async function launchBrowser() {
 /**
  * A new page in a fresh context (no cookies) that records console errors. Expected API
  * answers that Chromium logs as "Failed to load resource" (404 from /api/goals while the store
- * has no goal assessment) are not errors of the dashboard.
+ * has no goal assessment, 401 from /api/login for a wrong password) are not errors of the
+ * dashboard.
  */
 export async function newPage(browser) {
   const context = await browser.newContext({ acceptDownloads: true, locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
@@ -112,16 +113,20 @@ export async function newPage(browser) {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const url = message.location().url ?? '';
-    if (message.text().startsWith('Failed to load resource') && /\/api\/goals/.test(url)) return;
+    const expected = /status of 404/.test(message.text()) ? /\/api\/goals$/ : /status of 401/.test(message.text()) ? /\/api\/login$/ : null;
+    if (message.text().startsWith('Failed to load resource') && expected?.test(url)) return;
     errors.push(`${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return { context, page, errors };
 }
 
-/** True when the build and the browser the tests need are there. */
+/** Why the tests cannot run with this binary (a skip reason), or false when they can. */
 export function prerequisites() {
   if (!existsSync(nara)) return `nara binary not built (${nara})`;
+  if (spawnSync(nara, ['serve', '--help'], { encoding: 'utf8' }).status !== 0) {
+    return `this nara has no 'serve' command (${nara})`;
+  }
   return false;
 }
 

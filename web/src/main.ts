@@ -54,9 +54,19 @@ const context: AppContext = {
   },
 };
 
+// A new data_version means `nara ingest` added an extract while the page was open: the
+// catalogue and the extract list are then stale, so offer a reload rather than re-render under
+// the user's hands.
 onDataVersion((version) => {
+  if (dataVersion && version !== dataVersion) {
+    context.announce(t('newData'));
+    statusLine.appendChild(document.createTextNode(' '));
+    const reload = h('button', { type: 'button', className: 'link-button' }, t('reload'));
+    reload.addEventListener('click', () => location.reload());
+    statusLine.appendChild(reload);
+  }
   dataVersion = version;
-  footerVersion.textContent = `${t('dataVersion')}: ${version}`;
+  footerVersion.textContent = `· ${t('dataVersion')}: ${version}`;
 });
 
 function currentRoute(): Route {
@@ -111,8 +121,8 @@ function renderShell(focusMain = false): void {
     nav,
     h('div', { className: 'session' }, h('span', { 'data-field': 'session' }, sessionText()), languageButton),
   );
-  footerVersion.textContent = dataVersion ? `${t('dataVersion')}: ${dataVersion}` : '';
-  const footer = h('footer', { className: 'site-footer' }, h('span', {}, extractText()), ' · ', footerVersion);
+  footerVersion.textContent = dataVersion ? `· ${t('dataVersion')}: ${dataVersion}` : '';
+  const footer = h('footer', { className: 'site-footer' }, h('span', {}, extractText()), ' ', footerVersion);
   replace(app, skip, header, statusLine, main, footer);
   replace(main);
   void Promise.resolve(route.render(main, context)).catch((error: unknown) => context.fail(error));
@@ -129,7 +139,8 @@ async function loadCatalog(): Promise<void> {
     setSuppressMinCount(context.catalog.suppress_min_count);
   } catch (error) {
     context.catalog = null;
-    context.fail(error);
+    // 404: the store has no extract yet, which the views say in words; anything else is an error.
+    if (!(error instanceof ApiError && error.status === 404)) context.fail(error);
   }
 }
 

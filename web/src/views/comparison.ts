@@ -5,6 +5,7 @@ import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
 import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
+import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell, suppressedText } from '../format';
 import { t, tDynamic } from '../i18n';
 import { dataTable } from '../table';
@@ -61,14 +62,7 @@ export async function renderComparison(
   if (!current()) return;
   section.dataset.query = apiUrl('indicators', params);
   const focused = document.activeElement?.getAttribute('data-field') === 'comparePeriod';
-  const downloads = h(
-    'p',
-    { className: 'downloads' },
-    `${t('downloadCompare')}: `,
-    h('a', { href: apiUrl('indicators', { ...params, format: 'csv' }), download: '', 'data-download': 'compare-csv' }, t('downloadCsv')),
-    ' · ',
-    h('a', { href: apiUrl('indicators', { ...params, format: 'xlsx' }), download: '', 'data-download': 'compare-xlsx' }, t('downloadXlsx')),
-  );
+  const downloads = downloadLinks('indicators', params, t('downloadCompare'), 'compare');
   if (rows.length === 0) {
     replace(section, heading, periodField.field, h('p', { className: 'empty', 'data-empty': 'compare' }, t('noRows')));
     if (focused) periodField.select.focus();

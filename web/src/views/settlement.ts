@@ -1,27 +1,17 @@
 // The Betalningsansvar view: settlement summary per municipality and month, and for entitled
 // users the individual-level basis of one municipality and month.
-import { ApiError, apiUrl, getSettlementBasis, getSettlementSummary, isSuppressed } from '../api';
+import { ApiError, getSettlementBasis, getSettlementSummary, isSuppressed } from '../api';
 import type { Params, SettlementBasisRow, SettlementSummaryRow } from '../api';
 import { chartContainer, drawChart } from '../charts';
 import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
+import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
 import { t } from '../i18n';
 import { dataTable, scrollable } from '../table';
 import { unitName } from './indicators';
 
 const choice = { municipality: '', from: '', to: '', basisMonth: '', session: '' };
-
-function downloadLinks(path: string, params: Params, name: string): HTMLElement {
-  return h(
-    'p',
-    { className: 'downloads' },
-    `${t('downloads')}: `,
-    h('a', { href: apiUrl(path, { ...params, format: 'csv' }), download: '', 'data-download': `${name}-csv` }, t('downloadCsv')),
-    ' · ',
-    h('a', { href: apiUrl(path, { ...params, format: 'xlsx' }), download: '', 'data-download': `${name}-xlsx` }, t('downloadXlsx')),
-  );
-}
 
 export async function renderSettlement(root: HTMLElement, context: AppContext): Promise<void> {
   root.appendChild(h('h1', {}, t('settlementHeading')));
@@ -58,7 +48,7 @@ export async function renderSettlement(root: HTMLElement, context: AppContext): 
     ),
   );
   form.addEventListener('submit', (event) => event.preventDefault());
-  const summary = h('section', { className: 'panel', 'aria-busy': 'true' }, t('loading'));
+  const summary = h('section', { className: 'panel', 'aria-busy': 'true', 'aria-labelledby': 'summary-heading' }, t('loading'));
   const basis = h('section', { className: 'panel', 'aria-labelledby': 'basis-heading' });
   root.append(form, summary, basis);
   const params: Params = { municipality: choice.municipality, from: choice.from, to: choice.to };
@@ -76,8 +66,9 @@ export async function renderSettlement(root: HTMLElement, context: AppContext): 
 }
 
 function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], params: Params, context: AppContext): void {
+  const heading = h('h2', { id: 'summary-heading' }, t('summaryHeading'));
   if (rows.length === 0) {
-    replace(section, h('p', { className: 'empty', 'data-empty': 'settlement' }, t('noSettlement')));
+    replace(section, heading, h('p', { className: 'empty', 'data-empty': 'settlement' }, t('noSettlement')));
     return;
   }
   const catalog = context.catalog;
@@ -87,7 +78,7 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
   const scope = choice.municipality ? name(choice.municipality) : t('allMunicipalities').toLowerCase();
   const chart = chartContainer(t('settlementChartLabel', { municipality: scope }), 'settlement');
   const table = dataTable(
-    t('settlementHeading'),
+    t('summaryHeading'),
     [
       { label: t('municipality') },
       { label: t('month') },
@@ -111,7 +102,16 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
     }),
     { name: 'settlement' },
   );
-  replace(section, chart, downloadLinks('settlement/summary', params, 'settlement'), scrollable(table));
+  // Suppressed rows (public users) have no amount: the chart's sums leave them out, and says so.
+  const partial = rows.some((row) => row.amount === null);
+  replace(
+    section,
+    heading,
+    chart,
+    partial ? h('p', { className: 'note' }, t('settlementChartPartial')) : null,
+    downloadLinks('settlement/summary', params, t('downloads'), 'settlement'),
+    scrollable(table),
+  );
   const months = [...byMonth.keys()].sort();
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${formatNumber(value as number, 0)} kr` },
@@ -194,5 +194,5 @@ async function showBasis(result: HTMLElement, context: AppContext): Promise<void
     ),
     { name: 'basis' },
   );
-  replace(result, downloadLinks('settlement/basis', params, 'basis'), scrollable(table));
+  replace(result, downloadLinks('settlement/basis', params, t('downloads'), 'basis'), scrollable(table));
 }

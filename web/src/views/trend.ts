@@ -5,6 +5,7 @@ import type { Catalog, Goal, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
+import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
 import { t, tDynamic } from '../i18n';
 import { dataTable, scrollable } from '../table';
@@ -66,17 +67,6 @@ async function referenceLines(selection: Selection): Promise<ReferenceLine[]> {
   return lines;
 }
 
-function downloadLinks(params: Params, label: string, name: string): HTMLElement {
-  return h(
-    'p',
-    { className: 'downloads' },
-    `${label}: `,
-    h('a', { href: apiUrl('indicators', { ...params, format: 'csv' }), download: '', 'data-download': `${name}-csv` }, t('downloadCsv')),
-    ' · ',
-    h('a', { href: apiUrl('indicators', { ...params, format: 'xlsx' }), download: '', 'data-download': `${name}-xlsx` }, t('downloadXlsx')),
-  );
-}
-
 export async function renderTrend(
   section: HTMLElement,
   catalog: Catalog,
@@ -134,14 +124,14 @@ export async function renderTrend(
     tableRows,
     { name: 'trend' },
   );
-  replace(section, heading, chart, note, downloadLinks(params, t('downloadTrend'), 'trend'), scrollable(table));
+  replace(section, heading, chart, note, downloadLinks('indicators', params, t('downloadTrend'), 'trend'), scrollable(table));
   // Every period of the type is on the axis, so a period without a row shows as a gap.
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const axis = catalog.periods[selection.periodType]?.length ? catalog.periods[selection.periodType] : rows.map((r) => r.period);
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
-    grid: { left: 56, right: 24, top: 24, bottom: 48 },
-    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b' } },
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b', hideOverlap: true, rotate: chart.clientWidth < 600 ? 45 : 0 } },
     yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
     series: [
       {
