@@ -166,7 +166,7 @@ TEST_F(ApiServerTest, ExtractsNewestFirstWithEveryField) {
 
 TEST_F(ApiServerTest, CatalogListsIndicatorsPeriodsAndUnits) {
   const Json body = GetJson("/api/catalog?extract=1");
-  ASSERT_EQ(body["indicators"].size(), 25u);
+  ASSERT_EQ(body["indicators"].size(), indicators::kIndicatorCount);
   EXPECT_EQ(body["indicators"][0]["id"], "admission_notice_24h_share");
   EXPECT_EQ(body["indicators"][0]["kind"], "share");
   EXPECT_EQ(body["indicators"][0]["name_sv"], "Inskrivningsmeddelande inom 24 timmar");
