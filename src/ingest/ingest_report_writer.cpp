@@ -6,19 +6,10 @@
 #include <cstdio>
 #include <memory>
 
+#include "base/csv_field.hpp"
+
 namespace nara::ingest {
 namespace {
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
-}
 
 }  // namespace
 

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/csv_field.hpp"
+
 namespace nara::server {
 namespace {
 
@@ -18,16 +20,6 @@ std::string CellText(const nlohmann::ordered_json& value) {
   if (value.is_boolean()) return value.get<bool>() ? "1" : "0";
   if (value.is_string()) return value.get<std::string>();
   return value.dump();
-}
-
-std::string Quoted(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -39,7 +31,7 @@ std::string RowsCsv(const std::vector<std::string>& columns, const nlohmann::ord
   for (const auto& row : rows) {
     for (size_t i = 0; i < columns.size(); ++i) {
       if (i > 0) out += ',';
-      out += Quoted(CellText(row.value(columns[i], nlohmann::ordered_json())));
+      out += CsvField(CellText(row.value(columns[i], nlohmann::ordered_json())));
     }
     out += "\n";
   }

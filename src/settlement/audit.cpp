@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 
+#include "base/csv_field.hpp"
 #include "base/csv_reader.hpp"
 
 namespace nara::settlement {
@@ -187,15 +188,8 @@ std::string ChangesCsv(const std::vector<Change>& changes) {
       "municipality,month,patient_ref,episode_id,change,old_ready_days,new_ready_days,"
       "old_liable_days,new_liable_days,old_amount,new_amount\n";
   for (const Change& c : changes) {
-    const bool quote = c.episode_id.find_first_of(",\"\r\n") != std::string::npos;
-    std::string episode = c.episode_id;
-    if (quote) {
-      episode.clear();
-      for (char ch : c.episode_id) episode += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-      episode = "\"" + episode + "\"";
-    }
     fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n", c.municipality,
-                   c.month, c.patient_ref, episode, c.what, c.old_ready_days, c.new_ready_days,
+                   c.month, c.patient_ref, CsvField(c.episode_id), c.what, c.old_ready_days, c.new_ready_days,
                    c.old_liable_days, c.new_liable_days, c.old_amount, c.new_amount);
   }
   return out;

@@ -7,16 +7,6 @@
 
 namespace nara::settlement {
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string AgreementList(const config::Config& config, uint32_t agreements,
                           const char* separator) {
   std::string out;

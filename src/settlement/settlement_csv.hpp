@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "base/csv_field.hpp"
+
 #include "model/extract.hpp"
 #include "settlement/settle.hpp"
 
@@ -20,8 +22,5 @@ std::string BasisCsv(const model::Extract& extract, const config::Config& config
 
 // valid_from of each agreement of the `agreements` bit set, joined by `separator`.
 std::string AgreementList(const config::Config& config, uint32_t agreements, const char* separator);
-
-// A CSV field, quoted when it holds a comma, quote or line break.
-std::string CsvField(const std::string& text);
 
 }  // namespace nara::settlement
