@@ -189,8 +189,9 @@ std::string ChangesCsv(const std::vector<Change>& changes) {
       "old_liable_days,new_liable_days,old_amount,new_amount\n";
   for (const Change& c : changes) {
     fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{},{}\n", c.municipality,
-                   c.month, c.patient_ref, CsvField(c.episode_id), c.what, c.old_ready_days, c.new_ready_days,
-                   c.old_liable_days, c.new_liable_days, c.old_amount, c.new_amount);
+                   c.month, c.patient_ref, CsvField(c.episode_id), c.what, c.old_ready_days,
+                   c.new_ready_days, c.old_liable_days, c.new_liable_days, c.old_amount,
+                   c.new_amount);
   }
   return out;
 }
