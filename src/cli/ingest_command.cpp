@@ -1,11 +1,12 @@
-// `nara ingest EXTRACT --store FILE [--config F] [--suppress N]`: add an extract's results to
-// the store (docs/store.md).
+// `nara ingest EXTRACT --store FILE [--config F] [--suppress N] [--goals F [--manual F]]`: add
+// an extract's results to the store (docs/store.md).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/main.hpp"
+#include "cli/store_goals.hpp"
 #include "config/config.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/suppression.hpp"
@@ -28,6 +30,8 @@ struct IngestOptions {
   ExtractOptions extract;
   std::string store_path;
   std::string config_file;
+  std::string goals_file;
+  std::string manual_file;
   int suppress = 5;
 };
 
@@ -96,6 +100,18 @@ Result<int> RunIngest(IngestOptions options) {
   auto config = ConfigAndHash(options.config_file);
   if (!config.ok()) return config.status();
   if (options.extract.key_file.empty()) options.extract.key_file = config->first.key_file;
+  std::optional<StoreGoalInputs> goal_inputs;
+  if (!options.goals_file.empty()) {
+    auto read = ReadStoreGoalInputs(options.goals_file, options.manual_file);
+    if (!read.ok()) return read.status();
+    goal_inputs = std::move(*read);
+    // Other goals make another entry: the key covers everything the stored results depend on.
+    config->second =
+        store::Sha256Hex(config->second + "\ngoals " + goal_inputs->source.goals_sha256 +
+                         "\nmanual " + goal_inputs->source.manual_sha256);
+  } else if (!options.manual_file.empty()) {
+    return UsageError("--manual needs --goals");
+  }
   auto checksum = store::ExtractChecksum(options.extract.extract_dir);
   if (!checksum.ok()) return checksum.status();
   auto store = store::Store::Open(options.store_path, /*read_only=*/false);
@@ -120,11 +136,21 @@ Result<int> RunIngest(IngestOptions options) {
   auto settlement_rows = SettleWholeMonths(extract, config->first);
   if (!settlement_rows.ok()) return settlement_rows.status();
   for (int year : settlement_rows->missing_price_years) {
-    std::fprintf(stderr, "note: no price per day configured for %d: its liable days are stored "
-                 "with amount 0 (settlement.price_per_day)\n", year);
+    std::fprintf(stderr,
+                 "note: no price per day configured for %d: its liable days are stored "
+                 "with amount 0 (settlement.price_per_day)\n",
+                 year);
+  }
+  std::vector<store::GoalAssessmentRecord> goal_assessments;
+  if (goal_inputs) {
+    NARA_RETURN_IF_ERROR(AssessForStore(*goal_inputs, extract, *table, "full", &goal_assessments));
   }
   // The rows keep their numerators; the flags are what the public sees (docs/store.md).
   indicators::Suppress(table->rows, options.suppress);
+  if (goal_inputs) {
+    NARA_RETURN_IF_ERROR(
+        AssessForStore(*goal_inputs, extract, *table, "public", &goal_assessments));
+  }
   store::NewExtract record;
   record.info.checksum = *checksum;
   record.info.config_hash = config->second;
@@ -144,6 +170,10 @@ Result<int> RunIngest(IngestOptions options) {
   record.table = &*table;
   record.settlement_summary = &settlement_rows->summary;
   record.settlement_basis = &settlement_rows->basis;
+  if (goal_inputs) {
+    record.goal_source = &goal_inputs->source;
+    record.goal_assessments = &goal_assessments;
+  }
   auto added = (*store)->AddExtract(record);
   if (!added.ok()) return added.status();
   if (!added->added) {
@@ -172,6 +202,11 @@ Command AddIngestCommand(CLI::App& root) {
   app->add_option("--suppress", options->suppress,
                   "Min count of the public small-number suppression stored with the rows")
       ->check(CLI::Range(0, 1000));
+  app->add_option("--goals", options->goals_file,
+                  "Goals file (docs/goals.md): store the goal assessment of every month and "
+                  "tertial");
+  app->add_option("--manual", options->manual_file,
+                  "Manual values CSV (default: the goals file's manual_values)");
   return {app, [options] { return RunIngest(*options); }};
 }
 

@@ -393,4 +393,27 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
   return counts;
 }
 
+std::string TargetText(const ResultGoal& goal, ValueKind kind, bool swedish) {
+  const bool sv = swedish;
+  const char* better =
+      goal.direction == Direction::kDecrease ? (sv ? "Lägre" : "Lower") : (sv ? "Högre" : "Higher");
+  switch (goal.target.kind) {
+    case TargetKind::kComparison: {
+      const std::string measure = MeasureText(goal, kind, sv);
+      return goal.target.text + (measure.empty() ? "" : "\u00a0" + measure);
+    }
+    case TargetKind::kBetterThanBase:
+      return Localised(sv, "{} än basår {}", "{} than base year {}", better,
+                       goal.base_year.value_or(0));
+    case TargetKind::kBetterThanNational:
+      return sv ? "Bättre än riket" : "Better than the nation";
+    case TargetKind::kNone:
+      if (goal.base_year) {
+        return Localised(sv, "{} än basår {}", "{} than base year {}", better, *goal.base_year);
+      }
+      return sv ? "Uppdrag" : "Assignment";
+  }
+  return "";
+}
+
 }  // namespace nara::goals

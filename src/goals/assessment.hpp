@@ -83,5 +83,7 @@ indicators::Period GoalPeriod(const ResultGoal& goal, const indicators::Period& 
 int DisplayDecimals(ValueKind kind, double value);
 // The measure shown after a value: the goal's `measure`, else "%", "per 100 000", "dagar", "".
 std::string MeasureText(const ResultGoal& goal, ValueKind kind, bool swedish);
+// The target in words: "< 10 %", "Lägre än basår 2019", "Bättre än riket", "Uppdrag".
+std::string TargetText(const ResultGoal& goal, ValueKind kind, bool swedish);
 
 }  // namespace nara::goals

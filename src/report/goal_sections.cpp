@@ -66,30 +66,6 @@ std::string ValueText(const goals::Assessment& a, double value, bool sv) {
   return text;
 }
 
-std::string TargetText(const goals::ResultGoal& goal, goals::ValueKind kind, bool sv) {
-  const bool lower = goal.direction == goals::Direction::kDecrease;
-  switch (goal.target.kind) {
-    case goals::TargetKind::kComparison: {
-      const std::string measure = goals::MeasureText(goal, kind, sv);
-      return goal.target.text + (measure.empty() ? "" : "\u00a0" + measure);
-    }
-    case goals::TargetKind::kBetterThanBase:
-      return goals::Localised(sv, "{} än basår {}", "{} than base year {}",
-                              lower ? Tr(sv, "Lägre", "Lower") : Tr(sv, "Högre", "Higher"),
-                              goal.base_year.value_or(0));
-    case goals::TargetKind::kBetterThanNational:
-      return Tr(sv, "Bättre än riket", "Better than the nation");
-    case goals::TargetKind::kNone:
-      if (goal.base_year) {
-        return goals::Localised(sv, "{} än basår {}", "{} than base year {}",
-                                lower ? Tr(sv, "Lägre", "Lower") : Tr(sv, "Högre", "Higher"),
-                                *goal.base_year);
-      }
-      return Tr(sv, "Uppdrag", "Assignment");
-  }
-  return "";
-}
-
 void GoalRow(const Assessment& a, bool sv, std::string& out) {
   const goals::ResultGoal& goal = *a.goal;
   const bool has_value = a.current && !a.current->suppressed;
@@ -111,7 +87,7 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       "title=\"{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>\n",
       Escape(goal.id), StatusClass(a.status), Escape(goal.indicator), Escape(a.series.unit),
       Escape(a.period.label), value_attr, Escape(goal.name),
-      Escape(TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
+      Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
       Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.label), Escape(base),
       Escape(national), StatusClass(a.status), Escape(goals::StatusName(a.status, sv)),
       StatusSymbol(a.status), Escape(goals::StatusName(a.status, sv)),

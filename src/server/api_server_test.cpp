@@ -95,6 +95,73 @@ class ApiServerTest : public ::testing::Test {
             .ok());
   }
 
+  // Goal assessments of extract 2 as `nara ingest --goals` stores them: two months and a
+  // tertial; the public body hides the municipality goal's small count.
+  void AddGoalAssessments() {
+    auto store = store::Store::Open((dir_ / "nara.db").string(), false);
+    ASSERT_TRUE(store.ok());
+    auto body = [](const std::string& period, const std::string& lang, bool public_view,
+                   int64_t numerator) {
+      Json region = {{"id", "r"},
+                     {"name", lang == "sv" ? "Färre återinskrivningar" : "Fewer readmissions"},
+                     {"indicator", "readmission_30d"},
+                     {"unit_type", "region"},
+                     {"unit", "23"},
+                     {"period", period},
+                     {"value", 15.0},
+                     {"numerator", 30},
+                     {"denominator", 200},
+                     {"status", "met"},
+                     {"suppressed", false}};
+      Json small = {{"id", "m"},
+                    {"name", "2361"},
+                    {"indicator", "readmission_30d"},
+                    {"unit_type", "municipality"},
+                    {"unit", "2361"},
+                    {"period", period},
+                    {"value", public_view ? Json(nullptr) : Json(7.5)},
+                    {"numerator", public_view ? Json(nullptr) : Json(numerator)},
+                    {"denominator", public_view ? Json(nullptr) : Json(40)},
+                    {"status", public_view ? "not_assessed" : "met"},
+                    {"suppressed", public_view}};
+      Json out = {{"title", "Mål " + lang},
+                  {"strategies",
+                   {{{"name", "S1"},
+                     {"counts",
+                      {{"met", public_view ? 1 : 2},
+                       {"not_yet_met", 0},
+                       {"not_met", 0},
+                       {"not_assessed", public_view ? 1 : 0}}},
+                     {"goals", {region, small}}}}}};
+      return out.dump();
+    };
+    std::vector<store::GoalAssessmentRecord> records;
+    for (const std::string period : {"2022-01", "2022-02", "2022-T1"}) {
+      for (const std::string audience : {"full", "public"}) {
+        for (const std::string lang : {"sv", "en"}) {
+          records.push_back({period, audience, lang, body(period, lang, audience == "public", 3)});
+        }
+      }
+    }
+    // The kept public body of one period with a count that `serve --suppress 10` must hide.
+    records[3].body = body("2022-01", "en", false, 3);
+    ASSERT_TRUE((*store)->db().Exec("BEGIN").ok());
+    auto insert =
+        (*store)->db().Prepare("INSERT INTO goal_assessments VALUES (2, ?1, ?2, ?3, ?4, ?5)");
+    ASSERT_TRUE(insert.ok());
+    int64_t ord = 0;
+    for (const auto& record : records) {
+      (*insert)->Reset();
+      (*insert)->Bind(1, record.period);
+      (*insert)->Bind(2, ord++);
+      (*insert)->Bind(3, record.audience);
+      (*insert)->Bind(4, record.lang);
+      (*insert)->Bind(5, record.body);
+      ASSERT_TRUE((*insert)->Run().ok());
+    }
+    ASSERT_TRUE((*store)->db().Exec("COMMIT").ok());
+  }
+
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", port_);
     if (!cookie_.empty()) client.set_default_headers({{"Cookie", cookie_}});
@@ -300,10 +367,67 @@ TEST_F(ApiServerTest, DeltasBetweenTwoExtracts) {
   ExpectError(GetJson("/api/deltas?from=1&to=7", 404), "not_found");
 }
 
-TEST_F(ApiServerTest, GoalsAreNotInTheStoreYet) {
-  const Json body = GetJson("/api/goals?period=2022-T1", 404);
+TEST_F(ApiServerTest, WithoutGoalAssessmentsGoalsAreNotFound) {
+  const Json body = GetJson("/api/goals", 404);
   ExpectError(body, "not_found");
-  EXPECT_EQ(body["message"], "no goal assessment in the store");
+  EXPECT_EQ(body["message"],
+            "extract 2 has no goal assessment (ingest it with nara ingest --goals)");
+}
+
+TEST_F(ApiServerTest, GoalsDefaultToTheNewestTertialAndListEveryPeriod) {
+  AddGoalAssessments();
+  const Json body = GetJson("/api/goals");
+  EXPECT_EQ(body["extract"], 2);
+  EXPECT_EQ(body["period"], "2022-T1");
+  EXPECT_EQ(body["periods"], Json::parse(R"(["2022-01", "2022-02", "2022-T1"])"));
+  EXPECT_EQ(body["title"], "Mål sv");
+  ASSERT_EQ(body["strategies"].size(), 1u);
+  EXPECT_EQ(body["strategies"][0]["counts"]["not_assessed"], 1);
+  EXPECT_TRUE(body["data_version"].is_string());
+  const Json month = GetJson("/api/goals?period=2022-02&lang=en");
+  EXPECT_EQ(month["period"], "2022-02");
+  EXPECT_EQ(month["title"], "Mål en");
+  EXPECT_EQ(month["strategies"][0]["goals"][0]["name"], "Fewer readmissions");
+}
+
+TEST_F(ApiServerTest, ThePublicGetsTheSuppressedAssessmentAndUsersTheFullOne) {
+  AddGoalAssessments();
+  const Json open = GetJson("/api/goals?period=2022-T1");
+  EXPECT_TRUE(open["strategies"][0]["goals"][1]["value"].is_null());
+  EXPECT_EQ(open["strategies"][0]["goals"][1]["status"], "not_assessed");
+  ASSERT_EQ(Login("kalle", kPassword)->status, 200);
+  const Json user = GetJson("/api/goals?period=2022-T1");
+  EXPECT_EQ(user["strategies"][0]["goals"][1]["value"], 7.5);
+  EXPECT_EQ(user["strategies"][0]["goals"][1]["numerator"], 3);
+  EXPECT_EQ(user["strategies"][0]["goals"][1]["status"], "met");
+}
+
+TEST_F(ApiServerTest, ServeSuppressHidesSmallGoalCountsForThePublic) {
+  AddGoalAssessments();
+  const Json stored = GetJson("/api/goals?period=2022-01&lang=en");
+  EXPECT_EQ(stored["strategies"][0]["goals"][1]["numerator"], 3);  // as the fixture stored it
+  StopServer();
+  StartServer(10);
+  const Json hidden = GetJson("/api/goals?period=2022-01&lang=en");
+  const Json& goal = hidden["strategies"][0]["goals"][1];
+  EXPECT_TRUE(goal["value"].is_null());
+  EXPECT_TRUE(goal["numerator"].is_null());
+  EXPECT_TRUE(goal["denominator"].is_null());
+  EXPECT_EQ(goal["suppressed"], true);
+  EXPECT_EQ(hidden["strategies"][0]["goals"][0]["numerator"], 30);  // 30 of 200: shown
+}
+
+TEST_F(ApiServerTest, GoalParametersAreChecked) {
+  AddGoalAssessments();
+  ExpectError(GetJson("/api/goals?period=2022-T4", 400), "bad_request");
+  ExpectError(GetJson("/api/goals?period=2022", 400), "bad_request");
+  ExpectError(GetJson("/api/goals?lang=de", 400), "bad_request");
+  const Json missing = GetJson("/api/goals?period=2022-03", 404);
+  EXPECT_EQ(missing["message"], "extract 2 has no goal assessment for 2022-03");
+  const Json older = GetJson("/api/goals?extract=1", 404);
+  EXPECT_EQ(older["message"],
+            "extract 1 has no goal assessment (ingest it with nara ingest --goals)");
+  ExpectError(GetJson("/api/goals?extract=x", 400), "bad_request");
 }
 
 TEST_F(ApiServerTest, SettlementSummaryIsSuppressedForThePublicOnly) {

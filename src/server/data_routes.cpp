@@ -1,4 +1,6 @@
 // The data routes: extracts, catalog, indicators, deltas, goals and settlement.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -26,6 +28,43 @@ bool IsMonth(const std::string& text) {
   return text.size() == 7 && text[4] == '-' && std::isdigit(static_cast<unsigned char>(text[0])) &&
          std::isdigit(static_cast<unsigned char>(text[5])) &&
          std::isdigit(static_cast<unsigned char>(text[6]));
+}
+
+bool IsTertial(const std::string& text) {
+  return text.size() == 7 && text[4] == '-' && text[5] == 'T' && text[6] >= '1' && text[6] <= '3' &&
+         std::all_of(text.begin(), text.begin() + 4,
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// The period /api/goals shows without ?period=: the newest tertial, else the newest month.
+std::string DefaultGoalPeriod(const std::vector<std::string>& periods) {
+  std::string newest_month;
+  std::string newest_tertial;
+  for (const auto& period : periods) {
+    std::string& newest = IsTertial(period) ? newest_tertial : newest_month;
+    newest = std::max(newest, period);
+  }
+  return newest_tertial.empty() ? newest_month : newest_tertial;
+}
+
+// `nara serve --suppress N` other than the ingest's: the stored public assessment was
+// suppressed with the ingest's N, so the goals' own counts are checked again by the primary
+// rule (numerator 1..N-1 or denominator below N) and hidden when it applies.
+void HideSmallGoalValues(Json& body, int min_count) {
+  for (auto& strategy : body["strategies"]) {
+    for (auto& goal : strategy["goals"]) {
+      const Json& numerator = goal["numerator"];
+      const Json& denominator = goal["denominator"];
+      const bool small = (numerator.is_number() && numerator.get<int64_t>() > 0 &&
+                          numerator.get<int64_t>() < min_count) ||
+                         (denominator.is_number() && denominator.get<int64_t>() < min_count);
+      if (!small) continue;
+      goal["value"] = nullptr;
+      goal["numerator"] = nullptr;
+      goal["denominator"] = nullptr;
+      goal["suppressed"] = true;
+    }
+  }
 }
 
 bool IsMunicipalityCode(const std::string& text) {
@@ -292,10 +331,44 @@ void ApiServer::Impl::AddDataRoutes() {
       },
       /*cacheable=*/true);
 
-  Get("/api/goals", [](Call&) -> Outcome {
-    // The goals module is written in parallel; the store has no assessments until it lands.
-    return NotFoundError("no goal assessment in the store");
-  });
+  Get(
+      "/api/goals",
+      [this](Call& call) -> Outcome {
+        const std::string period = call.Param("period");
+        const std::string lang = call.Param("lang").empty() ? "sv" : call.Param("lang");
+        if (lang != "sv" && lang != "en") return BadRequest("lang must be sv or en");
+        if (!period.empty() && !IsMonth(period) && !IsTertial(period)) {
+          return BadRequest("period must be a month (2022-03) or a tertial (2022-T1)");
+        }
+        auto extract = ResolveExtract(call, call.Param("extract"));
+        if (auto* error = std::get_if<ApiError>(&extract)) return *error;
+        const auto& info = std::get<store::ExtractInfo>(extract);
+        auto periods = call.store.GoalPeriods(info.id);
+        if (!periods.ok()) return ApiError{500, "internal", periods.status().message()};
+        if (periods->empty()) {
+          return NotFoundError(fmt::format(
+              "extract {} has no goal assessment (ingest it with nara ingest --goals)", info.id));
+        }
+        const std::string chosen = !period.empty() ? period : DefaultGoalPeriod(*periods);
+        const bool is_public = IsPublic(call);
+        auto body = call.store.GoalAssessment(info.id, chosen, is_public ? "public" : "full", lang);
+        if (!body.ok()) return ApiError{500, "internal", body.status().message()};
+        if (!body->has_value()) {
+          return NotFoundError(
+              fmt::format("extract {} has no goal assessment for {}", info.id, chosen));
+        }
+        Reply reply;
+        reply.body["extract"] = info.id;
+        reply.body["period"] = chosen;
+        reply.body["periods"] = *periods;
+        Json stored = Json::parse(**body);
+        for (auto& [key, value] : stored.items()) reply.body[key] = std::move(value);
+        if (is_public && options.suppress >= 0 && options.suppress != info.public_min_count) {
+          HideSmallGoalValues(reply.body, options.suppress);
+        }
+        return reply;
+      },
+      /*cacheable=*/true);
 
   Get(
       "/api/settlement/summary",

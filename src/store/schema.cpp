@@ -102,6 +102,25 @@ CREATE TABLE settlement_basis (
 );
 CREATE INDEX settlement_basis_lookup ON settlement_basis (extract_id, municipality, month);
 )sql",
+      // 2: goal assessments per report period, audience and language (nara ingest --goals).
+      R"sql(
+CREATE TABLE goal_sources (
+  extract_id INTEGER PRIMARY KEY REFERENCES extracts(id) ON DELETE CASCADE,
+  goals_file TEXT NOT NULL,
+  goals_sha256 TEXT NOT NULL,
+  manual_file TEXT NOT NULL,
+  manual_sha256 TEXT NOT NULL
+);
+CREATE TABLE goal_assessments (
+  extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+  period TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  audience TEXT NOT NULL CHECK (audience IN ('full', 'public')),
+  lang TEXT NOT NULL CHECK (lang IN ('sv', 'en')),
+  body TEXT NOT NULL,
+  PRIMARY KEY (extract_id, period, audience, lang)
+);
+)sql",
   };
   return kMigrations;
 }

@@ -238,7 +238,8 @@ namespace {
 // The settlement of the extract's whole months (summary and individual-level basis).
 Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryRow>& summary,
                         const std::vector<SettlementBasisRow>& basis) {
-  auto insert_summary = db.Prepare("INSERT INTO settlement_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto insert_summary =
+      db.Prepare("INSERT INTO settlement_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!insert_summary.ok()) return insert_summary.status();
   for (const auto& row : summary) {
     Statement& s = **insert_summary;
@@ -278,6 +279,35 @@ Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryR
   return Status::Ok();
 }
 
+// The goals file's identity and every period's assessment.
+Status InsertGoals(Db& db, int64_t id, const GoalSource& source,
+                   const std::vector<GoalAssessmentRecord>& assessments) {
+  auto insert_source = db.Prepare("INSERT INTO goal_sources VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!insert_source.ok()) return insert_source.status();
+  Statement& s = **insert_source;
+  s.Bind(1, id);
+  s.Bind(2, source.goals_file);
+  s.Bind(3, source.goals_sha256);
+  s.Bind(4, source.manual_file);
+  s.Bind(5, source.manual_sha256);
+  NARA_RETURN_IF_ERROR(s.Run());
+  auto insert = db.Prepare("INSERT INTO goal_assessments VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!insert.ok()) return insert.status();
+  int64_t ord = 0;
+  for (const auto& record : assessments) {
+    Statement& a = **insert;
+    a.Reset();
+    a.Bind(1, id);
+    a.Bind(2, record.period);
+    a.Bind(3, ord++);
+    a.Bind(4, record.audience);
+    a.Bind(5, record.lang);
+    a.Bind(6, record.body);
+    NARA_RETURN_IF_ERROR(a.Run());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& checksum,
@@ -308,6 +338,9 @@ Result<AddResult> Store::AddExtract(const NewExtract& extract) {
   if (extract.settlement_summary != nullptr && extract.settlement_basis != nullptr) {
     NARA_RETURN_IF_ERROR(
         InsertSettlement(*db_, *id, *extract.settlement_summary, *extract.settlement_basis));
+  }
+  if (extract.goal_source != nullptr && extract.goal_assessments != nullptr) {
+    NARA_RETURN_IF_ERROR(InsertGoals(*db_, *id, *extract.goal_source, *extract.goal_assessments));
   }
   NARA_RETURN_IF_ERROR(transaction.Commit());
   return AddResult{*id, true};

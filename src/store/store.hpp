@@ -46,6 +46,19 @@ struct SettlementBasisRow {
   std::string reason;
 };
 
+// The goals an extract was assessed against (docs/store.md#goals).
+struct GoalSource {
+  std::string goals_file, goals_sha256;
+  std::string manual_file, manual_sha256;  // empty without manual values
+};
+// One period's goal assessment as JSON (goals::AssessmentJson) for one audience and language.
+struct GoalAssessmentRecord {
+  std::string period;    // a month or a tertial
+  std::string audience;  // full (logged-in users) or public (values suppressed as published)
+  std::string lang;      // sv or en
+  std::string body;
+};
+
 // What AddExtract writes. The table's `suppressed` flags are the public suppression.
 struct NewExtract {
   ExtractInfo info;  // id and ingested_at are filled in by the store
@@ -55,6 +68,9 @@ struct NewExtract {
   // The settlement of the months wholly inside coverage (may be null: nothing is stored).
   const std::vector<SettlementSummaryRow>* settlement_summary = nullptr;
   const std::vector<SettlementBasisRow>* settlement_basis = nullptr;
+  // The goal assessments (may be null: the extract was ingested without --goals).
+  const GoalSource* goal_source = nullptr;
+  const std::vector<GoalAssessmentRecord>* goal_assessments = nullptr;
 };
 
 struct AddResult {
@@ -136,6 +152,14 @@ class Store {
   Result<std::vector<SettlementBasisRow>> SettlementBasis(int64_t extract_id,
                                                           const std::string& municipality,
                                                           const std::string& month);
+  // The periods with a goal assessment, in the order ingest stored them (months, then
+  // tertials, each in time order); empty when the extract has none.
+  Result<std::vector<std::string>> GoalPeriods(int64_t extract_id);
+  // The stored JSON of one period's assessment, or nullopt.
+  Result<std::optional<std::string>> GoalAssessment(int64_t extract_id, const std::string& period,
+                                                    const std::string& audience,
+                                                    const std::string& lang);
+  Result<std::optional<GoalSource>> GoalSourceOf(int64_t extract_id);
   // Row count of one table (tests and the kill test's "unchanged" check).
   Result<int64_t> CountRows(const std::string& table);
 

@@ -173,6 +173,48 @@ Result<std::vector<RejectCount>> Store::RejectCounts(int64_t extract_id) {
   });
 }
 
+Result<std::vector<std::string>> Store::GoalPeriods(int64_t extract_id) {
+  auto select = db_->Prepare(
+      "SELECT period FROM goal_assessments WHERE extract_id = ?1 GROUP BY period ORDER BY "
+      "min(ord)");
+  if (!select.ok()) return select.status();
+  (*select)->Bind(1, extract_id);
+  return Collect<std::string>(**select, [](const Statement& row) { return row.Text(0); });
+}
+
+Result<std::optional<std::string>> Store::GoalAssessment(int64_t extract_id,
+                                                         const std::string& period,
+                                                         const std::string& audience,
+                                                         const std::string& lang) {
+  auto select = db_->Prepare(
+      "SELECT body FROM goal_assessments WHERE extract_id = ?1 AND period = ?2 AND audience = ?3 "
+      "AND lang = ?4");
+  if (!select.ok()) return select.status();
+  Statement& s = **select;
+  s.Bind(1, extract_id);
+  s.Bind(2, period);
+  s.Bind(3, audience);
+  s.Bind(4, lang);
+  auto rows = Collect<std::string>(s, [](const Statement& row) { return row.Text(0); });
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(rows->front()));
+}
+
+Result<std::optional<GoalSource>> Store::GoalSourceOf(int64_t extract_id) {
+  auto select = db_->Prepare(
+      "SELECT goals_file, goals_sha256, manual_file, manual_sha256 FROM goal_sources "
+      "WHERE extract_id = ?1");
+  if (!select.ok()) return select.status();
+  (*select)->Bind(1, extract_id);
+  auto rows = Collect<GoalSource>(**select, [](const Statement& row) {
+    return GoalSource{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+  });
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<GoalSource>();
+  return std::optional<GoalSource>(std::move(rows->front()));
+}
+
 Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extract_id,
                                                                    const std::string& municipality,
                                                                    const std::string& from_month,

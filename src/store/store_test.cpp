@@ -105,6 +105,67 @@ TEST(StoreTest, AFailedAddLeavesTheStoreAsItWas) {
   EXPECT_EQ(*store->CountRows("periods"), 2);
 }
 
+TEST(StoreTest, GoalAssessmentsAreStoredWithTheExtractAndReadByPeriod) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  static const model::Extract kExtract = testing::MakeExtract();
+  static const ingest::IngestReport kReport = testing::MakeReport();
+  const indicators::IndicatorTable table = testing::MakeTable(1);
+  const GoalSource source{"goals.toml", "ab12", "", ""};
+  const std::vector<GoalAssessmentRecord> records = {{"2022-01", "full", "sv", R"({"m":1})"},
+                                                     {"2022-01", "public", "sv", R"({"m":2})"},
+                                                     {"2022-T1", "full", "sv", R"({"t":1})"},
+                                                     {"2022-T1", "full", "en", R"({"t":2})"}};
+  NewExtract record;
+  record.info.checksum = "bbbb";
+  record.info.config_hash = "c0ffee";
+  record.info.county = "23";
+  record.extract = &kExtract;
+  record.report = &kReport;
+  record.table = &table;
+  record.goal_source = &source;
+  record.goal_assessments = &records;
+  auto added = store->AddExtract(record);
+  ASSERT_TRUE(added.ok()) << added.status().message();
+  EXPECT_EQ(*store->GoalPeriods(2), (std::vector<std::string>{"2022-01", "2022-T1"}));
+  EXPECT_TRUE(store->GoalPeriods(1)->empty());
+  EXPECT_EQ(*store->GoalAssessment(2, "2022-01", "public", "sv"), R"({"m":2})");
+  EXPECT_EQ(*store->GoalAssessment(2, "2022-T1", "full", "en"), R"({"t":2})");
+  EXPECT_FALSE(store->GoalAssessment(2, "2022-T1", "public", "en")->has_value());
+  EXPECT_EQ((*store->GoalSourceOf(2))->goals_sha256, "ab12");
+  EXPECT_FALSE(store->GoalSourceOf(1)->has_value());
+}
+
+TEST(StoreTest, AVersion1StoreIsMigratedAndKeepsItsExtracts) {
+  const fs::path path = fs::temp_directory_path() / "nara-store-test-v1.db";
+  fs::remove(path);
+  {
+    auto store = Store::Open(path.string(), false);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(testing::AddTestExtract(**store, "aaaa", 0).ok());
+    // Back to what version 1 wrote.
+    ASSERT_TRUE((*store)
+                    ->db()
+                    .Exec("DROP TABLE goal_assessments; DROP TABLE goal_sources; "
+                          "DELETE FROM schema_version WHERE version > 1")
+                    .ok());
+  }
+  auto old = Store::Open(path.string(), /*read_only=*/true);
+  ASSERT_FALSE(old.ok());
+  EXPECT_THAT(old.status().message(), HasSubstr("schema version 1, this nara reads version 2"));
+  {
+    auto store = Store::Open(path.string(), false);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ(*SchemaVersion((*store)->db()), 2);
+    EXPECT_EQ((*store)->Extracts()->size(), 1u);
+    EXPECT_EQ(*(*store)->CountRows("indicator_rows"), 14);
+    EXPECT_EQ(*(*store)->CountRows("goal_assessments"), 0);
+  }
+  fs::remove(path);
+  fs::remove(path.string() + "-wal");
+  fs::remove(path.string() + "-shm");
+}
+
 TEST(StoreTest, IndicatorQueryFiltersAndKeepsTableOrder) {
   auto store = MemoryStore();
   ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());

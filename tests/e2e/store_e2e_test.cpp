@@ -7,12 +7,12 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
-#include <algorithm>
 
 #include "e2e/e2e_support.hpp"
 
@@ -98,23 +98,99 @@ TEST(StoreE2eTest, IngestStoresTheSettlementNaraSettleWrites) {
   WriteFile(dir / "nara.toml",
             "[settlement.price_per_day]\n2020 = 8200\n2021 = 8700\n2022 = 9300\n");
   const std::string store = dir / "nara.db";
-  auto ingest = RunNara({"ingest", dir / "x", "--store", store, "--test-data", "--config",
-                         dir / "nara.toml"});
+  auto ingest = RunNara(
+      {"ingest", dir / "x", "--store", store, "--test-data", "--config", dir / "nara.toml"});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   auto settle = RunNara({"settle", dir / "x", "--test-data", "--config", dir / "nara.toml",
                          "--from", "2020-01", "--to", "2022-12", "--out", dir / "s"});
   ASSERT_EQ(settle.exit_code, 0) << settle.err;
   const auto summary = CsvBodyLines(ReadFile(dir.path() / "s" / "summary.csv"));
   ASSERT_GT(summary.size(), 20u);
-  EXPECT_EQ(QueryLines(store, "SELECT municipality || ',' || month || ',' || episodes || ',' || "
-                              "ready_days || ',' || liable_days || ',' || amount "
-                              "FROM settlement_summary"),
+  EXPECT_EQ(QueryLines(store,
+                       "SELECT municipality || ',' || month || ',' || episodes || ',' || "
+                       "ready_days || ',' || liable_days || ',' || amount "
+                       "FROM settlement_summary"),
             summary);
   const auto basis = CsvBodyLines(ReadFile(dir.path() / "s" / "basis.csv"));
-  EXPECT_EQ(QueryLines(store, "SELECT municipality || ',' || month || ',' || patient_ref || ',' "
-                              "|| liable_days || ',' || amount FROM settlement_basis")
+  EXPECT_EQ(QueryLines(store,
+                       "SELECT municipality || ',' || month || ',' || patient_ref || ',' "
+                       "|| liable_days || ',' || amount FROM settlement_basis")
                 .size(),
             basis.size());
+}
+
+TEST(StoreE2eTest, IngestWithGoalsStoresEveryMonthAndTertialKeyedByTheGoals) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "800", "--seed", "6"}).exit_code, 0);
+  const std::string examples = std::string(NARA_SOURCE_DIR) + "/examples";
+  const std::string store = dir / "nara.db";
+  auto ingest = RunNara(
+      {"ingest", dir / "x", "--store", store, "--test-data", "--goals", examples + "/goals.toml"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  // The synthetic extract covers 2020-2022: 36 months and 9 tertials, each for two audiences
+  // in two languages (QueryLines sorts its lines: tertials come after each year's months).
+  const auto periods = QueryLines(store, "SELECT DISTINCT period FROM goal_assessments");
+  ASSERT_EQ(periods.size(), 45u);
+  EXPECT_EQ(periods.front(), "2020-01");
+  EXPECT_EQ(periods[11], "2020-12");
+  EXPECT_EQ(periods[12], "2020-T1");
+  EXPECT_EQ(periods.back(), "2022-T3");
+  EXPECT_EQ(QueryLines(store, "SELECT count(*) FROM goal_assessments"),
+            std::vector<std::string>{"180"});
+  EXPECT_EQ(QueryLines(store, "SELECT goals_file FROM goal_sources"),
+            std::vector<std::string>{examples + "/goals.toml"});
+
+  const auto body = QueryLines(store,
+                               "SELECT body FROM goal_assessments WHERE period = '2022-T2' AND "
+                               "audience = 'full' AND lang = 'sv'");
+  ASSERT_EQ(body.size(), 1u);
+  const auto json = nlohmann::json::parse(body[0]);
+  EXPECT_EQ(json["title"], "Måluppföljning hälso- och sjukvård");
+  ASSERT_EQ(json["strategies"].size(), 3u);
+  const auto& first = json["strategies"][0]["goals"][0];
+  EXPECT_EQ(first["id"], "readmission_all_ages");
+  EXPECT_EQ(first["period"], "2022-T2");
+  EXPECT_EQ(first["unit_type"], "region");
+  EXPECT_EQ(first["national_value"], 14.0);
+  ASSERT_TRUE(first["value"].is_number());
+  // The status follows from the value and the target "< 17".
+  EXPECT_EQ(first["status"], first["value"].get<double>() < 17 ? "met" : "not_met");
+  EXPECT_EQ(first["target_value"], 17.0);
+  const auto english = QueryLines(store,
+                                  "SELECT body FROM goal_assessments WHERE period = '2022-T2' "
+                                  "AND audience = 'public' AND lang = 'en'");
+  ASSERT_EQ(english.size(), 1u);
+  EXPECT_THAT(english[0], HasSubstr("\"status_text\""));
+  EXPECT_THAT(
+      nlohmann::json::parse(english[0])["strategies"][0]["goals"][0]["reason"].get<std::string>(),
+      HasSubstr("The result"));
+
+  // The same extract with the same goals changes nothing; other goals are another entry.
+  auto again = RunNara(
+      {"ingest", dir / "x", "--store", store, "--test-data", "--goals", examples + "/goals.toml"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.err, HasSubstr("nothing changed"));
+  std::string changed = ReadFile(examples + "/goals.toml");
+  const std::string target = "target = \"< 17\"";
+  changed.replace(changed.find(target), target.size(), "target = \"< 12\"");
+  const std::string manual = "\"manual_values.csv\"";
+  changed.replace(changed.find(manual), manual.size(), "\"" + examples + "/manual_values.csv\"");
+  WriteFile(dir / "goals.toml", changed);
+  auto other = RunNara(
+      {"ingest", dir / "x", "--store", store, "--test-data", "--goals", dir / "goals.toml"});
+  EXPECT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_THAT(other.err, HasSubstr("added extract 2"));
+
+  auto manual_alone = RunNara({"ingest", dir / "x", "--store", store, "--test-data", "--manual",
+                               examples + "/manual_values.csv"});
+  EXPECT_EQ(manual_alone.exit_code, 2);
+  EXPECT_THAT(manual_alone.err, HasSubstr("--manual needs --goals"));
+  WriteFile(dir / "bad.toml", "title = \"x\"\n[[strategy]]\nname = 1\n");
+  auto bad =
+      RunNara({"ingest", dir / "x", "--store", store, "--test-data", "--goals", dir / "bad.toml"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("bad.toml"));
+  EXPECT_EQ(QueryLines(store, "SELECT count(*) FROM extracts"), std::vector<std::string>{"2"});
 }
 
 TEST(StoreE2eTest, IngestTwiceChangesNothingAndDeltasCompareExtracts) {

@@ -209,6 +209,68 @@ test('the public sees suppressed cells as suppressed, with the words for screen 
   }
 });
 
+/** The goal tables as shown: per strategy, each row's goal, status and raw value. */
+async function goalTables(page) {
+  return page.locator('table[data-table^="goals-"]').evaluateAll((tables) =>
+    tables.map((table) =>
+      [...table.querySelectorAll('tbody tr')].map((row) => {
+        const cells = [...row.querySelectorAll('td')];
+        return {
+          name: row.querySelector('th').textContent,
+          value: cells[4].getAttribute('data-value'),
+          status: row.querySelector('[data-status]').getAttribute('data-status'),
+        };
+      }),
+    ),
+  );
+}
+
+/** The same, from the API's answer. */
+function apiGoalTables(api) {
+  return api.strategies.map((strategy) =>
+    strategy.goals.map((goal) => ({ name: goal.name, value: asCell(goal.value), status: goal.status })),
+  );
+}
+
+test('the goal view shows a pie and a goal table per strategy as the API answers, for the chosen period', { skip, timeout: 180_000 }, async () => {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    const api = await (await context.request.get(`${server.base}api/goals`)).json();
+    assert.match(api.period, /^\d{4}-T[1-3]$/, 'the default period is a tertial');
+    assert.ok(api.periods.includes(api.period));
+    assert.ok(api.strategies.length >= 2, 'the example goals have several strategies');
+    const statuses = new Set(api.strategies.flatMap((s) => s.goals.map((g) => g.status)));
+    assert.ok(statuses.size >= 2, `the example goals get several statuses: ${[...statuses]}`);
+
+    await page.goto(`${server.base}#/mal`);
+    await page.locator(`[data-period="${api.period}"]`).waitFor();
+    await page.locator('[data-table="goals-0"]').waitFor();
+    assert.equal(await page.locator('section.strategy').count(), api.strategies.length);
+    for (const [index, strategy] of api.strategies.entries()) {
+      const pie = page.locator(`[data-chart="pie-${index}"]`);
+      await pie.locator('svg').waitFor();
+      assert.equal(await pie.getAttribute('role'), 'img');
+      const label = await pie.getAttribute('aria-label');
+      assert.ok(label.includes(strategy.name), label);
+      assert.ok(label.includes(`${strategy.counts.met} uppfyllda`), label);
+      assert.ok(label.includes(`${strategy.counts.not_met} ej uppfyllda`), label);
+    }
+    assert.deepEqual(await goalTables(page), apiGoalTables(api));
+    await page.screenshot({ path: join(artifacts, 'goals-public-assessed.png'), fullPage: true });
+
+    // Another period: the view asks for it and shows its assessment.
+    const other = api.periods.find((p) => p !== api.period);
+    await choose(page, 'goal-period', other);
+    await page.locator(`[data-period="${other}"]`).waitFor();
+    const otherApi = await (await context.request.get(`${server.base}api/goals?period=${other}&lang=sv`)).json();
+    assert.equal(otherApi.period, other);
+    assert.deepEqual(await goalTables(page), apiGoalTables(otherApi));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a region user sees the role, the settlement view as the API answers it, and logs out', { skip, timeout: 180_000 }, async () => {
   const { context, page, errors } = await newPage(browser);
   try {

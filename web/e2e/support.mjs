@@ -57,7 +57,7 @@ export async function startServer() {
   const store = join(dir, 'nara.db');
   const users = join(dir, 'users.json');
   run(['synth', extract, '--stays', '5000', '--seed', '1']);
-  run(['ingest', extract, '--store', store, '--test-data']);
+  run(['ingest', extract, '--store', store, '--test-data', '--goals', join(root, 'examples', 'goals.toml')]);
   const municipality = busiestMunicipality(extract);
   run(['user', 'add', 'kommun', '--role', `municipality:${municipality}`, '--users', users, '--password-stdin'], `${password}\n`);
   run(['user', 'add', 'region', '--role', 'region', '--users', users, '--password-stdin'], `${password}\n`);

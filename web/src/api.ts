@@ -60,29 +60,54 @@ export interface IndicatorRow {
   suppressed: boolean | number;
 }
 
-export type GoalStatus = 'met' | 'not_yet_met' | 'not_met';
+export type GoalStatus = 'met' | 'not_yet_met' | 'not_met' | 'not_assessed';
 export type Comparison = 'improved' | 'unchanged' | 'worsened' | null;
 
 export interface Goal {
+  id: string;
   name: string;
+  strategic_goal: string;
   indicator: string;
+  manual: boolean;
+  unit_type: string;
   unit: string;
+  sex: string;
+  age_group: string;
   period: string;
-  target: number | string | null;
+  /** The target in words ("< 10 %", "Lägre än basår 2019"); `target_value` is its number. */
+  target: string;
+  target_value: number | null;
+  measure: string;
   value: number | null;
+  suppressed: boolean;
+  numerator: number | null;
+  denominator: number | null;
   status: GoalStatus;
+  status_text: string;
   reason: string;
   comparison: Comparison;
-  /** Optional extras the trend chart draws when present. */
-  base_year?: string | number | null;
-  base_value?: number | null;
-  national_value?: number | null;
+  base_year: number | null;
+  base_period: string | null;
+  base_value: number | null;
+  national_value: number | null;
+  national_comparison: Comparison;
+  comment: string;
 }
 
 export interface Strategy {
   name: string;
   counts: Record<GoalStatus, number>;
   goals: Goal[];
+}
+
+/** One period's goal assessment (GET /api/goals). */
+export interface GoalAssessment {
+  extract: number;
+  period: string;
+  /** Every period with an assessment: months, then tertials. */
+  periods: string[];
+  title: string;
+  strategies: Strategy[];
 }
 
 export interface SettlementSummaryRow {
@@ -190,10 +215,11 @@ export async function getIndicators(params: Params): Promise<IndicatorRow[]> {
   return (await call<{ rows: IndicatorRow[] }>('indicators', params)).rows;
 }
 
-/** The goal assessment, or null when the store has none (the server answers 404). */
-export async function getGoals(period?: string): Promise<Strategy[] | null> {
+/** The goal assessment of `period` (default: the newest tertial), or null when the store has
+ * none (the server answers 404). */
+export async function getGoals(period?: string, language?: string): Promise<GoalAssessment | null> {
   try {
-    return (await call<{ strategies: Strategy[] }>('goals', { period })).strategies;
+    return await call<GoalAssessment>('goals', { period, lang: language });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;

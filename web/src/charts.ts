@@ -10,7 +10,7 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Mark
 /** Series colours with at least 3:1 contrast against white (WCAG 1.4.11, graphics). */
 export const palette = ['#1f5fa8', '#b3411b', '#2d7a3a', '#6b4fa0', '#8a6a00'];
 /** Status colours (always shown together with a symbol and a word). */
-export const statusColours = { met: '#2d7a3a', not_yet_met: '#a36a00', not_met: '#b42318' } as const;
+export const statusColours = { met: '#2d7a3a', not_yet_met: '#a36a00', not_met: '#b42318', not_assessed: '#5f6368' } as const;
 export const textColour = '#1b1b1b';
 
 const instances = new WeakMap<HTMLElement, echarts.ECharts>();

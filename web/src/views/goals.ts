@@ -1,17 +1,18 @@
-// The Mål view: per strategy a pie of goal statuses and a table of goals with status marks.
+// The Mål view: the period's assessment, per strategy a pie of goal statuses and a table of
+// goals with status marks.
 import { getGoals } from '../api';
-import type { Comparison, Goal, GoalStatus, Strategy } from '../api';
+import type { Comparison, Goal, GoalAssessment, GoalStatus, Strategy } from '../api';
 import { chartContainer, drawChart, statusColours } from '../charts';
 import type { AppContext } from '../context';
-import { h, replace } from '../dom';
+import { h, labelledSelect, replace } from '../dom';
 import { formatNumber } from '../format';
-import { t, tDynamic } from '../i18n';
+import { lang, t, tDynamic } from '../i18n';
 import { dataTable, scrollable } from '../table';
 import { indicatorName } from './indicators';
 
-const statuses: GoalStatus[] = ['met', 'not_yet_met', 'not_met'];
+const statuses: GoalStatus[] = ['met', 'not_yet_met', 'not_met', 'not_assessed'];
 /** Each status has a symbol as well as a colour, so colour is never the only cue. */
-const statusSymbols: Record<GoalStatus, string> = { met: '✓', not_yet_met: '◐', not_met: '✗' };
+const statusSymbols: Record<GoalStatus, string> = { met: '✓', not_yet_met: '◐', not_met: '✗', not_assessed: '–' };
 const comparisonSymbols: Record<string, string> = { improved: '↑', unchanged: '→', worsened: '↓' };
 
 function statusBadge(status: GoalStatus): HTMLElement {
@@ -29,13 +30,19 @@ function comparisonText(comparison: Comparison): string {
   return `${comparisonSymbols[comparison] ?? ''} ${tDynamic(`cmp_${comparison}`, comparison)}`.trim();
 }
 
-function targetText(target: Goal['target']): string {
-  if (typeof target === 'number') return formatNumber(target);
-  return target ?? '';
+/** The value with its measure ("12,3 %"), or why there is none. */
+function valueText(goal: Goal): string {
+  if (goal.value === null) return goal.suppressed ? t('suppressed') : '–';
+  return goal.measure ? `${formatNumber(goal.value)}\u00a0${goal.measure}` : formatNumber(goal.value);
 }
 
 function strategySection(strategy: Strategy, index: number, context: AppContext): HTMLElement {
-  const counts = { met: strategy.counts.met ?? 0, not_yet_met: strategy.counts.not_yet_met ?? 0, not_met: strategy.counts.not_met ?? 0 };
+  const counts: Record<GoalStatus, number> = {
+    met: strategy.counts.met ?? 0,
+    not_yet_met: strategy.counts.not_yet_met ?? 0,
+    not_met: strategy.counts.not_met ?? 0,
+    not_assessed: strategy.counts.not_assessed ?? 0,
+  };
   const summary = t('strategySummary', counts);
   const headingId = `strategy-${index}`;
   const chart = chartContainer(t('strategyPieLabel', { strategy: strategy.name, summary }), `pie-${index}`);
@@ -49,8 +56,8 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
       h('td', {}, indicatorName(catalog?.indicators.find((i) => i.id === goal.indicator), goal.indicator)),
       h('td', {}, goal.unit),
       h('td', {}, goal.period),
-      h('td', { className: 'num' }, targetText(goal.target)),
-      h('td', { className: 'num', 'data-value': goal.value === null ? '' : String(goal.value) }, formatNumber(goal.value)),
+      h('td', { className: 'num' }, goal.target),
+      h('td', { className: 'num', 'data-value': goal.value === null ? '' : String(goal.value) }, valueText(goal)),
       h('td', {}, statusBadge(goal.status)),
       h('td', {}, comparisonText(goal.comparison)),
       h('td', {}, goal.reason),
@@ -89,7 +96,7 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
           radius: ['0%', '55%'],
           center: ['50%', '36%'],
           label: { position: 'inside', color: '#ffffff', fontWeight: 'bold', formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
-          data: statuses.map((status) => ({
+          data: statuses.filter((status) => status !== 'not_assessed' || counts[status] > 0).map((status) => ({
             name: `${statusSymbols[status]} ${tDynamic(`status_${status}`, status)}`,
             value: counts[status],
             itemStyle: { color: statusColours[status], borderColor: '#ffffff', borderWidth: 2 },
@@ -101,22 +108,36 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
   return section;
 }
 
-export async function renderGoals(root: HTMLElement, context: AppContext): Promise<void> {
-  root.appendChild(h('h1', {}, t('goalsHeading')));
+export async function renderGoals(root: HTMLElement, context: AppContext, period?: string): Promise<void> {
+  const heading = h('h1', {}, t('goalsHeading'));
   const body = h('div', { 'aria-busy': 'true' }, t('loading'));
-  root.appendChild(body);
-  let strategies: Strategy[] | null;
+  replace(root, heading, body);
+  let assessment: GoalAssessment | null;
   try {
-    strategies = await getGoals();
+    assessment = await getGoals(period, lang());
   } catch (error) {
     replace(body);
     context.fail(error);
     return;
   }
   body.removeAttribute('aria-busy');
-  if (!strategies || strategies.length === 0) {
+  if (!assessment || assessment.strategies.length === 0) {
     replace(body, h('p', { className: 'empty', 'data-empty': 'goals' }, t('noGoals')));
     return;
   }
-  replace(body, ...strategies.map((strategy, index) => strategySection(strategy, index, context)));
+  const chosen = assessment.period;
+  const periodField = labelledSelect(
+    t('goalPeriod'),
+    assessment.periods.map((p) => ({ value: p, label: p })),
+    chosen,
+    (next) => void renderGoals(root, context, next).then(() => root.querySelector<HTMLSelectElement>('select[name=goal-period]')?.focus()),
+    'goal-period',
+  );
+  const title = assessment.title ? h('p', { className: 'note', 'data-field': 'goals-title' }, assessment.title) : null;
+  replace(
+    body,
+    h('div', { className: 'filters', 'data-period': chosen }, periodField.field),
+    ...(title ? [title] : []),
+    ...assessment.strategies.map((strategy, index) => strategySection(strategy, index, context)),
+  );
 }

@@ -1,13 +1,13 @@
 // The trend of one indicator for one unit and group: line chart with the goal's reference
 // lines, the table of values (the chart's text alternative) and downloads.
 import { apiUrl, getGoals, getIndicators, isSuppressed } from '../api';
-import type { Catalog, Goal, IndicatorRow, Params } from '../api';
+import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
-import { t, tDynamic } from '../i18n';
+import { lang, t, tDynamic } from '../i18n';
 import { dataTable, scrollable } from '../table';
 import { indicatorName, unitName } from './indicators';
 import type { Selection } from './indicators';
@@ -33,13 +33,6 @@ interface ReferenceLine {
   value: number;
 }
 
-function numberIn(target: Goal['target']): number | null {
-  if (typeof target === 'number') return target;
-  if (typeof target !== 'string') return null;
-  const match = /-?\d+(?:[.,]\d+)?/.exec(target);
-  return match ? Number(match[0].replace(',', '.')) : null;
-}
-
 /** Target, base-year and national lines of the goal on this indicator and unit, if any. */
 let goals: ReturnType<typeof getGoals> | null = null;
 
@@ -47,19 +40,25 @@ async function referenceLines(selection: Selection): Promise<ReferenceLine[]> {
   let strategies;
   try {
     // Asked once per page load: the assessment changes only with a new extract.
-    goals ??= getGoals();
-    strategies = await goals;
+    goals ??= getGoals(undefined, lang());
+    strategies = (await goals)?.strategies;
   } catch {
     goals = null;
     return []; // The lines are extras: the trend is shown without them, with the note.
   }
   const goal = (strategies ?? [])
     .flatMap((s) => s.goals)
-    .find((g) => g.indicator === selection.indicator && g.unit === selection.unit);
+    .find(
+      (g) =>
+        g.indicator === selection.indicator &&
+        g.unit_type === selection.unitType &&
+        g.unit === selection.unit &&
+        g.sex === selection.sex &&
+        g.age_group === selection.ageGroup,
+    );
   if (!goal) return [];
   const lines: ReferenceLine[] = [];
-  const target = numberIn(goal.target);
-  if (target !== null) lines.push({ label: t('target'), value: target });
+  if (typeof goal.target_value === 'number') lines.push({ label: t('target'), value: goal.target_value });
   if (typeof goal.base_value === 'number') {
     lines.push({ label: t('baseYear', { year: String(goal.base_year ?? '') }).trim(), value: goal.base_value });
   }

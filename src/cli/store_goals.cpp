@@ -1,0 +1,91 @@
+// Goal assessments for the store.
+#include "cli/store_goals.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "goals/assessment.hpp"
+#include "goals/assessment_json.hpp"
+#include "goals/value_table.hpp"
+#include "indicators/periods.hpp"
+#include "store/checksum.hpp"
+
+namespace nara::cli {
+namespace {
+
+Result<std::string> ReadText(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return UsageError(fmt::format("{}: cannot read the {}", path, what));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
+                                            const std::string& manual_file) {
+  StoreGoalInputs inputs;
+  auto goals_text = ReadText(goals_file, "goals file");
+  if (!goals_text.ok()) return goals_text.status();
+  auto goals = goals::ReadGoals(goals_file);
+  if (!goals.ok()) return goals.status();
+  inputs.goals = std::move(*goals);
+  inputs.goals_text = std::move(*goals_text);
+  inputs.manual_file = !manual_file.empty() ? manual_file : inputs.goals.manual_values;
+  if (!inputs.manual_file.empty()) {
+    auto manual_text = ReadText(inputs.manual_file, "manual values");
+    if (!manual_text.ok()) return manual_text.status();
+    inputs.manual_text = std::move(*manual_text);
+    // Checked now, so a bad row fails before the slow part.
+    goals::ValueTable check;
+    NARA_RETURN_IF_ERROR(check.AddManualText(inputs.manual_text, inputs.manual_file, ""));
+  }
+  inputs.source.goals_file = goals_file;
+  inputs.source.goals_sha256 = store::Sha256Hex(inputs.goals_text);
+  inputs.source.manual_file = inputs.manual_file;
+  inputs.source.manual_sha256 =
+      inputs.manual_file.empty() ? std::string() : store::Sha256Hex(inputs.manual_text);
+  return inputs;
+}
+
+Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extract,
+                      const indicators::IndicatorTable& table, const std::string& audience,
+                      std::vector<store::GoalAssessmentRecord>* out) {
+  // Only the goals' indicators: the value table keys every row by strings.
+  std::set<std::string, std::less<>> wanted;
+  for (const auto& strategy : inputs.goals.strategies) {
+    for (const auto& strategic : strategy.goals) {
+      for (const auto& goal : strategic.results) wanted.insert(goal.indicator);
+    }
+  }
+  indicators::IndicatorTable used;
+  for (const auto& row : table.rows) {
+    if (wanted.count(indicators::Info(row.indicator).id) > 0) used.rows.push_back(row);
+  }
+  goals::ValueTable values;
+  values.AddTable(used);
+  const std::string& county = extract.manifest.county;
+  if (!inputs.manual_file.empty()) {
+    NARA_RETURN_IF_ERROR(values.AddManualText(inputs.manual_text, inputs.manual_file, county));
+  }
+  const auto& manifest = extract.manifest;
+  for (const auto& period :
+       indicators::PeriodsInside(manifest.coverage_from, manifest.coverage_to)) {
+    if (period.type != indicators::PeriodType::kMonth &&
+        period.type != indicators::PeriodType::kTertial) {
+      continue;
+    }
+    for (const bool swedish : {true, false}) {
+      const auto assessments = goals::Assess(inputs.goals, values, {period, county, swedish});
+      out->push_back({period.label, audience, swedish ? "sv" : "en",
+                      goals::AssessmentJson(inputs.goals, assessments, swedish).dump()});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace nara::cli
