@@ -3,6 +3,9 @@
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <thread>
 
@@ -60,8 +63,35 @@ std::string DataVersion(store::Store& store) {
          newest.definitions_version;
 }
 
+StoreFiles::Stamp StoreFiles::Now() const {
+  Stamp stamp;
+  struct stat info {};
+  if (::stat(path_.c_str(), &info) == 0) {
+    stamp.db = {static_cast<int64_t>(info.st_ino), static_cast<int64_t>(info.st_size),
+                static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+  }
+  if (::stat(wal_path_.c_str(), &info) == 0) {
+    stamp.wal = {static_cast<int64_t>(info.st_ino), static_cast<int64_t>(info.st_size),
+                 static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+  }
+  return stamp;
+}
+
+std::string StoreFiles::VersionAt(const Stamp& stamp) const {
+  std::lock_guard lock(mutex_);
+  return known_ && stamp == stamp_ ? version_ : std::string();
+}
+
+void StoreFiles::Remember(const Stamp& stamp, const std::string& version) {
+  std::lock_guard lock(mutex_);
+  stamp_ = stamp;
+  version_ = version;
+  known_ = true;
+}
+
 ApiServer::Impl::Impl(ServerOptions server_options)
     : options(std::move(server_options)),
+      store_files(options.store_path),
       sessions(std::chrono::hours(8), options.clock),
       limiter(5, std::chrono::seconds(60), options.clock),
       pool(options.store_path),
@@ -110,8 +140,36 @@ void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response&
   SendJson(response, error.status, ErrorBody(error, data_version), data_version);
 }
 
+std::string ApiServer::Impl::CacheKey(const httplib::Request& request, const Principal& principal,
+                                      const std::string& data_version) const {
+  std::string key = (principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" +
+                    request.path;
+  for (const auto& [name, value] : request.params) key += "|" + name + "=" + value;
+  return key;
+}
+
 void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response& response,
                              const Handler& handler, bool cacheable) {
+  const std::string token = SessionToken(request);
+  Principal principal;
+  if (!token.empty()) {
+    if (auto found = sessions.Find(token)) principal = *found;
+  }
+  const std::string format =
+      request.has_param("format") ? request.get_param_value("format") : std::string();
+  cacheable = cacheable && options.cache_bytes > 0;
+  // A cached answer needs no store connection while the store files are unchanged: under
+  // load, every SQLite read (even of the one-row data version) contends for SQLite's locks.
+  const StoreFiles::Stamp stamp = store_files.Now();
+  if (cacheable) {
+    const std::string known = store_files.VersionAt(stamp);
+    if (!known.empty()) {
+      if (auto hit = cache.Find(CacheKey(request, principal, known))) {
+        Send(response, *hit, known);
+        return;
+      }
+    }
+  }
   std::string data_version = std::string("unknown/") + store::kDefinitionsVersion;
   auto lease = pool.Acquire();
   if (!lease.ok()) {
@@ -120,20 +178,15 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
     return;
   }
   data_version = DataVersion(**lease);
-  Call call{request, Principal(), **lease, data_version, SessionToken(request)};
-  if (!call.session_token.empty()) {
-    if (auto principal = sessions.Find(call.session_token)) call.principal = *principal;
-  }
-  const std::string format = call.Param("format");
+  store_files.Remember(stamp, data_version);
+  Call call{request, principal, **lease, data_version, token};
   if (!format.empty() && format != "json" && format != "csv" && format != "xlsx") {
     Refuse(request, response, &call, BadRequest("format must be json, csv or xlsx"), data_version);
     return;
   }
   std::string cache_key;
-  if (cacheable && options.cache_bytes > 0) {
-    cache_key = (call.principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" +
-                request.path;
-    for (const auto& [name, value] : request.params) cache_key += "|" + name + "=" + value;
+  if (cacheable) {
+    cache_key = CacheKey(request, principal, data_version);
     if (auto hit = cache.Find(cache_key)) {
       Send(response, *hit, data_version);
       return;
@@ -273,6 +326,12 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   // backlog is only 5, so reconnect storms would stall clients), and send replies at once
   // rather than waiting for Nagle's algorithm.
   impl->http.set_keep_alive_max_count(100000);
+  // Remember the listening socket: Bind() raises httplib's listen backlog of 5, which drops the
+  // SYNs of a burst of new connections (clients then retry after 1, 3, 7 s).
+  impl->http.set_socket_options([raw = impl.get()](socket_t socket) {
+    httplib::default_socket_options(socket);
+    raw->listen_socket = socket;
+  });
   impl->http.set_tcp_nodelay(true);
   impl->http.set_payload_max_length(size_t{1} << 16);  // the only body is a login
   impl->AddAuthRoutes();
@@ -294,6 +353,7 @@ Result<int> ApiServer::Bind() {
     return IoError(fmt::format("cannot bind {}:{} (in use, or not an address of this machine)",
                                options.bind, port));
   }
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, SOMAXCONN);
   impl_->listening = true;
   return port;
 }

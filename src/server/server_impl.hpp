@@ -7,6 +7,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <variant>
@@ -74,11 +75,40 @@ struct PublicView {
   }
 };
 
+// The data version of the store while its files are unchanged. Any commit grows or rewrites
+// the write-ahead log (a checkpoint rewrites the file), so the identity, size and modification
+// time of both tell whether the version must be read again.
+class StoreFiles {
+ public:
+  struct FileStamp {
+    int64_t inode = -1, size = -1, mtime_ns = -1;
+    bool operator==(const FileStamp&) const = default;
+  };
+  struct Stamp {
+    FileStamp db, wal;
+    bool operator==(const Stamp&) const = default;
+  };
+  explicit StoreFiles(const std::string& path) : path_(path), wal_path_(path + "-wal") {}
+  Stamp Now() const;
+  // The version remembered for `stamp`, or empty when the files changed since.
+  std::string VersionAt(const Stamp& stamp) const;
+  // `version` was read after `stamp` was taken: it is at least as new as the files' state.
+  void Remember(const Stamp& stamp, const std::string& version);
+
+ private:
+  const std::string path_, wal_path_;
+  mutable std::mutex mutex_;
+  bool known_ = false;
+  Stamp stamp_;
+  std::string version_;
+};
+
 class ApiServer::Impl {
  public:
   explicit Impl(ServerOptions options);
 
   ServerOptions options;
+  StoreFiles store_files;
   Users users;
   Sessions sessions;
   RateLimiter limiter;
@@ -87,6 +117,7 @@ class ApiServer::Impl {
   httplib::Server http;
   std::shared_ptr<spdlog::logger> refusals;
   std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
+  int listen_socket = -1;  // set when httplib creates the listening socket
   std::atomic<bool> listening{false};             // bound, and Listen() not returned
 
   std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
@@ -103,6 +134,8 @@ class ApiServer::Impl {
  private:
   void Answer(const httplib::Request& request, httplib::Response& response, const Handler& handler,
               bool cacheable);
+  std::string CacheKey(const httplib::Request& request, const Principal& principal,
+                       const std::string& data_version) const;
   void Send(httplib::Response& response, const CachedResponse& answer,
             const std::string& data_version);
   void Refuse(const httplib::Request& request, httplib::Response& response, const Call* call,
