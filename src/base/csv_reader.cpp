@@ -84,11 +84,10 @@ std::string_view TrimBlanks(std::string_view text) {
 
 }  // namespace
 
-Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
-  CsvReader reader;
-  reader.file_name_ = std::move(file_name);
-  const std::string& name = reader.file_name_;
+namespace {
 
+// Refuses UTF-16 and binary files: kInvalidInput naming the file (and the line of a NUL byte).
+Status CheckIsText(std::string_view bytes, const std::string& name) {
   // UTF-16 (Excel's "Unicode text") would otherwise pass as Windows-1252 garbage.
   if (bytes.size() >= 2 &&
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
@@ -103,46 +102,74 @@ Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
         "it again as CSV in UTF-8 or Windows-1252",
         name, line));
   }
+  return Status::Ok();
+}
 
+}  // namespace
+
+void CsvReader::HoldText(std::string bytes) {
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  text_ = *owned;
+  keep_alive_ = std::move(owned);
+}
+
+Status CsvReader::ReadHeader() {
+  if (!SkipBlankLines()) {
+    return InvalidInput(fmt::format(
+        "{}: no header line: the file is empty or holds only blank lines; the first line must "
+        "name the columns",
+        file_name_));
+  }
+  header_line_ = line_;
+  delimiter_ = DetectDelimiter(text_.data() + pos_, text_.data() + text_.size());
+  CsvRecord header;
+  ParseRecord(header);
+  if (!header.error.empty()) {
+    return InvalidInput(fmt::format(
+        "{}:{}: the header is malformed ({}); the first line must name the columns, with every "
+        "quote closed",
+        file_name_, header.line, header.error));
+  }
+  header_.reserve(header.fields.size());
+  for (std::string_view field : header.fields) header_.emplace_back(TrimBlanks(field));
+  return Status::Ok();
+}
+
+Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
+  CsvReader reader;
+  reader.file_name_ = std::move(file_name);
+  NARA_RETURN_IF_ERROR(CheckIsText(bytes, reader.file_name_));
   reader.encoding_ = DetectEncoding(bytes);
   switch (reader.encoding_) {
     case TextEncoding::kUtf8:
-      reader.text_ = std::move(bytes);
       break;
     case TextEncoding::kUtf8WithBom:
       bytes.erase(0, 3);
       // The BOM says UTF-8; stray invalid bytes become U+FFFD so that every field the reader
       // hands out is valid UTF-8 (JSON and XLSX output depend on it).
       if (!IsValidUtf8(bytes)) bytes = ReplaceInvalidUtf8(bytes);
-      reader.text_ = std::move(bytes);
       break;
     case TextEncoding::kWindows1252:
       Windows1252ToUtf8InPlace(bytes);
-      reader.text_ = std::move(bytes);
       break;
   }
-
-  if (!reader.SkipBlankLines()) {
-    return InvalidInput(fmt::format(
-        "{}: no header line: the file is empty or holds only blank lines; the first line must "
-        "name the columns",
-        name));
-  }
-  reader.header_line_ = reader.line_;
-  reader.delimiter_ =
-      DetectDelimiter(reader.text_.data() + reader.pos_, reader.text_.data() + reader.text_.size());
-  CsvRecord header;
-  reader.ParseRecord(header);
-  if (!header.error.empty()) {
-    return InvalidInput(fmt::format(
-        "{}:{}: the header is malformed ({}); the first line must name the columns, with every "
-        "quote closed",
-        name, header.line, header.error));
-  }
-  reader.header_.reserve(header.fields.size());
-  for (std::string_view field : header.fields) reader.header_.emplace_back(TrimBlanks(field));
+  reader.HoldText(std::move(bytes));
+  NARA_RETURN_IF_ERROR(reader.ReadHeader());
   return reader;
 }
+
+namespace {
+
+// A read-only private mapping of a whole file, unmapped when the last holder lets go.
+std::shared_ptr<const void> MapFile(int fd, size_t size) {
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  if (address == MAP_FAILED) return nullptr;
+  (void)::madvise(address, size, MADV_SEQUENTIAL);
+  return std::shared_ptr<const void>(
+      address, [size](const void* mapped) { ::munmap(const_cast<void*>(mapped), size); });
+}
+
+}  // namespace
 
 Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   struct FileCloser {
@@ -152,9 +179,30 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   if (file == nullptr) {
     return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   }
-  std::string bytes;
+  const std::string name = std::filesystem::path(path).filename().string();
   std::error_code size_error;
   const auto size = std::filesystem::file_size(path, size_error);
+  // A large regular file in plain UTF-8 (the common case) is read where the kernel has it:
+  // copying it into a fresh buffer cost a zero-filled page per 4 KiB and a copy of every byte.
+  constexpr uintmax_t kMapFrom = uintmax_t{1} << 20;
+  if (!size_error && size >= kMapFrom) {
+    if (auto mapping = MapFile(::fileno(file.get()), static_cast<size_t>(size))) {
+      const std::string_view bytes(static_cast<const char*>(mapping.get()),
+                                   static_cast<size_t>(size));
+      NARA_RETURN_IF_ERROR(CheckIsText(bytes, name));
+      if (DetectEncoding(bytes) == TextEncoding::kUtf8) {
+        CsvReader reader;
+        reader.file_name_ = name;
+        reader.encoding_ = TextEncoding::kUtf8;
+        reader.text_ = bytes;
+        reader.keep_alive_ = std::move(mapping);
+        NARA_RETURN_IF_ERROR(reader.ReadHeader());
+        return reader;
+      }
+      // Another encoding is transcoded into a string of its own, as below.
+    }
+  }
+  std::string bytes;
   if (!size_error) {
     const auto expected = static_cast<size_t>(size);
     // Room for a Windows-1252 file to grow in place when it is transcoded to UTF-8 (each
@@ -171,7 +219,7 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   if (std::ferror(file.get()) != 0) {
     return IoError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   }
-  return Open(std::move(bytes), std::filesystem::path(path).filename().string());
+  return Open(std::move(bytes), name);
 }
 
 bool CsvReader::SkipBlankLines() {

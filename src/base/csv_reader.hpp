@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,9 @@ struct CsvRecord {
 // (` "a" ,b`), a quote inside an unquoted field is data (`5" screen`), a lone CR inside an
 // unquoted field is data, and a CR just before the end of the file ends the line.
 //
-// Owns its text. Fields are string_views into it, so reading allocates nothing per field except
+// Owns its text: a large UTF-8 file is mapped into memory read-only (no copy; the file must not
+// be truncated while it is read), anything else is held in a string. Fields are string_views
+// into it, so reading allocates nothing per field except
 // for quoted fields with doubled quotes, which are unescaped into one scratch buffer reused per
 // record. Thread-compatible: use one reader per thread. Movable between calls to Next().
 class CsvReader {
@@ -89,7 +92,13 @@ class CsvReader {
   // it (or, for a malformed record, to the line after its first line).
   void ParseRecord(CsvRecord& record);
 
-  std::string text_;  // UTF-8
+  // Makes `bytes` (already UTF-8) the text, held by the reader.
+  void HoldText(std::string bytes);
+  // Detects the delimiter and reads the header at the start of the text.
+  Status ReadHeader();
+
+  std::string_view text_;                   // UTF-8; points into what keep_alive_ holds
+  std::shared_ptr<const void> keep_alive_;  // the owned string or the file mapping
   std::string file_name_;
   TextEncoding encoding_ = TextEncoding::kUtf8;
   char delimiter_ = ',';

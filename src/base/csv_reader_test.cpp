@@ -467,6 +467,55 @@ TEST_F(CsvReaderFileTest, OpenFileUsesFileNameForMessages) {
             "line must name the columns");
 }
 
+// Files of 1 MiB and more are mapped rather than copied: the same records, encodings and
+// errors as the small-file path.
+std::string LargeCsv(const std::string& town, size_t rows) {
+  std::string text = "id;kommun\r\n";
+  for (size_t i = 0; i < rows; ++i) text += std::to_string(i) + ";" + town + "\r\n";
+  return text;
+}
+
+TEST_F(CsvReaderFileTest, ALargeUtf8FileReadsAsASmallOne) {
+  const auto path = dir_ / "contacts.csv";
+  const std::string text = LargeCsv("Östersund", 100000);
+  ASSERT_GT(text.size(), size_t{1} << 20);
+  std::ofstream(path, std::ios::binary) << text;
+  auto mapped = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(mapped.ok()) << mapped.status().message();
+  EXPECT_EQ(mapped->byte_size(), text.size());
+  EXPECT_EQ(mapped->encoding(), TextEncoding::kUtf8);
+  // Moved readers keep reading the mapping.
+  CsvReader reader = std::move(*mapped);
+  const auto rows = ReadAll(reader);
+  ASSERT_EQ(rows.size(), 100000U);
+  EXPECT_THAT(rows.back().fields, ElementsAre("99999", "Östersund"));
+  EXPECT_EQ(rows.back().line, 100001);
+  auto copied = OpenOk(text);
+  EXPECT_EQ(ReadAll(copied).back().fields, rows.back().fields);
+}
+
+TEST_F(CsvReaderFileTest, ALargeWindows1252FileIsTranscoded) {
+  const auto path = dir_ / "contacts.csv";
+  std::ofstream(path, std::ios::binary) << LargeCsv("\xD6stersund", 100000);  // Ö in 1252
+  auto reader = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_EQ(reader->encoding(), TextEncoding::kWindows1252);
+  const auto rows = ReadAll(*reader);
+  ASSERT_EQ(rows.size(), 100000U);
+  EXPECT_THAT(rows[5].fields, ElementsAre("5", "Östersund"));
+}
+
+TEST_F(CsvReaderFileTest, ALargeFileWithANulByteIsRefusedWithItsLine) {
+  const auto path = dir_ / "contacts.csv";
+  std::string text = LargeCsv("Kiruna", 100000);
+  text[text.find("\n77;") + 1] = '\0';  // the row of id 77 is on line 79
+  std::ofstream(path, std::ios::binary) << text;
+  auto reader = CsvReader::OpenFile(path.string());
+  ASSERT_FALSE(reader.ok());
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("contacts.csv:79: contains a NUL byte"));
+}
+
 TEST_F(CsvReaderFileTest, MissingFileIsIoError) {
   const std::string path = (dir_ / "missing.csv").string();
   auto reader = CsvReader::OpenFile(path);
