@@ -265,6 +265,19 @@ test('the goal view shows a pie and a goal table per strategy as the API answers
     const otherApi = await (await context.request.get(`${server.base}api/goals?period=${other}&lang=sv`)).json();
     assert.equal(otherApi.period, other);
     assert.deepEqual(await goalTables(page), apiGoalTables(otherApi));
+
+    // The trend of a goal's indicator and unit draws the goal's target as a line.
+    const goal = api.strategies[0].goals.find((g) => g.indicator === 'readmission_30d' && typeof g.target_value === 'number');
+    assert.ok(goal, 'the example goals have a target on readmission_30d');
+    await page.getByRole('link', { name: 'Indikatorer' }).click();
+    await choose(page, 'indicator', goal.indicator);
+    await choose(page, 'periodType', 'tertial');
+    await choose(page, 'unitType', goal.unit_type);
+    await choose(page, 'unit', goal.unit);
+    const params = { indicator: goal.indicator, period_type: 'tertial', unit_type: goal.unit_type, unit: goal.unit, sex: 'all', age_group: 'all' };
+    const trend = page.locator(`section[data-query="${trendQuery(params)}"]`);
+    await trend.waitFor();
+    assert.match(await trend.locator('[data-field="reference-lines"]').innerText(), new RegExp(`Målvärde ${goal.target_value}`));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
