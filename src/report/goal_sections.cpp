@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "goals/assessment_json.hpp"
 #include "goals/number_format.hpp"
 #include "goals/period_label.hpp"
 #include "report/html.hpp"
@@ -14,20 +15,6 @@ namespace {
 
 using goals::Assessment;
 using goals::GoalStatus;
-
-const char* StatusClass(GoalStatus status) {
-  switch (status) {
-    case GoalStatus::kMet:
-      return "met";
-    case GoalStatus::kNotYetMet:
-      return "not_yet_met";
-    case GoalStatus::kNotMet:
-      return "not_met";
-    case GoalStatus::kNotAssessed:
-      return "not_assessed";
-  }
-  return "";
-}
 
 // Filled, half and empty circles: the status reads in black and white too.
 const char* StatusSymbol(GoalStatus status) {
@@ -85,11 +72,11 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       "class=\"period\">{}</td>"
       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"status {}\" "
       "title=\"{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>\n",
-      Escape(goal.id), StatusClass(a.status), Escape(goal.indicator), Escape(a.series.unit),
+      Escape(goal.id), goals::StatusId(a.status), Escape(goal.indicator), Escape(a.series.unit),
       Escape(a.period.label), value_attr, Escape(goal.name),
       Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
       Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.label), Escape(base),
-      Escape(national), StatusClass(a.status), Escape(goals::StatusName(a.status, sv)),
+      Escape(national), goals::StatusId(a.status), Escape(goals::StatusName(a.status, sv)),
       StatusSymbol(a.status), Escape(goals::StatusName(a.status, sv)),
       Escape(goal.base_year ? goals::TrendName(a.trend, sv) : "–"), Escape(a.reason));
 }
