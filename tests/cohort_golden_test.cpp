@@ -7,8 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "goals/cohort.hpp"
-#include "identity/pseudonymiser.hpp"
-#include "ingest/extract_loader.hpp"
+#include "golden_case.hpp"
 
 namespace nara {
 namespace {
@@ -45,15 +44,8 @@ TEST_P(CohortGoldenTest, MatchesExpected) {
   const fs::path dir = GetParam();
   std::ifstream in(dir / "expected.json");
   const nlohmann::json expected = nlohmann::json::parse(in);
-  static const identity::Pseudonymiser kKey = identity::Pseudonymiser::ForTestData();
-  ingest::LoadOptions load;
-  load.extract_dir = dir.string();
-  load.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
-  load.pseudonymiser = &kKey;
-  load.allow_identifiable = true;
-  auto loaded = ingest::LoadExtract(load);
+  auto loaded = golden::LoadCase(dir);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
   auto result = goals::AnalyseProgramme(loaded->extract, {expected["programme"].get<std::string>(),
                                                           expected["window_days"].get<int>()});
   ASSERT_TRUE(result.ok()) << result.status().message();

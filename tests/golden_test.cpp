@@ -7,29 +7,18 @@
 #include <map>
 #include <sstream>
 
-#include "config/config.hpp"
-#include "identity/pseudonymiser.hpp"
+#include "golden_case.hpp"
 #include "indicators/engine.hpp"
-#include "ingest/extract_loader.hpp"
 
 namespace nara {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> Split(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
-}
-
 std::vector<fs::path> Cases() {
   std::vector<fs::path> cases;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(NARA_SOURCE_DIR) / "tests" /
-                                                             "golden")) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(NARA_SOURCE_DIR) / "tests" / "golden")) {
     if (entry.is_regular_file() && entry.path().filename() == "expected.csv") {
       cases.push_back(entry.path().parent_path());
     }
@@ -42,17 +31,9 @@ class GoldenTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(GoldenTest, MatchesExpectedRows) {
   const fs::path dir = GetParam();
-  static const identity::Pseudonymiser kKey = identity::Pseudonymiser::ForTestData();
-  ingest::LoadOptions load;
-  load.extract_dir = dir.string();
-  load.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
-  load.pseudonymiser = &kKey;
-  load.allow_identifiable = true;
-  auto loaded = ingest::LoadExtract(load);
+  auto loaded = golden::LoadCase(dir);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
-  auto config = fs::exists(dir / "nara.toml") ? config::ReadConfig((dir / "nara.toml").string())
-                                               : Result<config::Config>(config::DefaultConfig());
+  auto config = golden::CaseConfig(dir);
   ASSERT_TRUE(config.ok()) << config.status().message();
   indicators::EngineOptions options;
   options.acsc_file = std::string(NARA_SOURCE_DIR) + "/data/reference/acsc_chronic.csv";
@@ -69,10 +50,10 @@ TEST_P(GoldenTest, MatchesExpectedRows) {
   int checked = 0;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
-    const auto fields = Split(line);
+    const auto fields = golden::Split(line);
     ASSERT_EQ(fields.size(), 8u) << line;
-    const std::string key = fields[0] + "," + fields[1] + "," + fields[2] + "," + fields[3] +
-                            "," + fields[4] + "," + fields[5];
+    const std::string key = fields[0] + "," + fields[1] + "," + fields[2] + "," + fields[3] + "," +
+                            fields[4] + "," + fields[5];
     auto it = rows.find(key);
     if (fields[6] == "absent") {
       EXPECT_EQ(it, rows.end()) << "expected no row " << key;
@@ -90,8 +71,8 @@ TEST_P(GoldenTest, MatchesExpectedRows) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenTest, ::testing::ValuesIn(Cases()),
                          [](const ::testing::TestParamInfo<fs::path>& param) {
-                           std::string name = param.param.parent_path().filename().string() +
-                                              "_" + param.param.filename().string();
+                           std::string name = param.param.parent_path().filename().string() + "_" +
+                                              param.param.filename().string();
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }

@@ -7,9 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "config/config.hpp"
-#include "identity/pseudonymiser.hpp"
-#include "ingest/extract_loader.hpp"
+#include "golden_case.hpp"
 #include "settlement/month.hpp"
 #include "settlement/settle.hpp"
 #include "settlement/settlement_csv.hpp"
@@ -36,20 +34,10 @@ std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
-// Fields of a line of our own CSV output (no quoted fields in the golden cases).
-std::vector<std::string> Split(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
-}
-
 // The columns of `csv` named in `header`, as lines.
 std::vector<std::string> Project(const std::string& csv, const std::vector<std::string>& header) {
   auto lines = Lines(csv);
-  const auto names = Split(lines.at(0));
+  const auto names = golden::Split(lines.at(0));
   std::vector<size_t> columns;
   for (const auto& want : header) {
     auto it = std::find(names.begin(), names.end(), want);
@@ -58,7 +46,7 @@ std::vector<std::string> Project(const std::string& csv, const std::vector<std::
   }
   std::vector<std::string> out;
   for (size_t i = 1; i < lines.size(); ++i) {
-    const auto fields = Split(lines[i]);
+    const auto fields = golden::Split(lines[i]);
     std::string projected;
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c > 0) projected += ',';
@@ -85,17 +73,9 @@ class SettlementGoldenTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
   const fs::path dir = GetParam();
-  static const identity::Pseudonymiser kKey = identity::Pseudonymiser::ForTestData();
-  ingest::LoadOptions load;
-  load.extract_dir = dir.string();
-  load.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
-  load.pseudonymiser = &kKey;
-  load.allow_identifiable = true;
-  auto loaded = ingest::LoadExtract(load);
+  auto loaded = golden::LoadCase(dir);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
-  auto config = fs::exists(dir / "nara.toml") ? config::ReadConfig((dir / "nara.toml").string())
-                                              : Result<config::Config>(config::DefaultConfig());
+  auto config = golden::CaseConfig(dir);
   ASSERT_TRUE(config.ok()) << config.status().message();
   std::stringstream months(Read(dir / "months.txt"));
   std::string first, last;
@@ -116,7 +96,7 @@ TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
   const auto expected = Lines(Read(dir / "basis.csv"));
   ASSERT_FALSE(expected.empty());
   const auto actual =
-      Project(settlement::BasisCsv(loaded->extract, *config, *result), Split(expected[0]));
+      Project(settlement::BasisCsv(loaded->extract, *config, *result), golden::Split(expected[0]));
   // Rows are compared as sets: their order depends on the pseudonyms (patient refs), which the
   // hand computation does not know; the order itself is tested end to end.
   std::vector<std::string> expected_rows(expected.begin() + 1, expected.end());

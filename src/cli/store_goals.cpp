@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -31,7 +32,9 @@ Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
   StoreGoalInputs inputs;
   auto goals_text = ReadText(goals_file, "goals file");
   if (!goals_text.ok()) return goals_text.status();
-  auto goals = goals::ReadGoals(goals_file);
+  // Parsed from the text that is hashed, so the stored hash is of what was assessed.
+  const std::string dir = std::filesystem::path(goals_file).parent_path().string();
+  auto goals = goals::ParseGoals(*goals_text, goals_file, dir.empty() ? "." : dir);
   if (!goals.ok()) return goals.status();
   inputs.goals = std::move(*goals);
   inputs.goals_text = std::move(*goals_text);
