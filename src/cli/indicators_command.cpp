@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
+#include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/main.hpp"
@@ -37,6 +39,7 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   if (format == "xlsx" && options.out.empty()) {
     return UsageError("--format xlsx needs --out FILE (a workbook is not written to the terminal)");
   }
+  PhaseTimer timer("load");
   auto loaded = LoadForCommand(options.extract);
   if (!loaded.ok()) return loaded.status();
   const auto& report = loaded->loaded.report;
@@ -44,11 +47,13 @@ Result<int> RunIndicators(IndicatorsOptions options) {
     std::fprintf(stderr, "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
                  "the list)\n", static_cast<long long>(report.rows_rejected()));
   }
+  timer.Lap("compute");
   indicators::EngineOptions engine;
   engine.threads = options.extract.threads;
   engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
   auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
   if (!table.ok()) return table.status();
+  timer.Lap("suppress");
   const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
   const int64_t suppressed = indicators::Suppress(table->rows, min_count);
   for (const auto& note : table->notes) std::fprintf(stderr, "note: %s\n", note.c_str());
@@ -56,11 +61,25 @@ Result<int> RunIndicators(IndicatorsOptions options) {
     std::fprintf(stderr, "note: suppression with min_count %d hid %lld cells\n", min_count,
                  static_cast<long long>(suppressed));
   }
+  timer.Lap("write");
   if (format == "xlsx") {
     NARA_RETURN_IF_ERROR(indicators::WriteTableXlsx(*table, options.out));
+  } else if (format == "csv") {
+    if (options.out.empty()) {
+      NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, stdout, "standard output"));
+    } else {
+      std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(options.out.c_str(), "wb"),
+                                                          &std::fclose);
+      if (file == nullptr) {
+        return IoError(fmt::format("{}: cannot write the indicator table", options.out));
+      }
+      NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, file.get(), options.out));
+      if (std::fclose(file.release()) != 0) {
+        return IoError(fmt::format("{}: cannot write the indicator table", options.out));
+      }
+    }
   } else {
-    const std::string text =
-        format == "json" ? indicators::TableJson(*table) : indicators::TableCsv(*table);
+    const std::string text = indicators::TableJson(*table);
     if (options.out.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
     } else {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "base/phase_timer.hpp"
 #include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "settlement/settle.hpp"
@@ -156,6 +157,7 @@ double RowValue(const Row& row) {
 Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                          const config::Config& config,
                                          const EngineOptions& options) {
+  PhaseTimer timer("indicators: settle");
   const UnitSpace units(extract);
   PassInputs inputs{&extract, &config, &units, {}, {}, nullptr, {}, {}};
   auto avoidable = AvoidableDiagnoses(extract, options.acsc_file);
@@ -180,6 +182,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     IndexByStay(*liable, extract.stays.size(), inputs);
   }
 
+  timer.Lap("indicators: patient passes");
   // One accumulator per thread over a contiguous range of patients.
   const uint32_t patients = static_cast<uint32_t>(extract.patients.size());
   const int threads = std::max(1, std::min(options.threads, 8));
@@ -208,6 +211,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   for (auto& thread : pool) thread.join();
   for (int t = 1; t < threads; ++t) accumulators[0].Merge(accumulators[static_cast<size_t>(t)]);
   const Accumulator& acc = accumulators[0];
+  timer.Lap("indicators: rows (counted)");
 
   IndicatorTable table;
   for (const auto& c : counters) table.counters.Add(c);
@@ -244,60 +248,86 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     table.notes.push_back("Rates per 100 000: the extract has no population.csv.");
   }
 
-  // Prefix sums over months of each (slot, group), per indicator, so a period is O(1).
+  // Prefix sums over months of each (slot, group), per indicator, so a period is O(1). The rows
+  // are produced twice: once to count them (so the table is allocated once), once to keep them.
   std::vector<Cell> prefix(static_cast<size_t>(units.size()) * (static_cast<size_t>(months) + 1) *
                            kGroups);
   auto prefix_at = [&](int slot, int month_offset, int group) -> Cell& {
     return prefix[(static_cast<size_t>(slot) * (static_cast<size_t>(months) + 1) +
                    static_cast<size_t>(month_offset)) * kGroups + static_cast<size_t>(group)];
   };
-  for (const IndicatorInfo& info : Catalog()) {
-    for (int slot = 0; slot < units.size(); ++slot) {
-      if (!AppliesTo(info.family, units.type(slot))) continue;
-      for (int m = 0; m < months; ++m) {
-        for (int group = 0; group < kGroups; ++group) {
-          const int sex = group / 5, age = group % 5;
-          Cell sum = prefix_at(slot, m, group);
-          for (int klass = 0; klass < kClasses; ++klass) {
-            if (!InGroup(klass / kAgeClasses, klass % kAgeClasses, sex, age)) continue;
-            const Cell& cell = acc.At(info.indicator, slot, m, klass);
-            sum.numerator += cell.numerator;
-            sum.denominator += cell.denominator;
-          }
-          prefix_at(slot, m + 1, group) = sum;
-        }
-      }
-    }
-    const bool waiting = info.indicator == Indicator::kCareGuaranteeFirstVisit90dWaiting ||
-                         info.indicator == Indicator::kCareGuaranteeTreatment90dWaiting;
-    for (const Period& period : periods) {
-      if (info.needs_follow_up && period.last_month > last_followed_month) continue;
-      if (info.indicator == Indicator::kLiableAmount && liable &&
-          HasMissingPrice(*liable, period)) {
-        continue;
-      }
-      // Waiting variants are measured on the period's last day: its last month's value.
-      const int begin = (waiting ? period.last_month : period.first_month) - first_month;
-      const int end = period.last_month - first_month + 1;
-      const CivilDate end_civil = CivilFromDays(LastDayOfMonth(period.last_month));
+  auto for_each_row = [&](auto&& emit) {
+    for (const IndicatorInfo& info : Catalog()) {
       for (int slot = 0; slot < units.size(); ++slot) {
         if (!AppliesTo(info.family, units.type(slot))) continue;
-        for (int group = 0; group < kGroups; ++group) {
-          const Cell& hi = prefix_at(slot, end, group);
-          const Cell& lo = prefix_at(slot, begin, group);
-          const int64_t numerator = hi.numerator - lo.numerator;
-          int64_t denominator = hi.denominator - lo.denominator;
-          if (info.kind == Kind::kRate) {
-            denominator = population.Get(end_civil.year, slot, group);
+        for (int m = 0; m < months; ++m) {
+          // The classes' cells are contiguous; each output group is the sum of its classes.
+          const Cell* c = &acc.At(info.indicator, slot, m, 0);
+          Cell sums[kGroups];
+          for (int sex = 1; sex < kSexClasses; ++sex) {
+            for (int age = 1; age < kAgeClasses; ++age) sums[sex * 5 + age] = c[sex * 5 + age];
           }
-          if (denominator <= 0) continue;
-          table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
-                                units.label(slot), kSexNames[group / 5], kAgeNames[group % 5],
-                                numerator, denominator, false});
+          for (int group = 0; group < kGroups; ++group) {
+            const int sex = group / 5, age = group % 5;
+            if (sex != 0 && age != 0) continue;
+            Cell sum;
+            for (int klass = 0; klass < kClasses; ++klass) {
+              if (!InGroup(klass / kAgeClasses, klass % kAgeClasses, sex, age)) continue;
+              sum.numerator += c[klass].numerator;
+              sum.denominator += c[klass].denominator;
+            }
+            sums[group] = sum;
+          }
+          for (int group = 0; group < kGroups; ++group) {
+            const Cell& before = prefix_at(slot, m, group);
+            Cell& after = prefix_at(slot, m + 1, group);
+            after.numerator = before.numerator + sums[group].numerator;
+            after.denominator = before.denominator + sums[group].denominator;
+          }
+        }
+      }
+      const bool waiting = info.indicator == Indicator::kCareGuaranteeFirstVisit90dWaiting ||
+                           info.indicator == Indicator::kCareGuaranteeTreatment90dWaiting;
+      for (const Period& period : periods) {
+        if (info.needs_follow_up && period.last_month > last_followed_month) continue;
+        if (info.indicator == Indicator::kLiableAmount && liable &&
+            HasMissingPrice(*liable, period)) {
+          continue;
+        }
+        // Waiting variants are measured on the period's last day: its last month's value.
+        const int begin = (waiting ? period.last_month : period.first_month) - first_month;
+        const int end = period.last_month - first_month + 1;
+        const CivilDate end_civil = CivilFromDays(LastDayOfMonth(period.last_month));
+        for (int slot = 0; slot < units.size(); ++slot) {
+          if (!AppliesTo(info.family, units.type(slot))) continue;
+          for (int group = 0; group < kGroups; ++group) {
+            const Cell& hi = prefix_at(slot, end, group);
+            const Cell& lo = prefix_at(slot, begin, group);
+            const int64_t numerator = hi.numerator - lo.numerator;
+            int64_t denominator = hi.denominator - lo.denominator;
+            if (info.kind == Kind::kRate) {
+              denominator = population.Get(end_civil.year, slot, group);
+            }
+            if (denominator <= 0) continue;
+            emit(info, period, slot, group, numerator, denominator);
+          }
         }
       }
     }
-  }
+  };
+  size_t row_count = 0;
+  for_each_row([&](const IndicatorInfo&, const Period&, int, int, int64_t, int64_t) {
+    ++row_count;
+  });
+  timer.Lap("indicators: rows (kept)");
+  table.rows.reserve(row_count);
+  for_each_row([&](const IndicatorInfo& info, const Period& period, int slot, int group,
+                   int64_t numerator, int64_t denominator) {
+    table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
+                          units.label(slot), kSexNames[group / 5], kAgeNames[group % 5],
+                          numerator, denominator, false});
+  });
+  timer.Lap("indicators: notes and clean-up");
   if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {
     table.notes.push_back(fmt::format(
         "Ready periods: {} duplicate ready notices inside an open ready period and {} "

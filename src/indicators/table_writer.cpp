@@ -4,34 +4,111 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace nara::indicators {
 
+namespace {
+
+// Appends `value` rounded half away from zero to 3 decimals ("12.346"; never "-0.000").
+void AppendRounded(double value, std::string& out) {
+  const double scaled = std::round(value * 1000.0);
+  if (!(std::fabs(scaled) < 9.0e15)) {  // beyond exact integers (never in the table): fmt
+    fmt::format_to(std::back_inserter(out), "{:.3f}", scaled / 1000.0);
+    return;
+  }
+  auto thousandths = static_cast<int64_t>(scaled);
+  if (thousandths < 0) {
+    out.push_back('-');
+    thousandths = -thousandths;
+  }
+  const fmt::format_int whole(thousandths / 1000);
+  out.append(whole.data(), whole.size());
+  const auto fraction = static_cast<int>(thousandths % 1000);
+  const char digits[4] = {'.', static_cast<char>('0' + fraction / 100),
+                          static_cast<char>('0' + fraction / 10 % 10),
+                          static_cast<char>('0' + fraction % 10)};
+  out.append(digits, 4);
+}
+
+void AppendInt(int64_t value, std::string& out) {
+  const fmt::format_int text(value);
+  out.append(text.data(), text.size());
+}
+
+// Appends the CSV lines of rows [begin, end).
+void AppendCsvRows(const std::vector<Row>& rows, size_t begin, size_t end, std::string& out) {
+  for (size_t i = begin; i < end; ++i) {
+    const Row& row = rows[i];
+    const IndicatorInfo& info = Info(row.indicator);
+    out.append(info.id);
+    out.push_back(',');
+    out.append(row.period);
+    out.push_back(',');
+    out.append(row.unit_type);
+    out.push_back(',');
+    if (row.unit.find_first_of(",\"") == std::string::npos) {
+      out.append(row.unit);
+    } else {  // unit codes hold no quotes in practice; doubled as RFC 4180 says if they do
+      out.push_back('"');
+      for (char c : row.unit) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+      }
+      out.push_back('"');
+    }
+    out.push_back(',');
+    out.append(row.sex);
+    out.push_back(',');
+    out.append(row.age_group);
+    out.push_back(',');
+    if (!row.suppressed) AppendInt(row.numerator, out);
+    out.push_back(',');
+    if (info.kind != Kind::kCount) AppendInt(row.denominator, out);
+    out.push_back(',');
+    if (!row.suppressed) AppendRounded(RowValue(row), out);
+    out.append(row.suppressed ? ",1\n" : ",0\n");
+  }
+}
+
+constexpr const char* kCsvHeader =
+    "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,suppressed\n";
+
+}  // namespace
+
 std::string FormatValue(const Row& row) {
-  if (row.suppressed) return "";
-  const double value = RowValue(row);
-  const double rounded = std::round(value * 1000.0) / 1000.0;  // half away from zero
-  return fmt::format("{:.3f}", rounded == 0 ? 0.0 : rounded);
+  std::string text;
+  if (!row.suppressed) AppendRounded(RowValue(row), text);
+  return text;
 }
 
 std::string TableCsv(const IndicatorTable& table) {
-  std::string out =
-      "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,suppressed\n";
+  std::string out = kCsvHeader;
   out.reserve(table.rows.size() * 80);
-  for (const Row& row : table.rows) {
-    const bool count = Info(row.indicator).kind == Kind::kCount;
-    const std::string unit = row.unit.find_first_of(",\"") == std::string::npos
-                                 ? row.unit
-                                 : "\"" + row.unit + "\"";
-    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{},{},{},{}\n",
-                   Info(row.indicator).id, row.period, row.unit_type, unit, row.sex,
-                   row.age_group, row.suppressed ? "" : std::to_string(row.numerator),
-                   count ? "" : std::to_string(row.denominator), FormatValue(row),
-                   row.suppressed ? 1 : 0);
-  }
+  AppendCsvRows(table.rows, 0, table.rows.size(), out);
   return out;
+}
+
+Status WriteTableCsv(const IndicatorTable& table, std::FILE* file, const std::string& name) {
+  std::string chunk = kCsvHeader;
+  constexpr size_t kRowsPerChunk = 16384;
+  chunk.reserve(kRowsPerChunk * 96);
+  for (size_t begin = 0; begin < table.rows.size() || begin == 0; begin += kRowsPerChunk) {
+    const size_t end = std::min(table.rows.size(), begin + kRowsPerChunk);
+    AppendCsvRows(table.rows, begin, end, chunk);
+    if (std::fwrite(chunk.data(), 1, chunk.size(), file) != chunk.size()) {
+      return IoError(fmt::format("{}: cannot write the indicator table", name));
+    }
+    chunk.clear();
+    if (end == table.rows.size()) break;
+  }
+  if (std::fflush(file) != 0) {
+    return IoError(fmt::format("{}: cannot write the indicator table", name));
+  }
+  return Status::Ok();
 }
 
 std::string TableJson(const IndicatorTable& table) {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "base/csv_reader.hpp"
+#include "base/phase_timer.hpp"
 #include "ingest/episode_reader.hpp"
 #include "ingest/manifest_reader.hpp"
 #include "ingest/municipality_table.hpp"
@@ -360,6 +361,7 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   std::iota(schedule.begin(), schedule.end(), size_t{0});
   std::stable_sort(schedule.begin(), schedule.end(),
                    [&](size_t a, size_t b) { return tasks[a].size > tasks[b].size; });
+  PhaseTimer timer("load: read tables");
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < schedule.size(); i = next++) {
@@ -370,6 +372,7 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
         continue;
       }
       task.bytes = static_cast<int64_t>(reader->byte_size());
+      PhaseTimer table_timer(task.file.c_str());
       task.status = task.read(*reader);
     }
   };
@@ -383,6 +386,7 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     report.bytes_read += task.bytes;
   }
 
+  timer.Lap("load: index patients");
   PatientIndex index;
   index.Add(stays.patients);
   index.Add(contacts.patients);
@@ -390,10 +394,14 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   index.Add(enrollments.patients);
   index.Build(extract.patients);
 
+  timer.Lap("load: build stays");
   std::vector<uint32_t> stay_of_code;
   BuildStays(stays, extract.patients, extract, stay_of_code);
+  timer.Lap("load: build events");
   BuildEvents(events, stay_of_code, extract);
+  timer.Lap("load: build contacts");
   BuildContacts(contacts, extract.patients, extract);
+  timer.Lap("load: build the rest");
   BuildWaits(waits, extract.patients, extract);
   extract.population = std::move(population.rows);
   BuildEnrollments(enrollments, extract.patients, extract);
