@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 
 #include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
@@ -42,10 +43,9 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   PhaseTimer timer("load");
   auto loaded = LoadForCommand(options.extract);
   if (!loaded.ok()) return loaded.status();
-  const auto& report = loaded->loaded.report;
-  if (report.rows_rejected() > 0) {
+  if (const int64_t rejected = loaded->loaded.report.rows_rejected(); rejected > 0) {
     std::fprintf(stderr, "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
-                 "the list)\n", static_cast<long long>(report.rows_rejected()));
+                 "the list)\n", static_cast<long long>(rejected));
   }
   timer.Lap("compute");
   indicators::EngineOptions engine;
@@ -53,6 +53,14 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
   auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
   if (!table.ok()) return table.status();
+  // The extract is not needed any more: its memory is given back on another thread while the
+  // table is suppressed and written (freeing millions of blocks takes a noticeable time).
+  auto held = std::make_unique<LoadedForCommand>(std::move(*loaded));
+  std::thread release([held = std::move(held)]() mutable { held.reset(); });
+  struct Joiner {
+    std::thread& thread;
+    ~Joiner() { thread.join(); }
+  } joiner{release};
   timer.Lap("suppress");
   const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
   const int64_t suppressed = indicators::Suppress(table->rows, min_count);

@@ -31,6 +31,38 @@ void ApplyOrder(std::vector<T>& column, const std::vector<uint32_t>& order) {
   column.swap(sorted);
 }
 
+// The row order sorted by `key` (patient or stay, < `keys`), then by `less` within a key: a
+// counting sort, stable, so equal rows keep file order. The same order as a stable_sort by
+// (key, less), in linear time for the usual few rows per key.
+template <typename Less>
+std::vector<uint32_t> OrderByKey(const std::vector<uint32_t>& key, size_t keys, Less less) {
+  std::vector<uint32_t> begin(keys + 1, 0);
+  for (uint32_t k : key) ++begin[k + 1];
+  for (size_t k = 0; k < keys; ++k) begin[k + 1] += begin[k];
+  std::vector<uint32_t> order(key.size());
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  for (uint32_t row = 0; row < key.size(); ++row) order[next[key[row]]++] = row;
+  for (size_t k = 0; k < keys; ++k) {
+    const auto first = order.begin() + begin[k];
+    const auto last = order.begin() + begin[k + 1];
+    if (last - first < 2) continue;
+    if (last - first <= 16) {  // insertion sort: stable, and fast for a handful
+      for (auto it = first + 1; it != last; ++it) {
+        const uint32_t row = *it;
+        auto hole = it;
+        while (hole != first && less(row, *(hole - 1))) {
+          *hole = *(hole - 1);
+          --hole;
+        }
+        *hole = row;
+      }
+    } else {
+      std::stable_sort(first, last, less);
+    }
+  }
+  return order;
+}
+
 // Indexes patients by pseudonym: sorted, unique. Sex and birth date come from the first
 // table that knew them (identity numbers give the same values in every table).
 class PatientIndex {
@@ -85,15 +117,14 @@ void Remap(std::vector<uint32_t>& column, const std::vector<uint32_t>& remap) {
 // an earlier one of the same patient in the same clinic (same hospital and clinic name), and
 // returns the kept order.
 std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t>& patient,
-                                 RejectLog& log) {
+                                 size_t patients, RejectLog& log) {
   const model::Stays& s = raw.stays;
-  std::vector<uint32_t> order(s.admitted_at.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (patient[a] != patient[b]) return patient[a] < patient[b];
-    if (s.admitted_at[a] != s.admitted_at[b]) return s.admitted_at[a] < s.admitted_at[b];
-    return raw.episode_ids.Name(s.episode_id[a]) < raw.episode_ids.Name(s.episode_id[b]);
-  });
+  // Episode ids are unique, so the order is total.
+  const std::vector<uint32_t> order =
+      OrderByKey(patient, patients, [&](uint32_t a, uint32_t b) {
+        if (s.admitted_at[a] != s.admitted_at[b]) return s.admitted_at[a] < s.admitted_at[b];
+        return raw.episode_ids.Name(s.episode_id[a]) < raw.episode_ids.Name(s.episode_id[b]);
+      });
   std::vector<uint32_t> kept;
   kept.reserve(order.size());
   size_t first_of_patient = 0;
@@ -133,7 +164,7 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
 void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& extract,
                 std::vector<uint32_t>& stay_of_code) {
   std::vector<uint32_t> patient = PatientIndex::Lookup(patients, raw.pseudonym);
-  const std::vector<uint32_t> order = OrderStays(raw, patient, raw.log);
+  const std::vector<uint32_t> order = OrderStays(raw, patient, patients.size(), raw.log);
   model::Stays& s = raw.stays;
   s.patient = std::move(patient);
   ApplyOrder(s.patient, order);
@@ -180,14 +211,17 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
   for (uint32_t i = 0; i < count; ++i) {
     const uint32_t code = extract.episode_ids.Find(raw.episode_id[i]);
     const uint32_t stay = code == UINT32_MAX ? UINT32_MAX : stay_of_code[code];
-    const std::string row = fmt::format("episode_id={},event={},at={}", raw.episode_id[i],
-                                        model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
+    // The rejected row's text, only when one is rejected.
+    auto row = [&] {
+      return fmt::format("episode_id={},event={},at={}", raw.episode_id[i],
+                         model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
+    };
     if (stay == UINT32_MAX) {
       raw.log.Add(e.line[i], "episode_id", RejectCode::kUnknownEpisode,
                   fmt::format("{}:{}: column 'episode_id': episode {} is not in episodes.csv "
                               "(or its row was rejected)",
                               raw.log.file(), e.line[i], QuoteForMessage(raw.episode_id[i])),
-                  row);
+                  row());
       continue;
     }
     const DateTime discharged = stays.discharged_at[stay];
@@ -202,17 +236,21 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
                                 "of episode {}",
                                 raw.log.file(), e.line[i], FormatDateTime(e.at[i]),
                                 FormatDateTime(discharged), QuoteForMessage(raw.episode_id[i])),
-                    row);
+                    row());
         continue;
       }
     }
     e.stay[i] = stay;
     kept.push_back(i);
   }
-  std::stable_sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
-    if (e.stay[a] != e.stay[b]) return e.stay[a] < e.stay[b];
-    return e.at[a] < e.at[b];
-  });
+  std::vector<uint32_t> kept_stay(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) kept_stay[k] = e.stay[kept[k]];
+  const std::vector<uint32_t> by_stay =
+      OrderByKey(kept_stay, stays.size(),
+                 [&](uint32_t a, uint32_t b) { return e.at[kept[a]] < e.at[kept[b]]; });
+  std::vector<uint32_t> sorted(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) sorted[k] = kept[by_stay[k]];
+  kept.swap(sorted);
   ApplyOrder(e.stay, kept);
   ApplyOrder(e.at, kept);
   ApplyOrder(e.kind, kept);
@@ -228,12 +266,8 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
 void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Extract& extract) {
   model::Contacts& c = raw.contacts;
   c.patient = PatientIndex::Lookup(patients, raw.pseudonym);
-  std::vector<uint32_t> order(c.patient.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (c.patient[a] != c.patient[b]) return c.patient[a] < c.patient[b];
-    return c.at[a] < c.at[b];
-  });
+  const std::vector<uint32_t> order = OrderByKey(
+      c.patient, patients.size(), [&](uint32_t a, uint32_t b) { return c.at[a] < c.at[b]; });
   ApplyOrder(c.patient, order);
   ApplyOrder(c.at, order);
   ApplyOrder(c.unit, order);
@@ -249,12 +283,8 @@ void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Ext
 void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& extract) {
   model::Waits& w = raw.waits;
   w.patient = PatientIndex::Lookup(patients, raw.pseudonym);
-  std::vector<uint32_t> order(w.patient.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (w.patient[a] != w.patient[b]) return w.patient[a] < w.patient[b];
-    return w.start[a] < w.start[b];
-  });
+  const std::vector<uint32_t> order = OrderByKey(
+      w.patient, patients.size(), [&](uint32_t a, uint32_t b) { return w.start[a] < w.start[b]; });
   ApplyOrder(w.patient, order);
   ApplyOrder(w.municipality, order);
   ApplyOrder(w.unit, order);

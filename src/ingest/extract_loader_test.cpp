@@ -2,6 +2,7 @@
 // error, both dialects, the sort orders, and pseudonymisation.
 #include "ingest/extract_loader.hpp"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -308,6 +309,66 @@ TEST(ExtractLoaderTest, OptionalTablesAreReadWithTheirFaults) {
   // Every patient reference resolves to the same patient across tables.
   EXPECT_EQ(x.patients.size(), 1u);
   EXPECT_EQ(x.contacts.patient[0], x.stays.patient[0]);
+}
+
+// Contacts by patient then time, events by stay then time; rows with the same time keep file
+// order, with few rows per key and with many (the loader sorts those two cases differently).
+TEST(ExtractLoaderTest, RowsAreSortedByPatientThenTimeWithTiesInFileOrder) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01,"
+                                    "2019-03-30,acute,home\n"
+                                    "E2,LOP2,M,1950-01-01,0880,H,Med,somatic,2019-03-01,"
+                                    "2019-03-30,acute,home\n");
+  std::string contacts = "contact_id,patient,at,level,kind,unit,municipality\n";
+  std::string events = "episode_id,event,at\n";
+  const int kDays[] = {9, 3, 9, 1, 3, 9, 2};
+  for (int i = 0; i < 42; ++i) {  // LOP1: 42 contacts; LOP2: 3
+    const int day = kDays[i % 7];
+    contacts += fmt::format("C{},LOP1,2019-03-0{},primary,visit,U{},0880\n", i, day, i);
+    events += fmt::format("E1,{},2019-03-0{}\n", i % 2 ? "ready_notice" : "admission_notice",
+                          day);
+    if (i < 3) {  // days 2, 1, 2
+      const int other_day = i == 1 ? 1 : 2;
+      contacts += fmt::format("D{},LOP2,2019-03-0{},primary,visit,V{},0880\n", i, other_day, i);
+      events += fmt::format("E2,admission_notice,2019-03-0{}\n", other_day);
+    }
+  }
+  extract.Write("contacts.csv", contacts);
+  extract.Write("coordination.csv", events);
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  ASSERT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects[0].message;
+  const model::Extract& x = loaded->extract;
+  ASSERT_EQ(x.contacts.size(), 45u);
+  // The expected order: (patient, time, file position), by a plain stable sort.
+  struct Key {
+    uint32_t patient;
+    DateTime at;
+    std::string unit;
+  };
+  std::vector<Key> got;
+  for (size_t i = 0; i < x.contacts.size(); ++i) {
+    got.push_back({x.contacts.patient[i], x.contacts.at[i], x.units.Name(x.contacts.unit[i])});
+  }
+  std::vector<Key> expected = got;
+  auto file_position = [](const std::string& unit) { return std::stoi(unit.substr(1)); };
+  std::sort(expected.begin(), expected.end(), [&](const Key& a, const Key& b) {
+    if (a.patient != b.patient) return a.patient < b.patient;
+    if (a.at != b.at) return a.at < b.at;
+    return file_position(a.unit) < file_position(b.unit);
+  });
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i].unit, expected[i].unit) << i;
+
+  ASSERT_EQ(x.events.size(), 45u);
+  for (size_t i = 1; i < x.events.size(); ++i) {
+    const bool same_stay = x.events.stay[i] == x.events.stay[i - 1];
+    EXPECT_TRUE(x.events.stay[i] > x.events.stay[i - 1] ||
+                (same_stay && (x.events.at[i] > x.events.at[i - 1] ||
+                               (x.events.at[i] == x.events.at[i - 1] &&
+                                x.events.line[i] > x.events.line[i - 1]))))
+        << i;
+  }
 }
 
 TEST(ExtractLoaderTest, TheSameExtractLoadsToTheSameColumns) {

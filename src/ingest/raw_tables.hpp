@@ -87,7 +87,7 @@ inline std::optional<ResolvedPatient> ResolveRowPatient(RowContext& row, size_t 
     fatal = patient.status();
     return std::nullopt;
   }
-  row.set_patient_column(spec, identity::Pseudonymiser::FormatRef(patient->pseudonym));
+  row.set_patient_column(spec, patient->pseudonym);
   if (patient->bad_check_digit) row.Flag(FlagCode::kBadCheckDigit);
   return *patient;
 }

@@ -9,6 +9,7 @@
 #include "base/csv_reader.hpp"
 #include "base/date.hpp"
 #include "base/status.hpp"
+#include "identity/pseudonymiser.hpp"
 #include "ingest/column_map.hpp"
 #include "ingest/reject_log.hpp"
 #include "ingest/redaction.hpp"
@@ -39,9 +40,11 @@ class RowContext {
 
   std::string_view Get(size_t spec) const { return map_.Get(record_, spec); }
   int64_t line() const { return record_.line; }
-  void set_patient_column(size_t spec, std::string ref) {
+  // The pseudonym is formatted only if the row is rejected (most rows are not).
+  void set_patient_column(size_t spec, uint64_t pseudonym) {
     patient_spec_ = static_cast<int>(spec);
-    patient_ref_ = std::move(ref);
+    patient_pseudonym_ = pseudonym;
+    has_pseudonym_ = true;
   }
 
   // Rejects the row: `spec` names the column at fault (SIZE_MAX for the whole row).
@@ -93,7 +96,9 @@ class RowContext {
     for (size_t i = 0; i < record_.fields.size(); ++i) {
       if (i > 0) text.push_back(reader_.delimiter());
       if (static_cast<int>(i) == patient_index) {
-        text += patient_ref_.empty() ? "[personnummer]" : "patient_ref:" + patient_ref_;
+        text += has_pseudonym_
+                    ? "patient_ref:" + identity::Pseudonymiser::FormatRef(patient_pseudonym_)
+                    : std::string("[personnummer]");
       } else {
         text += RedactIdentityNumbers(record_.fields[i]);
       }
@@ -108,7 +113,8 @@ class RowContext {
   std::span<const ColumnSpec> specs_;
   RejectLog& log_;
   int patient_spec_ = -1;
-  std::string patient_ref_;
+  uint64_t patient_pseudonym_ = 0;
+  bool has_pseudonym_ = false;
 };
 
 // Reads every record of `reader`, rejecting malformed rows and rows with the wrong number of
