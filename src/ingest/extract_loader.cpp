@@ -186,10 +186,6 @@ void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& 
   ApplyOrder(s.discharged_to, order);
   ApplyOrder(s.flags, order);
   ApplyOrder(s.line, order);
-  const auto remap = MergeUnits(raw.units, extract.units);
-  Remap(s.hospital, remap);
-  Remap(s.clinic, remap);
-  Remap(s.health_center, remap);
   stay_of_code.assign(raw.episode_ids.size(), UINT32_MAX);
   for (uint32_t i = 0; i < s.episode_id.size(); ++i) stay_of_code[s.episode_id[i]] = i;
   extract.stays = std::move(s);
@@ -276,7 +272,6 @@ void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Ext
   ApplyOrder(c.kind, order);
   ApplyOrder(c.profession, order);
   ApplyOrder(c.emergency, order);
-  Remap(c.unit, MergeUnits(raw.units, extract.units));
   extract.contacts = std::move(c);
 }
 
@@ -292,7 +287,6 @@ void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& 
   ApplyOrder(w.start, order);
   ApplyOrder(w.end, order);
   ApplyOrder(w.patient_chosen_days, order);
-  Remap(w.unit, MergeUnits(raw.units, extract.units));
   extract.waits = std::move(w);
 }
 
@@ -424,17 +418,34 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   index.Add(enrollments.patients);
   index.Build(extract.patients);
 
-  timer.Lap("load: build stays");
+  // Stays and their events on one thread, the other tables on another: they share nothing but
+  // the unit dictionary, which is merged afterwards in table order (the same codes every run).
+  timer.Lap("load: sort and link the tables");
   std::vector<uint32_t> stay_of_code;
-  BuildStays(stays, extract.patients, extract, stay_of_code);
-  timer.Lap("load: build events");
-  BuildEvents(events, stay_of_code, extract);
-  timer.Lap("load: build contacts");
-  BuildContacts(contacts, extract.patients, extract);
-  timer.Lap("load: build the rest");
-  BuildWaits(waits, extract.patients, extract);
+  auto build_stays = [&] {
+    BuildStays(stays, extract.patients, extract, stay_of_code);
+    BuildEvents(events, stay_of_code, extract);
+  };
+  auto build_others = [&] {
+    BuildContacts(contacts, extract.patients, extract);
+    BuildWaits(waits, extract.patients, extract);
+    BuildEnrollments(enrollments, extract.patients, extract);
+  };
+  if (options.threads > 1) {
+    std::thread others(build_others);
+    build_stays();
+    others.join();
+  } else {
+    build_stays();
+    build_others();
+  }
+  const auto stay_units = MergeUnits(stays.units, extract.units);
+  Remap(extract.stays.hospital, stay_units);
+  Remap(extract.stays.clinic, stay_units);
+  Remap(extract.stays.health_center, stay_units);
+  Remap(extract.contacts.unit, MergeUnits(contacts.units, extract.units));
+  Remap(extract.waits.unit, MergeUnits(waits.units, extract.units));
   extract.population = std::move(population.rows);
-  BuildEnrollments(enrollments, extract.patients, extract);
   extract.municipalities = municipalities->municipalities();
 
   for (const RawTableBase* table : std::initializer_list<const RawTableBase*>{
