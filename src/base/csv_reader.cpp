@@ -242,6 +242,18 @@ bool CsvReader::SkipBlankLines() {
   return p < end;
 }
 
+size_t CsvReader::EstimateRecordsLeft() const {
+  const size_t left = text_.size() - pos_;
+  if (left == 0) return 0;
+  constexpr size_t kSample = size_t{1} << 16;
+  const char* begin = text_.data() + pos_;
+  const size_t sample = std::min(left, kSample);
+  const auto lines = static_cast<size_t>(std::count(begin, begin + sample, '\n'));
+  if (lines == 0) return 1;
+  const size_t per_line = std::max<size_t>(1, sample / lines);
+  return left / per_line + left / per_line / 20 + 1;
+}
+
 bool CsvReader::Next(CsvRecord& record) {
   if (!SkipBlankLines()) return false;
   ParseRecord(record);

@@ -72,6 +72,10 @@ class CsvReader {
   // one the record started on, so that the rows a stray quote swallowed are still read.
   bool Next(CsvRecord& record);
 
+  // About how many records follow: the bytes left divided by the mean length of the lines in
+  // the next 64 KiB, plus 5 %. For reserving columns; 0 at the end of the text.
+  size_t EstimateRecordsLeft() const;
+
   // Blank lines skipped so far (before the header too).
   int64_t blank_lines() const { return blank_lines_; }
   // Bytes of the UTF-8 text (after transcoding, without a BOM).

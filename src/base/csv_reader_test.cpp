@@ -532,3 +532,26 @@ TEST_F(CsvReaderFileTest, DirectoryIsIoError) {
 
 }  // namespace
 }  // namespace nara
+
+namespace nara {
+namespace {
+
+TEST(CsvReaderTest, EstimatesTheRecordsLeftFromTheMeanLineLength) {
+  std::string text = "id,name\n";
+  for (int i = 0; i < 100000; ++i) text += "1234567,abcdefghij\n";  // 19 bytes a line
+  CsvReader reader = OpenOk(text);
+  const size_t estimate = reader.EstimateRecordsLeft();
+  EXPECT_GE(estimate, 100000u);
+  EXPECT_LE(estimate, 106000u);
+  CsvRecord record;
+  for (int i = 0; i < 50000; ++i) ASSERT_TRUE(reader.Next(record));
+  EXPECT_GE(reader.EstimateRecordsLeft(), 50000u);
+  EXPECT_LE(reader.EstimateRecordsLeft(), 53000u);
+  while (reader.Next(record)) {
+  }
+  EXPECT_EQ(reader.EstimateRecordsLeft(), 0u);
+  EXPECT_EQ(OpenOk("id\n1").EstimateRecordsLeft(), 1u);  // no line feed left: one record
+}
+
+}  // namespace
+}  // namespace nara

@@ -27,6 +27,9 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Contacts& c = out.contacts;
+  const size_t rows = reader.EstimateRecordsLeft();
+  c.Reserve(rows);
+  out.pseudonym.reserve(rows);
   Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);

@@ -15,6 +15,9 @@ Status ReadCoordination(CsvReader& reader, const ReadContext&, RawEvents& out) {
       {"event", {"handelse", "händelse", "typ"}, true},
       {"at", {"tidpunkt", "datum", "skickad"}, true},
   };
+  const size_t rows = reader.EstimateRecordsLeft();
+  out.events.Reserve(rows);
+  out.episode_id.reserve(rows);
   return ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
     if (episode_id.empty()) {

@@ -65,6 +65,9 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   model::Stays& s = out.stays;
   Status fatal;
+  const size_t rows = reader.EstimateRecordsLeft();
+  s.Reserve(rows);
+  out.pseudonym.reserve(rows);
   Status status = ScanTable(reader, Specs(), out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     // The patient first, so that a rejected row shows the pseudonym.

@@ -25,6 +25,9 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Waits& w = out.waits;
+  const size_t rows = reader.EstimateRecordsLeft();
+  w.Reserve(rows);
+  out.pseudonym.reserve(rows);
   Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);

@@ -7,31 +7,49 @@
 namespace nara::model {
 namespace {
 
+// A code's normalised form, held inline (no allocation: codes are parsed for every row).
 // Lower-cases ASCII and the UTF-8 Swedish capitals Å Ä Ö É, trims blanks, and folds
-// underscores/hyphens to spaces, so "Utskrivningsklar_återtagen" matches.
-std::string Normalise(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == '_' || c == '-') {
-      out.push_back(' ');
-    } else if (c == 0xC3 && i + 1 < text.size()) {
-      // Å (C3 85) Ä (C3 84) Ö (C3 96) É (C3 89) -> å ä ö é (add 0x20 to the second byte).
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      out.push_back(static_cast<char>(c));
-      out.push_back(static_cast<char>(next >= 0x80 && next <= 0x9E ? next + 0x20 : next));
-      ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
+// underscores/hyphens to spaces, so "Utskrivningsklar_återtagen" matches. A value longer than
+// any code (kMax bytes) equals nothing.
+class Normalised {
+ public:
+  explicit Normalised(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    if (text.size() > kMax) {
+      too_long_ = true;
+      return;
+    }
+    for (size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 'A' && c <= 'Z') {
+        data_[size_++] = static_cast<char>(c - 'A' + 'a');
+      } else if (c == '_' || c == '-') {
+        data_[size_++] = ' ';
+      } else if (c == 0xC3 && i + 1 < text.size()) {
+        // Å (C3 85) Ä (C3 84) Ö (C3 96) É (C3 89) -> å ä ö é (add 0x20 to the second byte).
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        data_[size_++] = static_cast<char>(c);
+        data_[size_++] = static_cast<char>(next >= 0x80 && next <= 0x9E ? next + 0x20 : next);
+        ++i;
+      } else {
+        data_[size_++] = static_cast<char>(c);
+      }
     }
   }
-  return out;
-}
+  bool operator==(std::string_view other) const {
+    return !too_long_ && std::string_view(data_, size_) == other;
+  }
+  bool operator==(const Normalised& other) const {
+    return !too_long_ && other == std::string_view(data_, size_);
+  }
+
+ private:
+  static constexpr size_t kMax = 64;
+  char data_[kMax];
+  size_t size_ = 0;
+  bool too_long_ = false;
+};
 
 template <typename Enum>
 struct Alias {
@@ -41,9 +59,9 @@ struct Alias {
 
 template <typename Enum, size_t N>
 std::optional<Enum> Lookup(std::string_view text, const std::array<Alias<Enum>, N>& aliases) {
-  const std::string key = Normalise(text);
+  const Normalised key(text);
   for (const auto& alias : aliases) {
-    if (alias.text == key) return alias.value;
+    if (key == alias.text) return alias.value;
   }
   return std::nullopt;
 }
@@ -97,7 +115,7 @@ std::optional<Sex> ParseSex(std::string_view text) {
       {"m", Sex::kMale}, {"1", Sex::kMale}, {"man", Sex::kMale}, {"male", Sex::kMale},
       {"f", Sex::kFemale}, {"2", Sex::kFemale}, {"k", Sex::kFemale}, {"kvinna", Sex::kFemale},
   }};
-  if (Normalise(text) == "female") return Sex::kFemale;
+  if (Normalised(text) == "female") return Sex::kFemale;
   return Lookup(text, kAliases);
 }
 
@@ -111,8 +129,8 @@ std::optional<CareType> ParseCareType(std::string_view text) {
 
 std::optional<AdmissionKind> ParseAdmissionKind(std::string_view text,
                                                 std::string_view planned_code) {
-  const std::string key = Normalise(text);
-  if (!planned_code.empty() && key == Normalise(planned_code)) return AdmissionKind::kPlanned;
+  const Normalised key(text);
+  if (!planned_code.empty() && key == Normalised(planned_code)) return AdmissionKind::kPlanned;
   static constexpr std::array<Alias<AdmissionKind>, 7> kAliases = {{
       {"acute", AdmissionKind::kAcute}, {"akut", AdmissionKind::kAcute},
       {"oplanerad", AdmissionKind::kAcute}, {"unplanned", AdmissionKind::kAcute},

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace nara::model {
 namespace {
 
@@ -61,6 +63,15 @@ TEST(CodesTest, ContactAndWaitCodes) {
   EXPECT_EQ(ParseYesNo("Ja"), true);
   EXPECT_EQ(ParseYesNo("no"), false);
   EXPECT_FALSE(ParseYesNo("maybe"));
+}
+
+TEST(CodesTest, CodesAreComparedTrimmedCaseFoldedAndNeverMatchOverlongText) {
+  EXPECT_EQ(ParseEventKind("  UTSKRIVNINGSKLAR_ÅTERTAGEN\t"), EventKind::kReadyRevoked);
+  EXPECT_EQ(ParseContactKind("HEMBESÖK"), ContactKind::kHomeVisit);
+  EXPECT_EQ(ParseSex(" Female "), Sex::kFemale);
+  EXPECT_FALSE(ParseYesNo(std::string(200, 'a')));
+  EXPECT_FALSE(ParseYesNo("ja" + std::string(100, ' ') + "x"));
+  EXPECT_FALSE(ParseContactLevel(""));
 }
 
 }  // namespace

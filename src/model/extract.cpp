@@ -9,7 +9,28 @@ size_t Bytes(const std::vector<T>& column) {
   return column.capacity() * sizeof(T);
 }
 
+template <typename... Columns>
+void ReserveAll(size_t rows, Columns&... columns) {
+  (columns.reserve(rows), ...);
+}
+
 }  // namespace
+
+void Stays::Reserve(size_t rows) {
+  ReserveAll(rows, episode_id, admitted_at, discharged_at, birth_date, age, municipality,
+             hospital, clinic, health_center, main_diagnosis, specialty, sex, care_type,
+             admission_kind, admitted_from, discharged_to, flags, line);
+}
+
+void Events::Reserve(size_t rows) { ReserveAll(rows, at, kind, line); }
+
+void Contacts::Reserve(size_t rows) {
+  ReserveAll(rows, at, unit, municipality, level, kind, profession, emergency);
+}
+
+void Waits::Reserve(size_t rows) {
+  ReserveAll(rows, municipality, unit, step, start, end, patient_chosen_days);
+}
 
 size_t Extract::MemoryBytes() const {
   size_t bytes = 0;

@@ -71,6 +71,8 @@ struct Stays {
   std::vector<uint32_t> line;           // line in episodes.csv, for audit trails
   std::vector<uint32_t> event_begin;    // size() + 1 entries
   size_t size() const { return patient.size(); }
+  // Room for `rows` stays in the columns a reader fills (patient and event_begin excluded).
+  void Reserve(size_t rows);
 };
 
 // Coordination events, grouped by stay and sorted by time within a stay (ties in file order).
@@ -80,6 +82,7 @@ struct Events {
   std::vector<EventKind> kind;
   std::vector<uint32_t> line;  // line in coordination.csv
   size_t size() const { return stay.size(); }
+  void Reserve(size_t rows);  // the columns a reader fills (stay excluded)
 };
 
 // Outpatient and primary-care contacts, sorted by patient and time.
@@ -93,6 +96,7 @@ struct Contacts {
   std::vector<Profession> profession;
   std::vector<uint8_t> emergency;      // 1 = emergency-department visit
   size_t size() const { return patient.size(); }
+  void Reserve(size_t rows);  // the columns a reader fills (patient excluded)
 };
 
 // Care-guarantee waits, sorted by patient and start.
@@ -105,6 +109,7 @@ struct Waits {
   std::vector<Date> end;               // kNoDate: still waiting
   std::vector<int32_t> patient_chosen_days;
   size_t size() const { return patient.size(); }
+  void Reserve(size_t rows);  // the columns a reader fills (patient excluded)
 };
 
 // Population on 31 December of `year` (SCB), one row per municipality, sex and age band.
