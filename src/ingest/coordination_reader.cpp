@@ -17,7 +17,7 @@ Status ReadCoordination(CsvReader& reader, const ReadContext&, RawEvents& out) {
   };
   const size_t rows = reader.EstimateRecordsLeft();
   out.events.Reserve(rows);
-  out.episode_id.reserve(rows);
+  out.episode_code.reserve(rows);
   return ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
     if (episode_id.empty()) {
@@ -37,7 +37,7 @@ Status ReadCoordination(CsvReader& reader, const ReadContext&, RawEvents& out) {
     }
     auto at = row.RequiredDateTime(kAt);
     if (!at) return false;
-    out.episode_id.emplace_back(episode_id);
+    out.episode_code.push_back(out.episode_ids.Intern(episode_id));
     out.events.at.push_back(at->at);
     out.events.kind.push_back(*kind);
     out.events.line.push_back(static_cast<uint32_t>(row.line()));

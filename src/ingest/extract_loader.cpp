@@ -200,23 +200,29 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
                  model::Extract& extract) {
   model::Events& e = raw.events;
   const model::Stays& stays = extract.stays;
-  const size_t count = raw.episode_id.size();
+  const size_t count = raw.episode_code.size();
+  // Each distinct episode id of the events looked up once among the stays'.
+  std::vector<uint32_t> stay_of_event_code(raw.episode_ids.size(), UINT32_MAX);
+  for (uint32_t code = 1; code < raw.episode_ids.size(); ++code) {
+    const uint32_t stay_code = extract.episode_ids.Find(raw.episode_ids.Name(code));
+    if (stay_code != UINT32_MAX) stay_of_event_code[code] = stay_of_code[stay_code];
+  }
   e.stay.assign(count, UINT32_MAX);
   std::vector<uint32_t> kept;
   kept.reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
-    const uint32_t code = extract.episode_ids.Find(raw.episode_id[i]);
-    const uint32_t stay = code == UINT32_MAX ? UINT32_MAX : stay_of_code[code];
+    const std::string& episode_id = raw.episode_ids.Name(raw.episode_code[i]);
+    const uint32_t stay = stay_of_event_code[raw.episode_code[i]];
     // The rejected row's text, only when one is rejected.
     auto row = [&] {
-      return fmt::format("episode_id={},event={},at={}", raw.episode_id[i],
+      return fmt::format("episode_id={},event={},at={}", episode_id,
                          model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
     };
     if (stay == UINT32_MAX) {
       raw.log.Add(e.line[i], "episode_id", RejectCode::kUnknownEpisode,
                   fmt::format("{}:{}: column 'episode_id': episode {} is not in episodes.csv "
                               "(or its row was rejected)",
-                              raw.log.file(), e.line[i], QuoteForMessage(raw.episode_id[i])),
+                              raw.log.file(), e.line[i], QuoteForMessage(episode_id)),
                   row());
       continue;
     }
@@ -231,7 +237,7 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
                     fmt::format("{}:{}: column 'at': ready notice {} is after the discharge {} "
                                 "of episode {}",
                                 raw.log.file(), e.line[i], FormatDateTime(e.at[i]),
-                                FormatDateTime(discharged), QuoteForMessage(raw.episode_id[i])),
+                                FormatDateTime(discharged), QuoteForMessage(episode_id)),
                     row());
         continue;
       }
@@ -256,7 +262,8 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
   for (uint32_t stay : e.stay) ++begin[stay + 1];
   for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
   extract.events = std::move(e);
-  raw.episode_id = {};
+  raw.episode_code = {};
+  raw.episode_ids = model::Dictionary();
 }
 
 void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Extract& extract) {

@@ -33,8 +33,9 @@ struct RawStays : RawTableBase {
 
 struct RawEvents : RawTableBase {
   RawEvents() : RawTableBase("coordination.csv") {}
-  model::Events events;                 // stay not yet filled
-  std::vector<std::string> episode_id;  // as written, resolved by the loader
+  model::Events events;               // stay not yet filled
+  model::Dictionary episode_ids;      // the episode ids as written (each distinct one once)
+  std::vector<uint32_t> episode_code;  // per event, its code in episode_ids; resolved by the loader
 };
 
 struct RawContacts : RawTableBase {
