@@ -26,7 +26,10 @@ std::string_view Trim(std::string_view text) {
 Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::string_view file,
                                                  int64_t line) {
   value = Trim(value);
-  if (auto it = cache_.find(value); it != cache_.end()) return it->second;
+  const uint64_t hash = StringIndex::Hash(value);
+  const uint32_t cached =
+      index_.Find(value, hash, [this](uint32_t id) -> std::string_view { return values_[id]; });
+  if (cached != StringIndex::kNone) return patients_[cached];
   ResolvedPatient patient;
   if (auto number = identity::ParseIdentityNumber(value, reference_)) {
     if (!allow_identifiable_) {
@@ -46,13 +49,14 @@ Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::st
     // so every patient reference in outputs has one form.
     patient.pseudonym = pseudonymiser_.Pseudonym(value);
   }
-  cache_.emplace(std::string(value), patient);
+  index_.Insert(hash, static_cast<uint32_t>(values_.size()));
+  values_.emplace_back(value);
+  patients_.push_back(patient);
   return patient;
 }
 
 void PatientResolver::CollectPatients(std::vector<ResolvedPatient>& out) const {
-  out.reserve(out.size() + cache_.size());
-  for (const auto& [value, patient] : cache_) out.push_back(patient);
+  out.insert(out.end(), patients_.begin(), patients_.end());
 }
 
 }  // namespace nara::ingest

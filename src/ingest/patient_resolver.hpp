@@ -4,11 +4,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/date.hpp"
 #include "base/status.hpp"
+#include "base/string_index.hpp"
 #include "identity/personnummer.hpp"
 #include "identity/pseudonymiser.hpp"
 #include "model/codes.hpp"
@@ -41,19 +41,19 @@ class PatientResolver {
   // allowed; the message names the file and line, never the value.
   Result<ResolvedPatient> Resolve(std::string_view value, std::string_view file, int64_t line);
 
-  // Appends every distinct patient resolved so far (pseudonym, sex, birth date; no clear value).
+  // Appends every distinct patient value resolved so far (pseudonym, sex, birth date; no clear
+  // value), in the order first seen.
   void CollectPatients(std::vector<ResolvedPatient>& out) const;
 
  private:
   const identity::Pseudonymiser& pseudonymiser_;
   Date reference_;
   bool allow_identifiable_;
-  // Transparent, so a lookup by the row's string_view builds no std::string.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-  };
-  std::unordered_map<std::string, ResolvedPatient, Hash, std::equal_to<>> cache_;
+  // The cache: the i-th distinct (trimmed) value and what it resolved to, in first-seen order,
+  // and the index from value to i. A lookup by the row's string_view builds no std::string.
+  std::vector<std::string> values_;
+  std::vector<ResolvedPatient> patients_;
+  StringIndex index_;
 };
 
 }  // namespace nara::ingest

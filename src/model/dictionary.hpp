@@ -4,14 +4,16 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "base/string_index.hpp"
 
 namespace nara::model {
 
 // Maps distinct strings to dense codes 1..size(); code 0 is the empty string ("no value").
 // Codes are handed out in first-seen order, so a dictionary filled from one reader is
-// deterministic. Not thread-safe: one writer, or many readers after filling.
+// deterministic. Each string is stored once, in names_; the index holds only hashes and codes.
+// Not thread-safe: one writer, or many readers after filling.
 class Dictionary {
  public:
   Dictionary();
@@ -27,12 +29,8 @@ class Dictionary {
   size_t MemoryBytes() const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-  };
-  std::vector<std::string> names_;
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> codes_;
+  std::vector<std::string> names_;  // by code; names_[0] is ""
+  StringIndex codes_;               // non-empty name -> its code (the index into names_)
 };
 
 }  // namespace nara::model
