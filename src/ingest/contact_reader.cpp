@@ -29,7 +29,7 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
   model::Contacts& c = out.contacts;
   const size_t rows = reader.EstimateRecordsLeft();
   c.Reserve(rows);
-  out.pseudonym.reserve(rows);
+  out.patient_local.reserve(rows);
   Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
@@ -66,7 +66,7 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
     }
     const int municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
     if (municipality < 0) return false;
-    out.pseudonym.push_back(patient->pseudonym);
+    out.patient_local.push_back(patient->local);
     c.at.push_back(at->at);
     c.unit.push_back(out.units.Intern(TrimBlanks(row.Get(kUnit))));
     c.municipality.push_back(static_cast<uint16_t>(municipality));

@@ -38,7 +38,7 @@ Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollm
       }
       end = *parsed;
     }
-    out.pseudonym.push_back(patient->pseudonym);
+    out.patient_local.push_back(patient->local);
     out.rows.push_back({0, out.programmes.Intern(programme), *start, end});
     return true;
   });

@@ -67,7 +67,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   Status fatal;
   const size_t rows = reader.EstimateRecordsLeft();
   s.Reserve(rows);
-  out.pseudonym.reserve(rows);
+  out.patient_local.reserve(rows);
   Status status = ScanTable(reader, Specs(), out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     // The patient first, so that a rejected row shows the pseudonym.
@@ -200,7 +200,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     if (admitted->has_time) flags |= model::kAdmittedHasTime;
     if (discharged.has_time) flags |= model::kDischargedHasTime;
     if (patient->bad_check_digit) flags |= model::kBadCheckDigit;
-    out.pseudonym.push_back(patient->pseudonym);
+    out.patient_local.push_back(patient->local);
     s.episode_id.push_back(out.episode_ids.Intern(episode_id));
     s.admitted_at.push_back(admitted->at);
     s.discharged_at.push_back(discharged.at);

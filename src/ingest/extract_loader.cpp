@@ -87,14 +87,16 @@ class PatientIndex {
     all_.clear();
     all_.shrink_to_fit();
   }
-  static std::vector<uint32_t> Lookup(const model::Patients& patients,
-                                      const std::vector<uint64_t>& pseudonyms) {
-    std::vector<uint32_t> index(pseudonyms.size());
-    for (size_t i = 0; i < pseudonyms.size(); ++i) {
+  // The patient index of each row of `raw`: each distinct value's pseudonym is found once.
+  static std::vector<uint32_t> Lookup(const model::Patients& patients, const RawTableBase& raw) {
+    std::vector<uint32_t> of_local(raw.patients.size());
+    for (size_t i = 0; i < raw.patients.size(); ++i) {
       auto it = std::lower_bound(patients.pseudonym.begin(), patients.pseudonym.end(),
-                                 pseudonyms[i]);
-      index[i] = static_cast<uint32_t>(it - patients.pseudonym.begin());
+                                 raw.patients[i].pseudonym);
+      of_local[i] = static_cast<uint32_t>(it - patients.pseudonym.begin());
     }
+    std::vector<uint32_t> index(raw.patient_local.size());
+    for (size_t i = 0; i < index.size(); ++i) index[i] = of_local[raw.patient_local[i]];
     return index;
   }
 
@@ -163,7 +165,7 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
 
 void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& extract,
                 std::vector<uint32_t>& stay_of_code) {
-  std::vector<uint32_t> patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  std::vector<uint32_t> patient = PatientIndex::Lookup(patients, raw);
   const std::vector<uint32_t> order = OrderStays(raw, patient, patients.size(), raw.log);
   model::Stays& s = raw.stays;
   s.patient = std::move(patient);
@@ -191,7 +193,7 @@ void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& 
   extract.stays = std::move(s);
   extract.episode_ids = std::move(raw.episode_ids);
   extract.diagnoses = std::move(raw.diagnoses);
-  raw.pseudonym = {};
+  raw.patient_local = {};
 }
 
 // Links events to stays, rejects events of unknown episodes and ready notices after discharge,
@@ -268,7 +270,7 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
 
 void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Extract& extract) {
   model::Contacts& c = raw.contacts;
-  c.patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  c.patient = PatientIndex::Lookup(patients, raw);
   const std::vector<uint32_t> order = OrderByKey(
       c.patient, patients.size(), [&](uint32_t a, uint32_t b) { return c.at[a] < c.at[b]; });
   ApplyOrder(c.patient, order);
@@ -284,7 +286,7 @@ void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Ext
 
 void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& extract) {
   model::Waits& w = raw.waits;
-  w.patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  w.patient = PatientIndex::Lookup(patients, raw);
   const std::vector<uint32_t> order = OrderByKey(
       w.patient, patients.size(), [&](uint32_t a, uint32_t b) { return w.start[a] < w.start[b]; });
   ApplyOrder(w.patient, order);
@@ -299,7 +301,7 @@ void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& 
 
 void BuildEnrollments(RawEnrollments& raw, const model::Patients& patients,
                       model::Extract& extract) {
-  const auto patient = PatientIndex::Lookup(patients, raw.pseudonym);
+  const auto patient = PatientIndex::Lookup(patients, raw);
   for (size_t i = 0; i < raw.rows.size(); ++i) raw.rows[i].patient = patient[i];
   std::stable_sort(raw.rows.begin(), raw.rows.end(), [](const auto& a, const auto& b) {
     if (a.patient != b.patient) return a.patient < b.patient;

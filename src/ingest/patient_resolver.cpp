@@ -49,7 +49,8 @@ Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::st
     // so every patient reference in outputs has one form.
     patient.pseudonym = pseudonymiser_.Pseudonym(value);
   }
-  index_.Insert(hash, static_cast<uint32_t>(values_.size()));
+  patient.local = static_cast<uint32_t>(values_.size());
+  index_.Insert(hash, patient.local);
   values_.emplace_back(value);
   patients_.push_back(patient);
   return patient;

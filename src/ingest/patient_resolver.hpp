@@ -22,6 +22,7 @@ struct ResolvedPatient {
   Date birth_date = kNoDate;               // from the identity number
   bool identifiable = false;               // the value was an identity number
   bool bad_check_digit = false;
+  uint32_t local = 0;  // the value's index among the resolver's distinct values (CollectPatients)
 };
 
 // Resolves patient values of one table, caching by value so each distinct patient is hashed
@@ -42,7 +43,7 @@ class PatientResolver {
   Result<ResolvedPatient> Resolve(std::string_view value, std::string_view file, int64_t line);
 
   // Appends every distinct patient value resolved so far (pseudonym, sex, birth date; no clear
-  // value), in the order first seen.
+  // value), in the order first seen: the one with `local` i is the i-th appended.
   void CollectPatients(std::vector<ResolvedPatient>& out) const;
 
  private:

@@ -45,6 +45,9 @@ TEST(PatientResolverTest, EachDistinctValueIsCollectedOnceInFirstSeenOrder) {
   EXPECT_EQ(collected[3].pseudonym, pseudonyms[4]);
   EXPECT_FALSE(collected[3].identifiable);
   EXPECT_EQ(collected[4].pseudonym, pseudonyms[3]);
+  // Each distinct value's `local` is its place in that list, also when it is found again.
+  for (uint32_t i = 0; i < collected.size(); ++i) EXPECT_EQ(collected[i].local, i);
+  EXPECT_EQ(resolver.Resolve(values[5], "episodes.csv", 3)->local, 1u);
 }
 
 TEST(PatientResolverTest, IdentityNumberWithoutKeyFailsAndIsNotCached) {

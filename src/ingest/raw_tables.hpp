@@ -14,12 +14,12 @@
 namespace nara::ingest {
 
 // What every table reader hands to the loader: its counts, its rejects, and for each row read
-// the patient's pseudonym (the model columns' `patient` are filled by the loader).
+// its patient (the model columns' `patient` are filled by the loader).
 struct RawTableBase {
   TableCounts counts;
   RejectLog log;
-  std::vector<uint64_t> pseudonym;               // one per kept row
-  std::vector<ResolvedPatient> patients;          // distinct patients seen (no clear values)
+  std::vector<uint32_t> patient_local;    // one per kept row: index into `patients`
+  std::vector<ResolvedPatient> patients;  // distinct patient values seen (no clear values)
   explicit RawTableBase(std::string file) : log(file) { counts.file = std::move(file); }
 };
 

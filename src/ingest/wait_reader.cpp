@@ -27,7 +27,7 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
   model::Waits& w = out.waits;
   const size_t rows = reader.EstimateRecordsLeft();
   w.Reserve(rows);
-  out.pseudonym.reserve(rows);
+  out.patient_local.reserve(rows);
   Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
@@ -70,7 +70,7 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
       }
       chosen = static_cast<int32_t>(*parsed);
     }
-    out.pseudonym.push_back(patient->pseudonym);
+    out.patient_local.push_back(patient->local);
     w.municipality.push_back(static_cast<uint16_t>(municipality));
     w.unit.push_back(out.units.Intern(TrimBlanks(row.Get(kUnit))));
     w.step.push_back(*step);
