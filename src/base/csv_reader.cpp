@@ -242,6 +242,26 @@ bool CsvReader::SkipBlankLines() {
   return p < end;
 }
 
+std::optional<CsvReader> CsvReader::SplitOffSecondHalf(size_t min_bytes) {
+  const size_t left = text_.size() - pos_;
+  if (left < min_bytes || left < 2) return std::nullopt;
+  const char* const begin = text_.data() + pos_;
+  const char* const end = text_.data() + text_.size();
+  const auto* line_feed = static_cast<const char*>(
+      std::memchr(begin + left / 2, '\n', static_cast<size_t>(end - (begin + left / 2))));
+  if (line_feed == nullptr || line_feed + 1 == end) return std::nullopt;
+  const char* const cut = line_feed + 1;
+  if (std::memchr(begin, '"', static_cast<size_t>(cut - begin)) != nullptr) return std::nullopt;
+  CsvReader second = *this;
+  second.pos_ = static_cast<size_t>(cut - text_.data());
+  second.line_ = line_ + CountLineFeeds(begin, cut);
+  second.blank_lines_ = 0;
+  second.scratch_.clear();
+  second.scratch_fields_.clear();
+  text_ = text_.substr(0, second.pos_);
+  return second;
+}
+
 size_t CsvReader::EstimateRecordsLeft() const {
   const size_t left = text_.size() - pos_;
   if (left == 0) return 0;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,13 @@ class CsvReader {
   // CsvRecord::error) is returned with its error, and reading goes on at the line after the
   // one the record started on, so that the rows a stray quote swallowed are still read.
   bool Next(CsvRecord& record);
+
+  // Splits the unread text in two at a line start near its middle, so that two threads can read
+  // the halves: this reader keeps the first half and the returned one (same header, dialect and
+  // line numbering, sharing the text) reads the second. Only when the first half holds no quote
+  // character at all, so the cut cannot fall inside a quoted field; else, or when the text is
+  // shorter than `min_bytes`, returns nullopt and nothing changes.
+  std::optional<CsvReader> SplitOffSecondHalf(size_t min_bytes);
 
   // About how many records follow: the bytes left divided by the mean length of the lines in
   // the next 64 KiB, plus 5 %. For reserving columns; 0 at the end of the text.

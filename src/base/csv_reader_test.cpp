@@ -555,3 +555,37 @@ TEST(CsvReaderTest, EstimatesTheRecordsLeftFromTheMeanLineLength) {
 
 }  // namespace
 }  // namespace nara
+
+namespace nara {
+namespace {
+
+TEST(CsvReaderTest, SplitsTheUnreadTextAtALineStartAndKeepsLineNumbers) {
+  std::string text = "id,name\n";
+  for (int i = 0; i < 100; ++i) text += std::to_string(i) + ",x\n";
+  CsvReader first = OpenOk(text);
+  EXPECT_FALSE(first.SplitOffSecondHalf(text.size()));  // shorter than asked: not split
+  auto second = first.SplitOffSecondHalf(16);
+  ASSERT_TRUE(second);
+  std::vector<std::string> ids;
+  std::vector<int64_t> lines;
+  CsvRecord record;
+  for (CsvReader* reader : {&first, &*second}) {
+    while (reader->Next(record)) {
+      ids.emplace_back(record.fields[0]);
+      lines.push_back(record.line);
+    }
+  }
+  ASSERT_EQ(ids.size(), 100u);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(ids[static_cast<size_t>(i)], std::to_string(i));
+    EXPECT_EQ(lines[static_cast<size_t>(i)], i + 2);
+  }
+  EXPECT_EQ(second->header(), first.header());
+
+  // A quote anywhere before the cut: a line break might be inside a quoted field.
+  CsvReader quoted = OpenOk("id,name\n1,\"a\nb\"\n" + text.substr(8));
+  EXPECT_FALSE(quoted.SplitOffSecondHalf(16));
+}
+
+}  // namespace
+}  // namespace nara

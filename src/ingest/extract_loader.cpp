@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "base/csv_reader.hpp"
@@ -311,6 +312,35 @@ void BuildEnrollments(RawEnrollments& raw, const model::Patients& patients,
   extract.programmes = std::move(raw.programmes);
 }
 
+// Appends the rows of a table's second half (read by another thread) to its first half:
+// counts, rejects, patients (their local indexes shifted) and columns (unit codes re-interned,
+// so codes stay in first-seen order as if one reader had read the whole file).
+void AppendContacts(RawContacts& tail, RawContacts& into) {
+  if (!tail.counts.present) return;
+  into.counts.read += tail.counts.read;
+  into.counts.blank_lines += tail.counts.blank_lines;
+  into.log.Append(tail.log);
+  const auto offset = static_cast<uint32_t>(into.patients.size());
+  into.patients.insert(into.patients.end(), tail.patients.begin(), tail.patients.end());
+  into.patient_local.reserve(into.patient_local.size() + tail.patient_local.size());
+  for (uint32_t local : tail.patient_local) into.patient_local.push_back(local + offset);
+  model::Contacts& c = into.contacts;
+  const model::Contacts& t = tail.contacts;
+  c.at.insert(c.at.end(), t.at.begin(), t.at.end());
+  c.municipality.insert(c.municipality.end(), t.municipality.begin(), t.municipality.end());
+  c.level.insert(c.level.end(), t.level.begin(), t.level.end());
+  c.kind.insert(c.kind.end(), t.kind.begin(), t.kind.end());
+  c.profession.insert(c.profession.end(), t.profession.begin(), t.profession.end());
+  c.emergency.insert(c.emergency.end(), t.emergency.begin(), t.emergency.end());
+  std::vector<uint32_t> units(tail.units.size());
+  for (uint32_t code = 0; code < tail.units.size(); ++code) {
+    units[code] = into.units.Intern(tail.units.Name(code));
+  }
+  c.unit.reserve(c.unit.size() + t.unit.size());
+  for (uint32_t code : t.unit) c.unit.push_back(units[code]);
+  tail = RawContacts();
+}
+
 void Report(const RawTableBase& table, IngestReport& report) {
   TableCounts counts = table.counts;
   counts.used = counts.read - static_cast<int64_t>(table.log.rejects().size());
@@ -376,12 +406,13 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     uintmax_t size = 0;
     Status status;
     int64_t bytes = 0;
+    std::optional<CsvReader> reader;
   };
   std::vector<Task> tasks;
   auto add = [&](const char* file, std::function<Status(CsvReader&)> read) {
     const fs::path path = dir / file;
     if (!fs::exists(path)) return;
-    tasks.push_back({file, std::move(read), fs::file_size(path, error), Status::Ok(), 0});
+    tasks.push_back({file, std::move(read), fs::file_size(path, error), Status::Ok(), 0, {}});
   };
   add("episodes.csv", [&](CsvReader& r) { return ReadEpisodes(r, context, stays); });
   add("coordination.csv", [&](CsvReader& r) { return ReadCoordination(r, context, events); });
@@ -389,35 +420,60 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   add("waits.csv", [&](CsvReader& r) { return ReadWaits(r, context, waits); });
   add("population.csv", [&](CsvReader& r) { return ReadPopulation(r, context, population); });
   add("enrollments.csv", [&](CsvReader& r) { return ReadEnrollments(r, context, enrollments); });
-  // Largest first, so two threads finish close together.
-  std::vector<size_t> schedule(tasks.size());
-  std::iota(schedule.begin(), schedule.end(), size_t{0});
-  std::stable_sort(schedule.begin(), schedule.end(),
-                   [&](size_t a, size_t b) { return tasks[a].size > tasks[b].size; });
-  PhaseTimer timer("load: read tables");
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < schedule.size(); i = next++) {
-      Task& task = tasks[schedule[i]];
-      auto reader = CsvReader::OpenFile((dir / task.file).string());
-      if (!reader.ok()) {
-        task.status = reader.status();
-        continue;
-      }
-      task.bytes = static_cast<int64_t>(reader->byte_size());
-      PhaseTimer table_timer(task.file.c_str());
-      task.status = task.read(*reader);
+  const int threads = std::max(1, options.threads);
+  // Runs `step` on every task, largest first, on `threads` threads.
+  auto run_tasks = [&](auto&& step) {
+    std::vector<size_t> schedule(tasks.size());
+    std::iota(schedule.begin(), schedule.end(), size_t{0});
+    std::stable_sort(schedule.begin(), schedule.end(),
+                     [&](size_t a, size_t b) { return tasks[a].size > tasks[b].size; });
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < schedule.size(); i = next++) step(tasks[schedule[i]]);
+    };
+    std::vector<std::thread> pool;
+    for (int i = 1; i < std::min<int>(threads, static_cast<int>(tasks.size())); ++i) {
+      pool.emplace_back(work);
     }
+    work();
+    for (auto& thread : pool) thread.join();
   };
-  const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(tasks.size())));
-  std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
+  PhaseTimer timer("load: open tables");
+  run_tasks([&](Task& task) {
+    auto reader = CsvReader::OpenFile((dir / task.file).string());
+    if (!reader.ok()) {
+      task.status = reader.status();
+      return;
+    }
+    task.bytes = static_cast<int64_t>(reader->byte_size());
+    task.reader.emplace(std::move(*reader));
+  });
+  for (const Task& task : tasks) NARA_RETURN_IF_ERROR(task.status);
+  // The largest table (contacts) is read in two halves, one per thread, when it can be split
+  // safely (CsvReader::SplitOffSecondHalf); the second half's rows are appended to the first's.
+  RawContacts contacts_tail;
+  for (Task& task : tasks) {
+    if (threads < 2 || task.file != "contacts.csv") continue;
+    auto tail = task.reader->SplitOffSecondHalf(options.split_from_bytes);
+    if (!tail) break;
+    const uintmax_t half = task.size / 2;
+    task.size -= half;
+    tasks.push_back({"contacts.csv",
+                     [&](CsvReader& r) { return ReadContacts(r, context, contacts_tail); }, half,
+                     Status::Ok(), 0, std::move(tail)});
+    break;
+  }
+  timer.Lap("load: read tables");
+  run_tasks([&](Task& task) {
+    PhaseTimer table_timer(task.file.c_str());
+    task.status = task.read(*task.reader);
+    task.reader.reset();  // unmaps the file
+  });
   for (const Task& task : tasks) {
     NARA_RETURN_IF_ERROR(task.status);
     report.bytes_read += task.bytes;
   }
+  AppendContacts(contacts_tail, contacts);
 
   timer.Lap("load: index patients");
   PatientIndex index;

@@ -22,6 +22,8 @@ struct LoadOptions {
   // patient column are then a whole-run error (data contract §3).
   bool allow_identifiable = false;
   int threads = 2;
+  // With two or more threads, contacts.csv from this size on is read in two halves at once.
+  size_t split_from_bytes = size_t{16} << 20;
 };
 
 // What ingest did with every row: counts per table, rejected rows with their reasons, flags.

@@ -22,6 +22,11 @@ std::string_view FlagCodeName(FlagCode code) {
   return "";
 }
 
+void RejectLog::Append(const RejectLog& other) {
+  rejects_.insert(rejects_.end(), other.rejects_.begin(), other.rejects_.end());
+  for (const auto& [code, count] : other.flags_) flags_[code] += count;
+}
+
 void RejectLog::Add(int64_t line, std::string_view column, RejectCode code, std::string message,
                     std::string row) {
   rejects_.push_back(

@@ -52,6 +52,8 @@ class RejectLog {
   void Add(int64_t line, std::string_view column, RejectCode code, std::string message,
            std::string row);
   void Flag(FlagCode code) { ++flags_[code]; }
+  // Adds another log's rejects (after this one's) and flag counts: for a table read in parts.
+  void Append(const RejectLog& other);
 
   const std::string& file() const { return file_; }
   const std::vector<Reject>& rejects() const { return rejects_; }
