@@ -244,14 +244,46 @@ class Settler {
   }
 
   void Finish() {
-    auto key = [&](const BasisRow& row) {
-      return std::make_tuple(std::cref(x_.municipalities[row.municipality].code), row.month,
-                             x_.patients.pseudonym[x_.stays.patient[row.stay]],
-                             std::cref(x_.episode_ids.Name(x_.stays.episode_id[row.stay])),
-                             row.period.notice_at);
+    // Rows in (municipality code, month, patient pseudonym, episode_id, notice) order. The keys
+    // are gathered once, so that comparing two rows reads no other table (millions of rows).
+    std::vector<uint16_t> rank(x_.municipalities.size());
+    {
+      std::vector<uint16_t> by_code(x_.municipalities.size());
+      for (size_t m = 0; m < by_code.size(); ++m) by_code[m] = static_cast<uint16_t>(m);
+      std::sort(by_code.begin(), by_code.end(), [&](uint16_t a, uint16_t b) {
+        return x_.municipalities[a].code < x_.municipalities[b].code;
+      });
+      for (size_t r = 0; r < by_code.size(); ++r) rank[by_code[r]] = static_cast<uint16_t>(r);
+    }
+    struct Key {
+      uint16_t municipality;  // rank of the code
+      int month;
+      uint64_t pseudonym;
+      uint32_t stay;
+      DateTime notice_at;
+      uint32_t row;
     };
-    std::sort(out_.basis.begin(), out_.basis.end(),
-              [&](const BasisRow& a, const BasisRow& b) { return key(a) < key(b); });
+    std::vector<Key> keys(out_.basis.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const BasisRow& row = out_.basis[i];
+      keys[i] = {rank[row.municipality], row.month,
+                 x_.patients.pseudonym[x_.stays.patient[row.stay]], row.stay,
+                 row.period.notice_at, static_cast<uint32_t>(i)};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+      if (a.municipality != b.municipality) return a.municipality < b.municipality;
+      if (a.month != b.month) return a.month < b.month;
+      if (a.pseudonym != b.pseudonym) return a.pseudonym < b.pseudonym;
+      if (a.stay != b.stay) {  // another stay of the same patient: by episode_id
+        return x_.episode_ids.Name(x_.stays.episode_id[a.stay]) <
+               x_.episode_ids.Name(x_.stays.episode_id[b.stay]);
+      }
+      return a.notice_at < b.notice_at;
+    });
+    std::vector<BasisRow> sorted;
+    sorted.reserve(keys.size());
+    for (const Key& key : keys) sorted.push_back(out_.basis[key.row]);
+    out_.basis.swap(sorted);
     for (size_t i = 0; i < out_.basis.size(); ++i) {
       const BasisRow& row = out_.basis[i];
       out_.agreements_used |= row.agreements;
