@@ -516,6 +516,28 @@ TEST_F(CsvReaderFileTest, ALargeFileWithANulByteIsRefusedWithItsLine) {
               ::testing::StartsWith("contacts.csv:79: contains a NUL byte"));
 }
 
+// From 64 MiB the text is checked by two threads, one per half: a fault in the second half must
+// still decide the encoding or refuse the file.
+TEST_F(CsvReaderFileTest, AVeryLargeFileIsCheckedInBothHalves) {
+  const auto path = dir_ / "contacts.csv";
+  std::string text = LargeCsv("Kiruna", 6000000);
+  ASSERT_GT(text.size(), size_t{64} << 20);
+  const size_t late = text.find("\n5999990;") + 1;
+  text[late + 8] = '\xD6';  // "K" -> Ö in Windows-1252, invalid as UTF-8
+  std::ofstream(path, std::ios::binary) << text;
+  auto transcoded = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(transcoded.ok()) << transcoded.status().message();
+  EXPECT_EQ(transcoded->encoding(), TextEncoding::kWindows1252);
+
+  text[late + 8] = 'K';
+  text[late] = '\0';  // the row of id 5999990 is on line 5999992
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  auto refused = CsvReader::OpenFile(path.string());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.status().message(),
+              ::testing::StartsWith("contacts.csv:5999992: contains a NUL byte"));
+}
+
 TEST_F(CsvReaderFileTest, MissingFileIsIoError) {
   const std::string path = (dir_ / "missing.csv").string();
   auto reader = CsvReader::OpenFile(path);
