@@ -201,7 +201,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     if (discharged.has_time) flags |= model::kDischargedHasTime;
     if (patient->bad_check_digit) flags |= model::kBadCheckDigit;
     out.patient_local.push_back(patient->local);
-    s.episode_id.push_back(out.episode_ids.Intern(episode_id));
+    s.episode_id.push_back(out.episode_ids.AddAbsent(episode_id));  // Find above missed
     s.admitted_at.push_back(admitted->at);
     s.discharged_at.push_back(discharged.at);
     s.birth_date.push_back(birth_date);

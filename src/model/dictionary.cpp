@@ -17,6 +17,13 @@ uint32_t Dictionary::Intern(std::string_view text) {
   return code;
 }
 
+uint32_t Dictionary::AddAbsent(std::string_view text) {
+  const auto code = static_cast<uint32_t>(names_.size());
+  names_.emplace_back(text);
+  codes_.Insert(StringIndex::Hash(text), code);
+  return code;
+}
+
 uint32_t Dictionary::Find(std::string_view text) const {
   if (text.empty()) return 0;
   // kNone is UINT32_MAX, the documented "absent".

@@ -20,6 +20,9 @@ class Dictionary {
 
   // Returns the code of `text`, adding it when new. Empty text is code 0.
   uint32_t Intern(std::string_view text);
+  // Adds `text`, which must be non-empty and absent (Find said so), and returns its new code:
+  // Intern without a second lookup.
+  uint32_t AddAbsent(std::string_view text);
   // Code of `text`, or UINT32_MAX when absent.
   uint32_t Find(std::string_view text) const;
   const std::string& Name(uint32_t code) const { return names_[code]; }

@@ -32,6 +32,16 @@ TEST(DictionaryTest, FindNeverAdds) {
   EXPECT_EQ(dictionary.size(), 2u);
 }
 
+TEST(DictionaryTest, AddAbsentGivesTheNextCodeAndIsFoundAfterwards) {
+  Dictionary dictionary;
+  EXPECT_EQ(dictionary.Intern("E1"), 1u);
+  ASSERT_EQ(dictionary.Find("E2"), UINT32_MAX);
+  EXPECT_EQ(dictionary.AddAbsent("E2"), 2u);
+  EXPECT_EQ(dictionary.Find("E2"), 2u);
+  EXPECT_EQ(dictionary.Intern("E2"), 2u);
+  EXPECT_EQ(dictionary.Name(2), "E2");
+}
+
 TEST(DictionaryTest, ManyCodesSurviveGrowthAndCopies) {
   Dictionary dictionary;
   constexpr uint32_t kCount = 50'000;
