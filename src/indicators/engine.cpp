@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "base/phase_timer.hpp"
+#include "base/prefault.hpp"
 #include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "settlement/settle.hpp"
@@ -186,9 +188,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   // One accumulator per thread over a contiguous range of patients.
   const uint32_t patients = static_cast<uint32_t>(extract.patients.size());
   const int threads = std::max(1, std::min(options.threads, 8));
-  std::vector<Accumulator> accumulators;
-  accumulators.reserve(static_cast<size_t>(threads));
-  for (int t = 0; t < threads; ++t) accumulators.emplace_back(units.size(), first_month, months);
+  // Each thread makes (and so zeroes) its own accumulator.
+  std::vector<std::optional<Accumulator>> accumulators(static_cast<size_t>(threads));
   std::vector<PassCounters> counters(static_cast<size_t>(threads));
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) {
@@ -198,7 +199,9 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                                 static_cast<uint64_t>(t + 1) /
                                                 static_cast<uint64_t>(threads));
     auto work = [&, t, first, last] {
-      PatientPass pass(inputs, accumulators[static_cast<size_t>(t)]);
+      Accumulator& accumulator =
+          accumulators[static_cast<size_t>(t)].emplace(units.size(), first_month, months);
+      PatientPass pass(inputs, accumulator);
       pass.Run(first, last);
       counters[static_cast<size_t>(t)] = pass.counters();
     };
@@ -209,8 +212,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     }
   }
   for (auto& thread : pool) thread.join();
-  for (int t = 1; t < threads; ++t) accumulators[0].Merge(accumulators[static_cast<size_t>(t)]);
-  const Accumulator& acc = accumulators[0];
+  for (int t = 1; t < threads; ++t) accumulators[0]->Merge(*accumulators[static_cast<size_t>(t)]);
+  const Accumulator& acc = *accumulators[0];
   timer.Lap("indicators: rows (counted)");
 
   IndicatorTable table;
@@ -321,6 +324,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   });
   timer.Lap("indicators: rows (kept)");
   table.rows.reserve(row_count);
+  PrefaultInParallel(table.rows.data(), row_count * sizeof(Row), options.threads);
   for_each_row([&](const IndicatorInfo& info, const Period& period, int slot, int group,
                    int64_t numerator, int64_t denominator) {
     table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
