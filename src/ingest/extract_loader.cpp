@@ -488,8 +488,9 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   index.Add(enrollments.patients);
   index.Build(extract.patients);
 
-  // Stays and their events on one thread, the other tables on another: they share nothing but
-  // the unit dictionary, which is merged afterwards in table order (the same codes every run).
+  // Stays, their events and the waits on one thread, contacts (the largest) on another: they
+  // share nothing but the unit dictionary, which is merged afterwards in table order (the same
+  // codes every run).
   timer.Lap("load: sort and link the tables");
   std::vector<uint32_t> stay_of_code;
   auto build_stays = [&] {
@@ -497,13 +498,13 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     BuildStays(stays, extract.patients, extract, stay_of_code);
     build_timer.Lap("load: events");
     BuildEvents(events, stay_of_code, extract);
+    build_timer.Lap("load: waits and enrollments");
+    BuildWaits(waits, extract.patients, extract);
+    BuildEnrollments(enrollments, extract.patients, extract);
   };
   auto build_others = [&] {
     PhaseTimer build_timer("load: contacts");
     BuildContacts(contacts, extract.patients, extract);
-    build_timer.Lap("load: waits and enrollments");
-    BuildWaits(waits, extract.patients, extract);
-    BuildEnrollments(enrollments, extract.patients, extract);
   };
   if (options.threads > 1) {
     std::thread others(build_others);
