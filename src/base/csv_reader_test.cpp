@@ -1,5 +1,6 @@
 // Tests of the CSV reader: the dialect of data contract §1.1, line numbers, malformed records.
 #include "base/csv_reader.hpp"
+#include "base/csv_test_util.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,33 +17,9 @@ namespace nara {
 namespace {
 
 using ::testing::ElementsAre;
-
-// A record copied out of the reader, so that it outlives the next call to Next().
-struct Row {
-  int64_t line;
-  std::vector<std::string> fields;
-  std::string error;
-};
-
-CsvReader OpenOk(std::string text) {
-  auto reader = CsvReader::Open(std::move(text), "test.csv");
-  EXPECT_TRUE(reader.ok()) << reader.status().message();
-  return std::move(reader).value();
-}
-
-std::vector<Row> ReadAll(CsvReader& reader) {
-  std::vector<Row> rows;
-  CsvRecord record;
-  while (reader.Next(record)) {
-    rows.push_back({record.line, {record.fields.begin(), record.fields.end()}, record.error});
-  }
-  return rows;
-}
-
-std::vector<Row> ReadAll(std::string text) {
-  CsvReader reader = OpenOk(std::move(text));
-  return ReadAll(reader);
-}
+using testing_util::OpenOk;
+using testing_util::ReadAll;
+using testing_util::Row;
 
 // --- Delimiter -------------------------------------------------------------------------------
 
@@ -436,128 +413,6 @@ TEST(CsvReaderTest, MovedReaderKeepsReading) {
   EXPECT_EQ(record.line, 3);
 }
 
-class CsvReaderFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("nara_csv_reader_test_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::filesystem::path dir_;
-};
-
-TEST_F(CsvReaderFileTest, OpenFileUsesFileNameForMessages) {
-  const auto path = dir_ / "episodes.csv";
-  std::ofstream(path, std::ios::binary) << "episode_id;kommun\r\nA1;2380\r\n";
-  auto reader = CsvReader::OpenFile(path.string());
-  ASSERT_TRUE(reader.ok()) << reader.status().message();
-  EXPECT_EQ(reader->file_name(), "episodes.csv");
-  EXPECT_EQ(reader->delimiter(), ';');
-  auto rows = ReadAll(*reader);
-  ASSERT_EQ(rows.size(), 1U);
-  EXPECT_THAT(rows[0].fields, ElementsAre("A1", "2380"));
-
-  const auto empty = dir_ / "waits.csv";
-  std::ofstream(empty, std::ios::binary) << "";
-  auto empty_reader = CsvReader::OpenFile(empty.string());
-  ASSERT_FALSE(empty_reader.ok());
-  EXPECT_EQ(empty_reader.status().message(),
-            "waits.csv: no header line: the file is empty or holds only blank lines; the first "
-            "line must name the columns");
-}
-
-// Files of 1 MiB and more are mapped rather than copied: the same records, encodings and
-// errors as the small-file path.
-std::string LargeCsv(const std::string& town, size_t rows) {
-  std::string text = "id;kommun\r\n";
-  for (size_t i = 0; i < rows; ++i) text += std::to_string(i) + ";" + town + "\r\n";
-  return text;
-}
-
-TEST_F(CsvReaderFileTest, ALargeUtf8FileReadsAsASmallOne) {
-  const auto path = dir_ / "contacts.csv";
-  const std::string text = LargeCsv("Östersund", 100000);
-  ASSERT_GT(text.size(), size_t{1} << 20);
-  std::ofstream(path, std::ios::binary) << text;
-  auto mapped = CsvReader::OpenFile(path.string());
-  ASSERT_TRUE(mapped.ok()) << mapped.status().message();
-  EXPECT_EQ(mapped->byte_size(), text.size());
-  EXPECT_EQ(mapped->encoding(), TextEncoding::kUtf8);
-  // Moved readers keep reading the mapping.
-  CsvReader reader = std::move(*mapped);
-  const auto rows = ReadAll(reader);
-  ASSERT_EQ(rows.size(), 100000U);
-  EXPECT_THAT(rows.back().fields, ElementsAre("99999", "Östersund"));
-  EXPECT_EQ(rows.back().line, 100001);
-  auto copied = OpenOk(text);
-  EXPECT_EQ(ReadAll(copied).back().fields, rows.back().fields);
-}
-
-TEST_F(CsvReaderFileTest, ALargeWindows1252FileIsTranscoded) {
-  const auto path = dir_ / "contacts.csv";
-  std::ofstream(path, std::ios::binary) << LargeCsv("\xD6stersund", 100000);  // Ö in 1252
-  auto reader = CsvReader::OpenFile(path.string());
-  ASSERT_TRUE(reader.ok()) << reader.status().message();
-  EXPECT_EQ(reader->encoding(), TextEncoding::kWindows1252);
-  const auto rows = ReadAll(*reader);
-  ASSERT_EQ(rows.size(), 100000U);
-  EXPECT_THAT(rows[5].fields, ElementsAre("5", "Östersund"));
-}
-
-TEST_F(CsvReaderFileTest, ALargeFileWithANulByteIsRefusedWithItsLine) {
-  const auto path = dir_ / "contacts.csv";
-  std::string text = LargeCsv("Kiruna", 100000);
-  text[text.find("\n77;") + 1] = '\0';  // the row of id 77 is on line 79
-  std::ofstream(path, std::ios::binary) << text;
-  auto reader = CsvReader::OpenFile(path.string());
-  ASSERT_FALSE(reader.ok());
-  EXPECT_THAT(reader.status().message(),
-              ::testing::StartsWith("contacts.csv:79: contains a NUL byte"));
-}
-
-// From 64 MiB the text is checked by two threads, one per half: a fault in the second half must
-// still decide the encoding or refuse the file.
-TEST_F(CsvReaderFileTest, AVeryLargeFileIsCheckedInBothHalves) {
-  const auto path = dir_ / "contacts.csv";
-  std::string text = LargeCsv("Kiruna", 6000000);
-  ASSERT_GT(text.size(), size_t{64} << 20);
-  const size_t late = text.find("\n5999990;") + 1;
-  text[late + 8] = '\xD6';  // "K" -> Ö in Windows-1252, invalid as UTF-8
-  std::ofstream(path, std::ios::binary) << text;
-  auto transcoded = CsvReader::OpenFile(path.string());
-  ASSERT_TRUE(transcoded.ok()) << transcoded.status().message();
-  EXPECT_EQ(transcoded->encoding(), TextEncoding::kWindows1252);
-
-  text[late + 8] = 'K';
-  text[late] = '\0';  // the row of id 5999990 is on line 5999992
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
-  auto refused = CsvReader::OpenFile(path.string());
-  ASSERT_FALSE(refused.ok());
-  EXPECT_THAT(refused.status().message(),
-              ::testing::StartsWith("contacts.csv:5999992: contains a NUL byte"));
-}
-
-TEST_F(CsvReaderFileTest, MissingFileIsIoError) {
-  const std::string path = (dir_ / "missing.csv").string();
-  auto reader = CsvReader::OpenFile(path);
-  ASSERT_FALSE(reader.ok());
-  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
-  EXPECT_EQ(reader.status().message(), path + ": cannot open: No such file or directory");
-}
-
-TEST_F(CsvReaderFileTest, DirectoryIsIoError) {
-  auto reader = CsvReader::OpenFile(dir_.string());
-  ASSERT_FALSE(reader.ok());
-  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
-}
-
-}  // namespace
-}  // namespace nara
-
-namespace nara {
-namespace {
-
 TEST(CsvReaderTest, EstimatesTheRecordsLeftFromTheMeanLineLength) {
   std::string text = "id,name\n";
   for (int i = 0; i < 100000; ++i) text += "1234567,abcdefghij\n";  // 19 bytes a line
@@ -575,11 +430,6 @@ TEST(CsvReaderTest, EstimatesTheRecordsLeftFromTheMeanLineLength) {
   EXPECT_EQ(OpenOk("id\n1").EstimateRecordsLeft(), 1u);  // no line feed left: one record
 }
 
-}  // namespace
-}  // namespace nara
-
-namespace nara {
-namespace {
 
 TEST(CsvReaderTest, SplitsTheUnreadTextAtALineStartAndKeepsLineNumbers) {
   std::string text = "id,name\n";
