@@ -44,9 +44,9 @@ TEST_P(CohortGoldenTest, MatchesExpected) {
   const fs::path dir = GetParam();
   std::ifstream in(dir / "expected.json");
   const nlohmann::json expected = nlohmann::json::parse(in);
-  auto loaded = golden::LoadCase(dir);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  auto result = goals::AnalyseProgramme(loaded->extract, {expected["programme"].get<std::string>(),
+  auto opened = golden::OpenCase(dir);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  auto result = goals::AnalyseProgramme(opened->extract(), {expected["programme"].get<std::string>(),
                                                           expected["window_days"].get<int>()});
   ASSERT_TRUE(result.ok()) << result.status().message();
   EXPECT_EQ(result->enrolled, expected["enrolled"].get<int64_t>());

@@ -1,5 +1,6 @@
-// Shared by the golden runners: a case folder's tiny extract, loaded with the public test key,
-// its configuration, and the fields of our own CSV lines.
+// Shared by the golden runners: a case folder's tiny extract opened through the application
+// layer (run/open_run.hpp) under the public test key with the case's nara.toml, and the fields of
+// our own CSV lines.
 #pragma once
 
 #include <filesystem>
@@ -8,34 +9,25 @@
 #include <vector>
 
 #include "base/status.hpp"
-#include "config/config.hpp"
 #include "identity/pseudonymiser.hpp"
-#include "ingest/extract_loader.hpp"
+#include "run/open_run.hpp"
 
 namespace nara::golden {
 
-// Loads the extract in `dir`; a golden extract must load without a rejected row (the first
-// reject's message is the error).
-inline Result<ingest::LoadedExtract> LoadCase(const std::filesystem::path& dir) {
+// Opens the extract in `dir` with its nara.toml (else the defaults); a golden extract must load
+// without a rejected row (the first reject's message is the error).
+inline Result<run::Run> OpenCase(const std::filesystem::path& dir) {
   static const identity::Pseudonymiser kKey = identity::Pseudonymiser::ForTestData();
-  ingest::LoadOptions load;
-  load.extract_dir = dir.string();
-  load.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
-  load.pseudonymiser = &kKey;
-  load.allow_identifiable = true;
-  auto loaded = ingest::LoadExtract(load);
-  if (loaded.ok() && !loaded->report.rejects.empty()) {
-    return InvalidInput(loaded->report.rejects[0].message);
+  run::RunOptions options;
+  options.extract_dir = dir.string();
+  if (std::filesystem::exists(dir / "nara.toml")) options.config_file = (dir / "nara.toml").string();
+  options.data_dir = std::string(NARA_SOURCE_DIR) + "/data";
+  options.pseudonymiser = &kKey;
+  auto opened = run::OpenRun(options);
+  if (opened.ok() && !opened->report().rejects.empty()) {
+    return InvalidInput(opened->report().rejects[0].message);
   }
-  return loaded;
-}
-
-// The case's nara.toml, else the default configuration.
-inline Result<config::Config> CaseConfig(const std::filesystem::path& dir) {
-  if (std::filesystem::exists(dir / "nara.toml")) {
-    return config::ReadConfig((dir / "nara.toml").string());
-  }
-  return config::DefaultConfig();
+  return opened;
 }
 
 // Fields of a line of our own CSV output (no quoted fields in the golden cases).

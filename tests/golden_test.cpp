@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "golden_case.hpp"
-#include "indicators/engine.hpp"
+#include "run/compute.hpp"
 
 namespace nara {
 namespace {
@@ -31,16 +31,12 @@ class GoldenTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(GoldenTest, MatchesExpectedRows) {
   const fs::path dir = GetParam();
-  auto loaded = golden::LoadCase(dir);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  auto config = golden::CaseConfig(dir);
-  ASSERT_TRUE(config.ok()) << config.status().message();
-  indicators::EngineOptions options;
-  options.acsc_file = std::string(NARA_SOURCE_DIR) + "/data/reference/acsc_chronic.csv";
-  auto table = indicators::ComputeIndicators(loaded->extract, *config, options);
-  ASSERT_TRUE(table.ok()) << table.status().message();
+  auto opened = golden::OpenCase(dir);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  auto computed = run::Compute(*opened);
+  ASSERT_TRUE(computed.ok()) << computed.status().message();
   std::map<std::string, const indicators::Row*> rows;
-  for (const auto& row : table->rows) {
+  for (const auto& row : computed->table.rows) {
     rows[fmt::format("{},{},{},{},{},{}", indicators::Info(row.indicator).id, row.period,
                      row.unit_type, row.unit, row.sex, row.age_group)] = &row;
   }

@@ -73,16 +73,16 @@ class SettlementGoldenTest : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
   const fs::path dir = GetParam();
-  auto loaded = golden::LoadCase(dir);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  auto config = golden::CaseConfig(dir);
-  ASSERT_TRUE(config.ok()) << config.status().message();
+  auto opened = golden::OpenCase(dir);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  const model::Extract& extract = opened->extract();
+  const config::Config* config = &opened->config.config;
   std::stringstream months(Read(dir / "months.txt"));
   std::string first, last;
   months >> first >> last;
   if (last.empty()) last = first;
   settlement::SettleRequest request{*settlement::ParseMonth(first), *settlement::ParseMonth(last)};
-  auto result = settlement::Settle(loaded->extract, *config, request);
+  auto result = settlement::Settle(extract, *config, request);
   if (fs::exists(dir / "error.txt")) {
     ASSERT_FALSE(result.ok());
     EXPECT_NE(result.status().message().find(Lines(Read(dir / "error.txt")).at(0)),
@@ -91,12 +91,12 @@ TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
     return;
   }
   ASSERT_TRUE(result.ok()) << result.status().message();
-  const std::string summary = settlement::SummaryCsv(loaded->extract, *result);
+  const std::string summary = settlement::SummaryCsv(extract, *result);
   EXPECT_EQ(summary, Read(dir / "summary.csv"));
   const auto expected = Lines(Read(dir / "basis.csv"));
   ASSERT_FALSE(expected.empty());
   const auto actual =
-      Project(settlement::BasisCsv(loaded->extract, *config, *result), golden::Split(expected[0]));
+      Project(settlement::BasisCsv(extract, *config, *result), golden::Split(expected[0]));
   // Rows are compared as sets: their order depends on the pseudonyms (patient refs), which the
   // hand computation does not know; the order itself is tested end to end.
   std::vector<std::string> expected_rows(expected.begin() + 1, expected.end());

@@ -94,3 +94,14 @@ class [[nodiscard]] Result {
     ::nara::Status nara_status_ = (expr);     \
     if (!nara_status_.ok()) return nara_status_; \
   } while (false)
+
+// `NARA_ASSIGN_OR_RETURN(auto x, ComputeX());` declares x as the value of a Result, or returns
+// the Result's Status from the enclosing function when it failed.
+#define NARA_STATUS_CONCAT_INNER_(a, b) a##b
+#define NARA_STATUS_CONCAT_(a, b) NARA_STATUS_CONCAT_INNER_(a, b)
+#define NARA_ASSIGN_OR_RETURN(lhs, expr) \
+  NARA_ASSIGN_OR_RETURN_IMPL_(NARA_STATUS_CONCAT_(nara_result_, __LINE__), lhs, expr)
+#define NARA_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \
+  auto result = (expr);                                \
+  if (!result.ok()) return result.status();            \
+  lhs = std::move(result).value()

@@ -6,7 +6,6 @@
 #include <fstream>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
 #include "ingest/ingest_report_writer.hpp"
 
@@ -20,9 +19,9 @@ struct CheckOptions {
 };
 
 Result<int> RunCheck(const CheckOptions& options) {
-  auto loaded = LoadForCommand(options.extract);
-  if (!loaded.ok()) return loaded.status();
-  const ingest::LoadedExtract& result = loaded->loaded;
+  auto run = run::OpenRun(RunOptionsFor(options.extract));
+  if (!run.ok()) return run.status();
+  const ingest::LoadedExtract& result = run->loaded;
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) {

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
 #include "goals/cohort.hpp"
 
@@ -85,10 +84,9 @@ std::string CohortText(const goals::CohortResult& r) {
 }
 
 Result<int> RunCohort(const CohortCommandOptions& options) {
-  auto loaded = LoadForCommand(options.extract);
-  if (!loaded.ok()) return loaded.status();
-  auto result =
-      goals::AnalyseProgramme(loaded->loaded.extract, {options.programme, options.window});
+  auto run = run::OpenRun(RunOptionsFor(options.extract));
+  if (!run.ok()) return run.status();
+  auto result = goals::AnalyseProgramme(run->extract(), {options.programme, options.window});
   if (!result.ok()) {
     // An unknown programme is a wrong argument, not unusable input.
     if (result.status().code() == StatusCode::kNotFound) {

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/status.hpp"
+#include "run/open_run.hpp"
 
 namespace nara::cli {
 
@@ -20,6 +21,7 @@ struct Command {
 // Options shared by every command that reads an extract.
 struct ExtractOptions {
   std::string extract_dir;
+  std::string config_file;  // --config: nara.toml
   std::string key_file;
   bool test_data = false;
   int threads = 2;
@@ -28,6 +30,9 @@ void AddExtractOptions(CLI::App& app, ExtractOptions& options);
 
 // Where the bundled reference data lives: $NARA_DATA_DIR, else the source tree's data/.
 std::string DataDir();
+
+// The application layer's options for an extract command's options.
+run::RunOptions RunOptionsFor(const ExtractOptions& options);
 
 Command AddCheckCommand(CLI::App& root);
 Command AddSynthCommand(CLI::App& root);

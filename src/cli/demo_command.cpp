@@ -6,14 +6,12 @@
 #include <fstream>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
-#include "cli/report_job.hpp"
-#include "config/config.hpp"
-#include "indicators/engine.hpp"
 #include "indicators/periods.hpp"
 #include "indicators/table_writer.hpp"
 #include "ingest/ingest_report_writer.hpp"
+#include "run/compute.hpp"
+#include "run/report_job.hpp"
 #include "synth/generator.hpp"
 
 namespace nara::cli {
@@ -21,6 +19,7 @@ namespace {
 
 struct DemoOptions {
   std::string out_dir = "nara-demo";
+  std::string config_file;
   int64_t stays = 20000;
 };
 
@@ -55,22 +54,21 @@ Result<int> RunDemo(const DemoOptions& options) {
 
   ExtractOptions extract;
   extract.extract_dir = synth.out_dir;
+  extract.config_file = options.config_file;
   extract.test_data = true;
-  auto loaded = LoadForCommand(extract);
-  if (!loaded.ok()) return loaded.status();
+  auto run = run::OpenRun(RunOptionsFor(extract));
+  if (!run.ok()) return run.status();
   const auto check_dir = out / "check";
   fs::create_directories(check_dir);
   NARA_RETURN_IF_ERROR(
-      ingest::WriteRejectsCsv(loaded->loaded.report, (check_dir / "rejects.csv").string()));
+      ingest::WriteRejectsCsv(run->report(), (check_dir / "rejects.csv").string()));
   std::ofstream((check_dir / "ingest_report.json").string())
-      << ingest::ReportJson(loaded->loaded).dump(2) << "\n";
-  std::fputs(ingest::FormatReportText(loaded->loaded).c_str(), stdout);
+      << ingest::ReportJson(run->loaded).dump(2) << "\n";
+  std::fputs(ingest::FormatReportText(run->loaded).c_str(), stdout);
 
-  indicators::EngineOptions engine;
-  engine.acsc_file = (fs::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
-  auto table = indicators::ComputeIndicators(loaded->loaded.extract, config::DefaultConfig(),
-                                             engine);
-  if (!table.ok()) return table.status();
+  auto computed = run::Compute(*run);
+  if (!computed.ok()) return computed.status();
+  const indicators::IndicatorTable* table = &computed->table;
   const auto table_path = (out / "indicators.csv").string();
   {
     std::ofstream file(table_path, std::ios::binary);
@@ -88,13 +86,12 @@ Result<int> RunDemo(const DemoOptions& options) {
     }
   }
   for (const auto& note : table->notes) std::printf("note: %s\n", note.c_str());
-  const config::Config config = config::DefaultConfig();
-  ReportSettings report;
-  report.period = DemoTertial(loaded->loaded.extract, config.readmission.window_days);
+  run::ReportSettings report;
+  report.period = DemoTertial(run->extract(), run->config.config.readmission.window_days);
   report.goals_file = (fs::path(NARA_EXAMPLES_DIR) / "goals.toml").string();
   report.out_dir = out.string();
   if (!report.period.empty()) {
-    auto path = WriteReport(*loaded, config, *table, report);
+    auto path = run::WriteReport(*run, *table, report);
     if (!path.ok()) return path.status();
     std::printf("\nTertial report %s with the example goals: %s\n", report.period.c_str(),
                 path->c_str());
@@ -110,6 +107,8 @@ Command AddDemoCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "demo", "Make the synthetic demo extract and run the main job on it");
   app->add_option("--out", options->out_dir, "Folder for the demo (default nara-demo)");
+  app->add_option("--config", options->config_file,
+                  "nara.toml with the region's settings (default: the law's)");
   app->add_option("--stays", options->stays, "Stays in the demo extract (default 20000)")
       ->check(CLI::Range(100LL, 10000000LL));
   return {app, [options] { return RunDemo(*options); }};

@@ -1,15 +1,15 @@
-// Options shared by the commands that read an extract, and loading it under the right key.
+// Options shared by the commands that read an extract, and opening it through the application
+// layer (run/open_run.hpp).
 #include <cstdlib>
-#include <filesystem>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 
 namespace nara::cli {
 
 void AddExtractOptions(CLI::App& app, ExtractOptions& options) {
   app.add_option("EXTRACT", options.extract_dir, "Extract folder (data contract section 1)")
       ->required();
+  app.add_option("--config", options.config_file, "nara.toml with the region's settings");
   app.add_option("--key-file", options.key_file,
                  "Pseudonymisation key: 32 random bytes (or 64 hex digits) kept by the region; "
                  "default $NARA_KEY_FILE");
@@ -25,33 +25,14 @@ std::string DataDir() {
   return NARA_DEFAULT_DATA_DIR;
 }
 
-Result<LoadedForCommand> LoadForCommand(const ExtractOptions& options) {
-  LoadedForCommand out;
-  std::optional<identity::Pseudonymiser> pseudonymiser;
-  if (!options.key_file.empty()) {
-    auto key = identity::Pseudonymiser::FromKeyFile(options.key_file);
-    if (!key.ok()) return key.status();
-    pseudonymiser.emplace(std::move(*key));
-  } else {
-    auto key = identity::Pseudonymiser::FromEnvironment();
-    if (key.ok()) {
-      pseudonymiser.emplace(std::move(*key));
-    } else if (key.status().code() != StatusCode::kNotFound) {
-      return key.status();
-    }
-  }
-  const bool real_key = pseudonymiser.has_value();
-  if (!real_key) pseudonymiser.emplace(identity::Pseudonymiser::ForTestData());
-  out.pseudonymiser = std::make_unique<identity::Pseudonymiser>(std::move(*pseudonymiser));
-  ingest::LoadOptions load;
-  load.extract_dir = options.extract_dir;
-  load.reference_dir = (std::filesystem::path(DataDir()) / "reference").string();
-  load.pseudonymiser = out.pseudonymiser.get();
-  load.allow_identifiable = real_key || options.test_data;
-  load.threads = options.threads;
-  auto loaded = ingest::LoadExtract(load);
-  if (!loaded.ok()) return loaded.status();
-  out.loaded = std::move(*loaded);
+run::RunOptions RunOptionsFor(const ExtractOptions& options) {
+  run::RunOptions out;
+  out.extract_dir = options.extract_dir;
+  out.config_file = options.config_file;
+  out.key_file = options.key_file;
+  out.test_data = options.test_data;
+  out.threads = options.threads;
+  out.data_dir = DataDir();
   return out;
 }
 

@@ -9,10 +9,8 @@
 
 #include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
-#include "config/config.hpp"
-#include "indicators/engine.hpp"
+#include "run/compute.hpp"
 #include "indicators/suppression.hpp"
 #include "indicators/table_writer.hpp"
 
@@ -21,17 +19,14 @@ namespace {
 
 struct IndicatorsOptions {
   ExtractOptions extract;
-  std::string config_file;
   std::string out;
   std::string format;
   int suppress = -1;  // -1: the configuration's [suppression] min_count
 };
 
 Result<int> RunIndicators(IndicatorsOptions options) {
-  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
-                                            : config::ReadConfig(options.config_file);
+  auto config = run::OpenConfig(options.extract.config_file);
   if (!config.ok()) return config.status();
-  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
   std::string format = options.format;
   if (format.empty()) {
     const std::string extension = std::filesystem::path(options.out).extension().string();
@@ -41,28 +36,32 @@ Result<int> RunIndicators(IndicatorsOptions options) {
     return UsageError("--format xlsx needs --out FILE (a workbook is not written to the terminal)");
   }
   PhaseTimer timer("load");
-  auto loaded = LoadForCommand(options.extract);
-  if (!loaded.ok()) return loaded.status();
-  if (const int64_t rejected = loaded->loaded.report.rows_rejected(); rejected > 0) {
+  auto run = run::OpenRun(RunOptionsFor(options.extract), std::move(*config));
+  if (!run.ok()) return run.status();
+  if (const int64_t rejected = run->report().rows_rejected(); rejected > 0) {
     std::fprintf(stderr, "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
                  "the list)\n", static_cast<long long>(rejected));
   }
   timer.Lap("compute");
-  indicators::EngineOptions engine;
-  engine.threads = options.extract.threads;
-  engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
-  auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
-  if (!table.ok()) return table.status();
-  // The extract is not needed any more: its memory is given back on another thread while the
-  // table is suppressed and written (freeing millions of blocks takes a noticeable time).
-  auto held = std::make_unique<LoadedForCommand>(std::move(*loaded));
+  auto computed = run::Compute(*run);
+  if (!computed.ok()) return computed.status();
+  indicators::IndicatorTable* table = &computed->table;
+  const int configured_min_count = run->config.config.suppression_min_count;
+  // The extract and the settlement are not needed any more: their memory is given back on
+  // another thread while the table is suppressed and written (freeing millions of blocks takes a
+  // noticeable time).
+  struct Held {
+    run::Run run;
+    std::optional<settlement::Settlement> settlement;
+  };
+  auto held = std::make_unique<Held>(Held{std::move(*run), std::move(computed->whole_months)});
   std::thread release([held = std::move(held)]() mutable { held.reset(); });
   struct Joiner {
     std::thread& thread;
     ~Joiner() { thread.join(); }
   } joiner{release};
   timer.Lap("suppress");
-  const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
+  const int min_count = options.suppress >= 0 ? options.suppress : configured_min_count;
   const int64_t suppressed = indicators::Suppress(table->rows, min_count);
   for (const auto& note : table->notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   if (min_count > 0) {
@@ -109,7 +108,6 @@ Command AddIndicatorsCommand(CLI::App& root) {
   CLI::App* app = root.add_subcommand(
       "indicators", "Compute the indicator table (data contract 4.1) of an extract");
   AddExtractOptions(*app, options->extract);
-  app->add_option("--config", options->config_file, "nara.toml with the region's settings");
   app->add_option("--out", options->out, "Output file (default: standard output)");
   app->add_option("--format", options->format, "csv, json or xlsx (default from --out, else csv)")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}));

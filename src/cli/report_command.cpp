@@ -5,20 +5,17 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
-#include "cli/report_job.hpp"
-#include "config/config.hpp"
 #include "goals/goals_file.hpp"
-#include "indicators/engine.hpp"
 #include "indicators/suppression.hpp"
+#include "run/compute.hpp"
+#include "run/report_job.hpp"
 
 namespace nara::cli {
 namespace {
 
 struct ReportOptions {
   ExtractOptions extract;
-  std::string config_file;
   std::string goals_file;
   std::string manual_file;
   std::string period;
@@ -28,10 +25,8 @@ struct ReportOptions {
 };
 
 Result<int> RunReport(ReportOptions options) {
-  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
-                                            : config::ReadConfig(options.config_file);
+  auto config = run::OpenConfig(options.extract.config_file);
   if (!config.ok()) return config.status();
-  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
   // Read the goals file before the slow part, so a mistake in it fails at once.
   if (!options.goals_file.empty()) {
     auto goals = goals::ReadGoals(options.goals_file);
@@ -42,25 +37,24 @@ Result<int> RunReport(ReportOptions options) {
       return goals.status();
     }
   }
-  auto loaded = LoadForCommand(options.extract);
-  if (!loaded.ok()) return loaded.status();
+  auto run = run::OpenRun(RunOptionsFor(options.extract), std::move(*config));
+  if (!run.ok()) return run.status();
   // Check the period before the indicator pass, so a wrong period fails fast.
-  NARA_RETURN_IF_ERROR(CheckReportPeriod(options.period, loaded->loaded.extract));
-  indicators::EngineOptions engine;
-  engine.threads = options.extract.threads;
-  engine.acsc_file = (std::filesystem::path(DataDir()) / "reference" / "acsc_chronic.csv").string();
-  auto table = indicators::ComputeIndicators(loaded->loaded.extract, *config, engine);
-  if (!table.ok()) return table.status();
-  const int min_count = options.suppress >= 0 ? options.suppress : config->suppression_min_count;
-  indicators::Suppress(table->rows, min_count);
-  ReportSettings settings;
+  NARA_RETURN_IF_ERROR(run::CheckReportPeriod(options.period, run->extract()));
+  auto computed = run::Compute(*run);
+  if (!computed.ok()) return computed.status();
+  indicators::IndicatorTable& table = computed->table;
+  const int min_count =
+      options.suppress >= 0 ? options.suppress : run->config.config.suppression_min_count;
+  indicators::Suppress(table.rows, min_count);
+  run::ReportSettings settings;
   settings.period = options.period;
   settings.goals_file = options.goals_file;
   settings.manual_file = options.manual_file;
   settings.out_dir = options.out_dir;
   settings.swedish = options.lang == "sv";
   settings.suppression_min_count = min_count;
-  auto path = WriteReport(*loaded, *config, *table, settings);
+  auto path = run::WriteReport(*run, table, settings);
   if (!path.ok()) return path.status();
   std::fprintf(stderr, "Wrote %s\n", path->c_str());
   return kExitOk;
@@ -78,7 +72,6 @@ Command AddReportCommand(CLI::App& root) {
   app->add_option("--goals", options->goals_file, "Goals file (docs/goals.md)");
   app->add_option("--manual", options->manual_file,
                   "Manual values CSV (default: the goals file's manual_values)");
-  app->add_option("--config", options->config_file, "nara.toml with the region's settings");
   app->add_option("--out", options->out_dir, "Folder for rapport-<period>.html")->required();
   app->add_option("--lang", options->lang, "sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));

@@ -7,12 +7,12 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/load.hpp"
 #include "cli/main.hpp"
-#include "config/config.hpp"
+#include "base/file.hpp"
+#include "base/sha256.hpp"
+#include "run/open_run.hpp"
 #include "settlement/audit.hpp"
 #include "settlement/month.hpp"
 #include "settlement/run_record.hpp"
@@ -28,7 +28,6 @@ namespace fs = std::filesystem;
 struct SettleOptions {
   ExtractOptions extract;
   std::string from, to, month;
-  std::string config_file;
   std::string out;
   std::string compare;
   std::string lang = "sv";
@@ -62,14 +61,6 @@ Status WriteText(const fs::path& path, const std::string& text) {
   return Status::Ok();
 }
 
-Result<std::string> ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("{}: cannot read the file", path.string()));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 std::string NowUtc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
@@ -84,7 +75,7 @@ std::string NowUtc() {
 Status Compare(const SettleOptions& options, const settlement::SettleRequest& request,
                const std::string& basis) {
   const fs::path previous(options.compare);
-  auto run_json = ReadText(previous / "run.json");
+  auto run_json = ReadFile((previous / "run.json").string());
   if (!run_json.ok()) return run_json.status();
   auto months = settlement::RunMonths(*run_json, (previous / "run.json").string());
   if (!months.ok()) return months.status();
@@ -96,7 +87,7 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
                     "this run",
                     options.compare, months->first, months->second));
   }
-  auto old_basis = ReadText(previous / "basis.csv");
+  auto old_basis = ReadFile((previous / "basis.csv").string());
   if (!old_basis.ok()) return old_basis.status();
   auto changes =
       settlement::CompareBasis(*old_basis, (previous / "basis.csv").string(), basis, first, last);
@@ -120,14 +111,11 @@ Result<int> RunSettle(SettleOptions options) {
         "--compare must name an earlier run's folder, not the --out folder that "
         "this run overwrites");
   }
-  auto config = options.config_file.empty() ? Result<config::Config>(config::DefaultConfig())
-                                            : config::ReadConfig(options.config_file);
-  if (!config.ok()) return config.status();
-  if (options.extract.key_file.empty()) options.extract.key_file = config->key_file;
-  auto loaded = LoadForCommand(options.extract);
-  if (!loaded.ok()) return loaded.status();
-  const model::Extract& extract = loaded->loaded.extract;
-  const auto& report = loaded->loaded.report;
+  auto run = run::OpenRun(RunOptionsFor(options.extract));
+  if (!run.ok()) return run.status();
+  const model::Extract& extract = run->extract();
+  const auto& report = run->report();
+  const config::Config* config = &run->config.config;
   if (report.rows_rejected() > 0) {
     std::fprintf(stderr,
                  "nara settle: %lld rows rejected at ingest (run 'nara check' for the "
@@ -162,16 +150,12 @@ Result<int> RunSettle(SettleOptions options) {
   record.nara_version = NARA_VERSION;
   record.created_utc = NowUtc();
   record.extract_dir = options.extract.extract_dir;
-  auto extract_sum = settlement::FolderChecksum(options.extract.extract_dir);
+  auto extract_sum = ExtractFingerprint(options.extract.extract_dir);
   if (!extract_sum.ok()) return extract_sum.status();
   record.extract_checksum = *extract_sum;
-  if (!options.config_file.empty()) {
-    auto config_sum = settlement::FileChecksum(options.config_file);
-    if (!config_sum.ok()) return config_sum.status();
-    record.config_checksum = *config_sum;
-  }
-  record.summary_checksum = settlement::Sha256Hex(summary);
-  record.basis_checksum = settlement::Sha256Hex(basis);
+  record.config_checksum = run->config.fingerprint;
+  record.summary_checksum = Sha256Hex(summary);
+  record.basis_checksum = Sha256Hex(basis);
   NARA_RETURN_IF_ERROR(WriteText(
       out / "run.json", settlement::RunJson(record, extract, *config, *request, *settled)));
   int64_t liable = 0, amount = 0;
@@ -209,8 +193,6 @@ Command AddSettleCommand(CLI::App& root) {
   app->add_option("--from", options->from, "First month to settle, YYYY-MM");
   app->add_option("--to", options->to, "Last month to settle, YYYY-MM");
   app->add_option("--month", options->month, "One month: the same as --from M --to M");
-  app->add_option("--config", options->config_file,
-                  "nara.toml with the region's agreements and prices");
   app->add_option("--out", options->out,
                   "Folder for summary.csv, basis.csv, settlement.xlsx and run.json")
       ->required();

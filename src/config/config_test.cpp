@@ -61,11 +61,11 @@ TEST(ConfigTest, ErrorsNameTheSettingAndWhatIsExpected) {
   ASSERT_FALSE(typo.ok());
   EXPECT_EQ(typo.status().code(), StatusCode::kUsage);
   EXPECT_THAT(typo.status().message(),
-              HasSubstr("nara.toml: unknown setting 'readmission.window_dayz'"));
+              HasSubstr("nara.toml:2: readmission.window_dayz: unknown setting (known: "));
   auto window = ParseConfig("[readmission]\nwindow_days = 0\n", "nara.toml");
   ASSERT_FALSE(window.ok());
   EXPECT_EQ(window.status().message(),
-            "nara.toml: readmission.window_days: expected a whole number from 1 to 365");
+            "nara.toml:2: readmission.window_days: expected a whole number 1-365 (got 0)");
   auto price = ParseConfig("[settlement.price_per_day]\ntjugo = 5\n", "nara.toml");
   ASSERT_FALSE(price.ok());
   EXPECT_THAT(price.status().message(), HasSubstr("settlement.price_per_day.tjugo"));
@@ -101,8 +101,34 @@ price_per_day = { 2023 = "tiotusen" }
                          "nara.toml");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(),
-            "nara.toml: settlement.agreement[1].price_per_day.2023: expected a year such as "
-            "2022 = 9300 (whole kronor)");
+            "nara.toml:4: settlement.agreement[1].price_per_day.2023: expected a year such as "
+            "2022 = 9300 (whole kronor) (got \"tiotusen\")");
+}
+
+TEST(ConfigTest, AMisspeltOrBadKeyNamesFileLineAndFullPath) {
+  auto bad = ParseConfig(R"(# a region's settings
+[[settlement.agreement]]
+valid_from = 2019-01-01
+
+[[settlement.agreement]]
+valid_from = 2020-01-01
+grace_days = "tre"
+)",
+                         "nara.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kUsage);
+  EXPECT_EQ(bad.status().message(),
+            "nara.toml:7: settlement.agreement[2].grace_days: expected a whole number 0-365 "
+            "(got \"tre\")");
+  auto misspelt = ParseConfig("[[settlement.agreement]]\nvalid_from = 2019-01-01\n"
+                              "grace_dayz = 3\n",
+                              "nara.toml");
+  ASSERT_FALSE(misspelt.ok());
+  EXPECT_THAT(misspelt.status().message(),
+              HasSubstr("nara.toml:3: settlement.agreement[1].grace_dayz: unknown setting"));
+  auto section = ParseConfig("\n[suppresion]\nmin_count = 5\n", "nara.toml");
+  ASSERT_FALSE(section.ok());
+  EXPECT_THAT(section.status().message(), HasSubstr("nara.toml:2: suppresion: unknown setting"));
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "indicators/groups.hpp"
+
 namespace nara::goals {
 namespace {
 
@@ -145,12 +147,7 @@ DiffInDiff DifferenceInDifferences(const CohortResult& r, Field field) {
 
 }  // namespace
 
-const char* AgeGroupOf(int age) {
-  if (age < 18) return "0-17";
-  if (age < 65) return "18-64";
-  if (age < 80) return "65-79";
-  return "80+";
-}
+const char* AgeGroupOf(int age) { return indicators::AgeGroupName(std::max(0, age)); }
 
 int PriorUseBucket(int64_t use) {
   if (use <= 2) return static_cast<int>(use);

@@ -4,28 +4,25 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "base/file.hpp"
+#include "base/toml_section.hpp"
 #include "goals/period_label.hpp"
 #include "indicators/catalog.hpp"
+#include "indicators/groups.hpp"
 
 namespace nara::goals {
 namespace {
 
 // Unknown keys are errors, as in nara.toml: a misspelt key must not silently change a goal.
-Status CheckKeys(const toml::table& table, const std::set<std::string>& known,
-                 const std::string& where) {
-  for (const auto& [key, value] : table) {
-    if (!known.count(std::string(key.str()))) {
-      return UsageError(fmt::format("{}: unknown key '{}' (known: {})", where, key.str(),
-                                    fmt::join(known, ", ")));
-    }
-  }
-  return Status::Ok();
+// `where` is "FILE: PATH" as the messages of this file build it.
+Status CheckKeys(const toml::table& table, const std::set<std::string, std::less<>>& known,
+                 std::string_view file, std::string_view path) {
+  return CheckKnownKeys(table, known, file, path);
 }
 
 Result<std::string> Text(const toml::table& table, std::string_view key, bool required,
@@ -72,14 +69,23 @@ Status ReadSelection(const toml::table& t, const std::string& where, ResultGoal&
                           &period.status(), &measure.status()}) {
     NARA_RETURN_IF_ERROR(*s);
   }
-  if (!OneOf(*unit_type,
-             {"region", "county", "area", "municipality", "hospital", "clinic", "health_center"})) {
+  bool unit_type_known = false;
+  for (int type = 0; type < indicators::kUnitTypeCount; ++type) {
+    if (*unit_type == indicators::UnitTypeName(static_cast<indicators::UnitType>(type))) {
+      unit_type_known = true;
+    }
+  }
+  if (!unit_type_known) {
     return UsageError(where +
                       ".unit_type: expected region, county, area, municipality, "
                       "hospital, clinic or health_center");
   }
-  if (!OneOf(*sex, {"all", "M", "F"})) return UsageError(where + ".sex: expected all, M or F");
-  if (!OneOf(*age, {"all", "0-17", "18-64", "65-79", "80+"})) {
+  const auto& sexes = indicators::kSexGroupNames;
+  const auto& ages = indicators::kAgeGroupNames;
+  if (std::find(sexes.begin(), sexes.end(), *sex) == sexes.end()) {
+    return UsageError(where + ".sex: expected all, M or F");
+  }
+  if (std::find(ages.begin(), ages.end(), *age) == ages.end()) {
     return UsageError(where + ".age_group: expected all, 0-17, 18-64, 65-79 or 80+");
   }
   if (!OneOf(*period, {"report", "last_month", "rolling12"}) && !ParsePeriod(*period)) {
@@ -172,7 +178,8 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
   return Status::Ok();
 }
 
-Result<ResultGoal> ReadResult(const toml::table& t, const std::string& where) {
+Result<ResultGoal> ReadResult(const toml::table& t, std::string_view file, std::string_view path) {
+  const std::string where = fmt::format("{}: {}", file, path);
   NARA_RETURN_IF_ERROR(CheckKeys(t,
                                  {"id",
                                   "name",
@@ -195,7 +202,7 @@ Result<ResultGoal> ReadResult(const toml::table& t, const std::string& where) {
                                   "measures_started",
                                   "status",
                                   "comment"},
-                                 where));
+                                 file, path));
   ResultGoal goal;
   auto id = Text(t, "id", true, where);
   auto name = Text(t, "name", true, where);
@@ -303,16 +310,11 @@ std::optional<Target> ParseTarget(std::string_view text) {
 
 Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
                              const std::string& base_dir) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& error) {
-    const auto& where = error.source().begin;
-    return UsageError(fmt::format("{}:{}:{}: not valid TOML: {}", file, where.line, where.column,
-                                  error.description()));
-  }
+  auto parsed = ParseToml(text, file, StatusCode::kUsage);
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   const std::string at(file);
-  NARA_RETURN_IF_ERROR(CheckKeys(root, {"title", "manual_values", "strategy"}, at));
+  NARA_RETURN_IF_ERROR(CheckKeys(root, {"title", "manual_values", "strategy"}, at, ""));
   GoalsFile goals;
   goals.source = at;
   auto title = Text(root, "title", false, at, "Måluppföljning");
@@ -332,9 +334,10 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
   std::set<std::string> ids;
   for (size_t s = 0; s < strategies->size(); ++s) {
     const toml::table* st = (*strategies)[s].as_table();
-    const std::string ws = fmt::format("{}: strategy[{}]", at, s + 1);
+    const std::string ps = fmt::format("strategy[{}]", s + 1);
+    const std::string ws = fmt::format("{}: {}", at, ps);
     if (st == nullptr) return UsageError(ws + ": expected a table");
-    NARA_RETURN_IF_ERROR(CheckKeys(*st, {"name", "goal"}, ws));
+    NARA_RETURN_IF_ERROR(CheckKeys(*st, {"name", "goal"}, at, ps));
     Strategy strategy;
     auto name = Text(*st, "name", true, ws);
     NARA_RETURN_IF_ERROR(name.status());
@@ -342,9 +345,10 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
     const toml::array* goal_array = Array(*st, "goal");
     for (size_t g = 0; goal_array != nullptr && g < goal_array->size(); ++g) {
       const toml::table* gt = (*goal_array)[g].as_table();
-      const std::string wg = fmt::format("{}.goal[{}]", ws, g + 1);
+      const std::string pg = fmt::format("{}.goal[{}]", ps, g + 1);
+      const std::string wg = fmt::format("{}: {}", at, pg);
       if (gt == nullptr) return UsageError(wg + ": expected a table");
-      NARA_RETURN_IF_ERROR(CheckKeys(*gt, {"name", "result"}, wg));
+      NARA_RETURN_IF_ERROR(CheckKeys(*gt, {"name", "result"}, at, pg));
       StrategicGoal goal;
       auto goal_name = Text(*gt, "name", true, wg);
       NARA_RETURN_IF_ERROR(goal_name.status());
@@ -352,9 +356,10 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
       const toml::array* results = Array(*gt, "result");
       for (size_t r = 0; results != nullptr && r < results->size(); ++r) {
         const toml::table* rt = (*results)[r].as_table();
-        const std::string wr = fmt::format("{}.result[{}]", wg, r + 1);
+        const std::string pr = fmt::format("{}.result[{}]", pg, r + 1);
+        const std::string wr = fmt::format("{}: {}", at, pr);
         if (rt == nullptr) return UsageError(wr + ": expected a table");
-        auto result = ReadResult(*rt, wr);
+        auto result = ReadResult(*rt, at, pr);
         if (!result.ok()) return result.status();
         if (!ids.insert(result->id).second) {
           return UsageError(fmt::format("{}: id \"{}\" is used twice", wr, result->id));
@@ -369,12 +374,10 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
 }
 
 Result<GoalsFile> ReadGoals(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("{}: cannot read the goals file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  auto text = ReadFile(path, "the goals file");
+  if (!text.ok()) return text.status();
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  return ParseGoals(buffer.str(), path, dir.empty() ? "." : dir);
+  return ParseGoals(*text, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace nara::goals

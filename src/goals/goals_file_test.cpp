@@ -100,7 +100,7 @@ TEST(GoalsFileTest, UnknownKeyIsAnError) {
   auto goals = Parse(WithResult("indicator = \"readmission_30d\"\ntarget = \"< 17\"\ntarge = 1\n"));
   ASSERT_FALSE(goals.ok());
   EXPECT_EQ(goals.status().code(), StatusCode::kUsage);
-  EXPECT_THAT(goals.status().message(), HasSubstr("unknown key 'targe'"));
+  EXPECT_THAT(goals.status().message(), HasSubstr(".result[1].targe: unknown setting (known: "));
 }
 
 TEST(GoalsFileTest, UnknownIndicatorPointsToManual) {

@@ -3,24 +3,16 @@
 
 namespace nara::indicators {
 
-int AgeClass(int age) {
-  if (age < 0) return 0;
-  if (age <= 17) return 1;
-  if (age <= 64) return 2;
-  if (age <= 79) return 3;
-  return 4;
-}
-
 Accumulator::Accumulator(int slots, int first_month, int months)
     : slots_(slots), first_month_(first_month), months_(months),
       cells_(static_cast<size_t>(kIndicatorCount) * static_cast<size_t>(slots) *
              static_cast<size_t>(months) * kClasses) {}
 
-void Accumulator::Add(Indicator indicator, const std::array<int, 7>& slots, int month,
+void Accumulator::Add(Indicator indicator, const UnitSlots& slots, int month,
                       int sex_class, int age_class, int64_t numerator, int64_t denominator) {
   const int offset = month - first_month_;
   if (offset < 0 || offset >= months_) return;
-  const int klass = sex_class * kAgeClasses + age_class;
+  const int klass = ClassOf(sex_class, age_class);
   for (int slot : slots) {
     if (slot < 0) continue;
     Cell& cell = cells_[Index(indicator, slot, offset, klass)];

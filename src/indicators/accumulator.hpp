@@ -7,16 +7,12 @@
 #include <vector>
 
 #include "indicators/catalog.hpp"
+#include "indicators/groups.hpp"
 
 namespace nara::indicators {
 
-// Sex classes (0 unknown, 1 M, 2 F) and age classes (0 unknown, 1 = 0-17, 2 = 18-64,
-// 3 = 65-79, 4 = 80+): a record is added once, in its own classes; the output's `all` rows are
-// sums over classes, so a record of unknown sex counts in `all` only.
-inline constexpr int kSexClasses = 3;
-inline constexpr int kAgeClasses = 5;
-inline constexpr int kClasses = kSexClasses * kAgeClasses;
-int AgeClass(int age);  // -1 (unknown) -> 0
+// A record is added once, in its own sex and age class (indicators/groups.hpp); the output's
+// `all` rows are sums over classes, so a record of unknown sex counts in `all` only.
 
 struct Cell {
   int64_t numerator = 0;
@@ -30,7 +26,7 @@ class Accumulator {
 
   // Adds to the cell of every slot in `slots` (entries < 0 are skipped) for `month` (a month
   // index; months outside the accumulator's range are ignored).
-  void Add(Indicator indicator, const std::array<int, 7>& slots, int month,
+  void Add(Indicator indicator, const UnitSlots& slots, int month,
            int sex_class, int age_class, int64_t numerator, int64_t denominator);
 
   const Cell& At(Indicator indicator, int slot, int month_offset, int klass) const {

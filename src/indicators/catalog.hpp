@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "indicators/groups.hpp"
 
 namespace nara::indicators {
 
@@ -62,6 +65,8 @@ struct IndicatorInfo {
   Kind kind;
   Family family;
   bool needs_follow_up;  // readmissions: the period needs window_days of follow-up in coverage
+  std::string_view name_sv;  // display names (docs/indicators/ pages; English translations)
+  std::string_view name_en;
 };
 
 const std::array<IndicatorInfo, kIndicatorCount>& Catalog();
@@ -69,5 +74,13 @@ inline const IndicatorInfo& Info(Indicator indicator) {
   return Catalog()[static_cast<size_t>(indicator)];
 }
 std::optional<Indicator> FindIndicator(std::string_view id);
+
+// "share", "mean", "rate" or "count".
+std::string_view KindName(Kind kind);
+
+// Whether indicators of `family` have rows for units of `type` (docs/indicators/README.md
+// "Units"), and the names of those unit types in output order.
+bool AppliesTo(Family family, UnitType type);
+std::vector<std::string_view> UnitTypesOf(Family family);
 
 }  // namespace nara::indicators

@@ -17,10 +17,6 @@
 namespace nara::indicators {
 namespace {
 
-constexpr const char* kSexNames[] = {"all", "M", "F"};
-constexpr const char* kAgeNames[] = {"all", "0-17", "18-64", "65-79", "80+"};
-constexpr int kGroups = 15;  // output groups: sex (all, M, F) x age (all + 4)
-
 // Whether class (sex_class, age_class) belongs to output group (sex, age).
 bool InGroup(int sex_class, int age_class, int sex, int age) {
   return (sex == 0 || sex == sex_class) && (age == 0 || age == age_class);
@@ -61,19 +57,6 @@ void IndexByStay(const settlement::Settlement& liable, size_t stays, PassInputs&
   }
 }
 
-bool AppliesTo(Family family, UnitType type) {
-  switch (family) {
-    case Family::kStay: return true;
-    case Family::kPopulation: return type <= UnitType::kMunicipality;
-    case Family::kPrimaryCount:
-      return type <= UnitType::kMunicipality || type == UnitType::kHealthCenter;
-    case Family::kCareGuarantee:
-      return type <= UnitType::kMunicipality || type == UnitType::kClinic ||
-             type == UnitType::kHealthCenter;
-  }
-  return false;
-}
-
 // Population by (year, unit slot, output group); -1 where a band straddles an age group.
 class PopulationTable {
  public:
@@ -88,16 +71,16 @@ class PopulationTable {
       const size_t year = static_cast<size_t>(
           std::lower_bound(years_.begin(), years_.end(), row.year) - years_.begin());
       const int lo_class = AgeClass(row.age_from);
-      const int hi_class = row.age_to < 0 ? 4 : AgeClass(row.age_to);
+      const int hi_class = row.age_to < 0 ? kAgeClasses - 1 : AgeClass(row.age_to);
       const int sex_class = static_cast<int>(row.sex);
       const uint16_t m = row.municipality;
       for (int slot : {units.region(), units.county_of(m), units.area_of(m),
                        units.municipality(m)}) {
         if (slot < 0) continue;
-        for (int sex = 0; sex < 3; ++sex) {
+        for (int sex = 0; sex < kSexClasses; ++sex) {
           if (sex != 0 && sex != sex_class) continue;
-          for (int age = 0; age < 5; ++age) {
-            int64_t& cell = At(year, slot, sex * 5 + age);
+          for (int age = 0; age < kAgeClasses; ++age) {
+            int64_t& cell = At(year, slot, ClassOf(sex, age));
             if (age == 0) {
               cell += row.count;
             } else if (lo_class <= age && age <= hi_class) {
@@ -159,7 +142,7 @@ double RowValue(const Row& row) {
 Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                          const config::Config& config,
                                          const EngineOptions& options) {
-  PhaseTimer timer("indicators: settle");
+  PhaseTimer timer("indicators: inputs");
   const UnitSpace units(extract);
   PassInputs inputs{&extract, &config, &units, {}, {}, nullptr, {}, {}};
   auto avoidable = AvoidableDiagnoses(extract, options.acsc_file);
@@ -173,16 +156,10 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   const int first_month = MonthOf(from);
   const int months = MonthOf(to) - first_month + 1;
 
-  // liable_days, liable_amount: the settlement of every month wholly inside coverage.
-  const int first_whole = FirstDayOfMonth(first_month) == from ? first_month : first_month + 1;
-  const int last_whole = LastDayOfMonth(MonthOf(to)) == to ? MonthOf(to) : MonthOf(to) - 1;
-  std::optional<settlement::Settlement> liable;
-  if (first_whole <= last_whole) {
-    auto settled = settlement::Settle(extract, config, {first_whole, last_whole, false});
-    if (!settled.ok()) return settled.status();
-    liable.emplace(std::move(*settled));
-    IndexByStay(*liable, extract.stays.size(), inputs);
-  }
+  // liable_days, liable_amount: the settlement of every month wholly inside coverage, settled
+  // once by the caller (settlement::SettleWholeMonths).
+  const settlement::Settlement* liable = options.whole_months;
+  if (liable != nullptr) IndexByStay(*liable, extract.stays.size(), inputs);
 
   timer.Lap("indicators: patient passes");
   // One accumulator per thread over a contiguous range of patients.
@@ -268,10 +245,12 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
           const Cell* c = &acc.At(info.indicator, slot, m, 0);
           Cell sums[kGroups];
           for (int sex = 1; sex < kSexClasses; ++sex) {
-            for (int age = 1; age < kAgeClasses; ++age) sums[sex * 5 + age] = c[sex * 5 + age];
+            for (int age = 1; age < kAgeClasses; ++age) {
+              sums[ClassOf(sex, age)] = c[ClassOf(sex, age)];
+            }
           }
           for (int group = 0; group < kGroups; ++group) {
-            const int sex = group / 5, age = group % 5;
+            const int sex = group / kAgeClasses, age = group % kAgeClasses;
             if (sex != 0 && age != 0) continue;
             Cell sum;
             for (int klass = 0; klass < kClasses; ++klass) {
@@ -328,7 +307,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   for_each_row([&](const IndicatorInfo& info, const Period& period, int slot, int group,
                    int64_t numerator, int64_t denominator) {
     table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
-                          units.label(slot), kSexNames[group / 5], kAgeNames[group % 5],
+                          units.label(slot), kSexGroupNames[static_cast<size_t>(group / kAgeClasses)],
+                          kAgeGroupNames[static_cast<size_t>(group % kAgeClasses)],
                           numerator, denominator, false});
   });
   timer.Lap("indicators: notes and clean-up");

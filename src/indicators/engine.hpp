@@ -11,6 +11,7 @@
 #include "indicators/catalog.hpp"
 #include "indicators/patient_pass.hpp"
 #include "model/extract.hpp"
+#include "settlement/settle.hpp"
 
 namespace nara::indicators {
 
@@ -36,6 +37,9 @@ struct IndicatorTable {
 struct EngineOptions {
   int threads = 2;
   std::string acsc_file;  // data/reference/acsc_chronic.csv
+  // The settlement of every month wholly inside coverage (settlement::SettleWholeMonths), for
+  // liable_days and liable_amount; nullptr when the coverage holds no whole month. Not owned.
+  const settlement::Settlement* whole_months = nullptr;
 };
 
 // Computes every indicator for every computable period, unit and group. Fails only when the ACSC

@@ -3,13 +3,13 @@
 
 #include <algorithm>
 
+#include "indicators/care_episodes.hpp"
+
 namespace nara::indicators {
 namespace {
 
 using model::EventKind;
 using I = Indicator;
-
-int SexClass(model::Sex sex) { return static_cast<int>(sex); }
 
 // d(x) of a stay's discharge.
 Date DischargeDate(const model::Stays& stays, size_t stay) {
@@ -67,18 +67,22 @@ int PatientPass::StayAge(size_t stay, Date on) const {
   return AgeClass(s.age[stay]);
 }
 
-std::array<int, 7> PatientPass::ResidenceUnits(uint16_t municipality) const {
+UnitSlots PatientPass::ResidenceUnits(uint16_t municipality) const {
   const UnitSpace& u = *in_.units;
-  return {u.region(), u.county_of(municipality), u.area_of(municipality),
-          u.municipality(municipality), -1, -1, -1};
+  UnitSlots slots;
+  slots[UnitType::kRegion] = u.region();
+  slots[UnitType::kCounty] = u.county_of(municipality);
+  slots[UnitType::kArea] = u.area_of(municipality);
+  slots[UnitType::kMunicipality] = u.municipality(municipality);
+  return slots;
 }
 
-std::array<int, 7> PatientPass::StayUnits(size_t municipality_stay, size_t discharging) const {
+UnitSlots PatientPass::StayUnits(size_t municipality_stay, size_t discharging) const {
   const model::Stays& s = in_.extract->stays;
-  std::array<int, 7> slots = ResidenceUnits(s.municipality[municipality_stay]);
-  slots[4] = in_.units->hospital(s.hospital[discharging]);
-  slots[5] = in_.units->clinic(s.clinic[discharging]);
-  slots[6] = in_.units->health_center(s.health_center[discharging]);
+  UnitSlots slots = ResidenceUnits(s.municipality[municipality_stay]);
+  slots[UnitType::kHospital] = in_.units->hospital(s.hospital[discharging]);
+  slots[UnitType::kClinic] = in_.units->clinic(s.clinic[discharging]);
+  slots[UnitType::kHealthCenter] = in_.units->health_center(s.health_center[discharging]);
   return slots;
 }
 
@@ -107,46 +111,17 @@ void PatientPass::Liable(size_t stay) {
   }
 }
 
-// indicators.md §2-3: merge the patient's stays of the readmission care types into care
-// episodes, then count index episodes and their acute readmissions 1..window days later.
+// indicators.md §2-3: the patient's care episodes (care_episodes.hpp), then index episodes and
+// their acute readmissions 1..window days later.
 void PatientPass::Readmissions(size_t begin, size_t end) {
   const model::Stays& s = in_.extract->stays;
   const config::ReadmissionSettings& settings = in_.config->readmission;
-  episodes_.clear();
-  bool open = false;
-  for (size_t stay = begin; stay < end; ++stay) {
-    if (std::find(settings.care_types.begin(), settings.care_types.end(), s.care_type[stay]) ==
-        settings.care_types.end()) {
-      continue;
-    }
-    const Date admitted = DateOf(s.admitted_at[stay]);
-    const Date discharged = DischargeDate(s, stay);
-    if (!episodes_.empty()) {
-      Episode& current = episodes_.back();
-      const bool transfer =
-          s.discharged_to[current.discharging_stay] == model::Place::kOtherHospital;
-      const bool joins = open || admitted <= current.discharged ||
-                         (transfer && admitted <= current.discharged + 1);
-      if (joins) {
-        if (discharged == kNoDate) {
-          open = true;
-          current.discharged = kNoDate;
-        } else if (!open && discharged >= current.discharged) {
-          current.discharged = discharged;
-          current.discharging_stay = static_cast<uint32_t>(stay);
-        }
-        continue;
-      }
-    }
-    open = discharged == kNoDate;
-    episodes_.push_back({static_cast<uint32_t>(stay), static_cast<uint32_t>(stay), admitted,
-                         discharged});
-  }
+  MergeCareEpisodes(s, begin, end, settings.care_types, &episodes_);
   const Date coverage_from = in_.extract->manifest.coverage_from;
   const Date coverage_to = in_.extract->manifest.coverage_to;
   const int window = settings.window_days;
   for (size_t e = 0; e < episodes_.size(); ++e) {
-    const Episode& index = episodes_[e];
+    const CareEpisode& index = episodes_[e];
     if (index.discharged == kNoDate) continue;
     if (s.discharged_to[index.discharging_stay] == model::Place::kDeceased) continue;
     if (index.discharged < coverage_from || index.discharged + window > coverage_to) continue;
@@ -166,7 +141,7 @@ void PatientPass::Readmissions(size_t begin, size_t end) {
     const int month = MonthOf(index.discharged);
     const int64_t hit = readmitted ? 1 : 0;
     acc_.Add(I::kReadmission30d, slots, month, sex, age_class, hit, 1);
-    if (age_class >= 3) acc_.Add(I::kReadmission30d65plus, slots, month, sex, age_class, hit, 1);
+    if (age_class >= kAgeClass65to79) acc_.Add(I::kReadmission30d65plus, slots, month, sex, age_class, hit, 1);
   }
 }
 
@@ -265,7 +240,7 @@ void PatientPass::Contacts(uint32_t, size_t begin, size_t end) {
     }
     if (primary) {
       auto slots = residence;
-      slots[6] = in_.units->health_center(c.unit[i]);
+      slots[UnitType::kHealthCenter] = in_.units->health_center(c.unit[i]);
       if (kind == model::ContactKind::kHomeVisit) {
         acc_.Add(I::kHomeVisits, slots, month, sex, age, 1, 1);
       }
@@ -294,27 +269,27 @@ void PatientPass::Waits(uint32_t, size_t begin, size_t end) {
         waiting = completed;
         limit = limits.contact_days;
         has_waiting = false;
-        slots[6] = in_.units->health_center(w.unit[i]);
+        slots[UnitType::kHealthCenter] = in_.units->health_center(w.unit[i]);
         break;
       case model::WaitStep::kAssessment:
         completed = I::kCareGuaranteeAssessment3d;
         waiting = completed;
         limit = limits.assessment_days;
         has_waiting = false;
-        slots[6] = in_.units->health_center(w.unit[i]);
+        slots[UnitType::kHealthCenter] = in_.units->health_center(w.unit[i]);
         break;
       case model::WaitStep::kFirstVisit:
         completed = I::kCareGuaranteeFirstVisit90d;
         waiting = I::kCareGuaranteeFirstVisit90dWaiting;
         limit = limits.first_visit_days;
-        slots[5] = in_.units->clinic(w.unit[i]);
+        slots[UnitType::kClinic] = in_.units->clinic(w.unit[i]);
         break;
       case model::WaitStep::kTreatment:
       default:
         completed = I::kCareGuaranteeTreatment90d;
         waiting = I::kCareGuaranteeTreatment90dWaiting;
         limit = limits.treatment_days;
-        slots[5] = in_.units->clinic(w.unit[i]);
+        slots[UnitType::kClinic] = in_.units->clinic(w.unit[i]);
         break;
     }
     const int chosen = w.patient_chosen_days[i];

@@ -7,6 +7,7 @@
 
 #include "config/config.hpp"
 #include "indicators/accumulator.hpp"
+#include "indicators/care_episodes.hpp"
 #include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "model/extract.hpp"
@@ -45,12 +46,6 @@ class PatientPass {
   const PassCounters& counters() const { return counters_; }
 
  private:
-  struct Episode {
-    uint32_t first_stay;
-    uint32_t discharging_stay;
-    Date admitted;
-    Date discharged;  // kNoDate while open
-  };
   void Stays(uint32_t patient, size_t begin, size_t end);
   void Readmissions(size_t begin, size_t end);
   void Stay(size_t stay);
@@ -61,13 +56,13 @@ class PatientPass {
   // Sex and age classes of a stay at `on` (its own columns, else the patient's).
   int StaySex(size_t stay) const;
   int StayAge(size_t stay, Date on) const;
-  std::array<int, 7> StayUnits(size_t municipality_stay, size_t discharging_stay) const;
-  std::array<int, 7> ResidenceUnits(uint16_t municipality) const;
+  UnitSlots StayUnits(size_t municipality_stay, size_t discharging_stay) const;
+  UnitSlots ResidenceUnits(uint16_t municipality) const;
 
   const PassInputs& in_;
   Accumulator& acc_;
   PassCounters counters_;
-  std::vector<Episode> episodes_;
+  std::vector<CareEpisode> episodes_;
   std::vector<settlement::ReadyPeriod> ready_periods_;
   model::Sex patient_sex_ = model::Sex::kUnknown;
   Date patient_birth_ = kNoDate;

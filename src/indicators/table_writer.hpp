@@ -9,8 +9,6 @@
 
 namespace nara::indicators {
 
-enum class TableFormat { kCsv, kJson, kXlsx };
-
 // value with 3 decimals, rounded half away from zero; empty for a suppressed row.
 std::string FormatValue(const Row& row);
 

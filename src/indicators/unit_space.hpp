@@ -6,15 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "indicators/groups.hpp"
 #include "model/extract.hpp"
 
 namespace nara::indicators {
 
-enum class UnitType : uint8_t {
-  kRegion, kCounty, kArea, kMunicipality, kHospital, kClinic, kHealthCenter
-};
-inline constexpr int kUnitTypeCount = 7;
-const char* UnitTypeName(UnitType type);
 
 // Maps the extract's units onto slots 0..size()-1: one for the region, one per county, area and
 // municipality, and one per distinct hospital, clinic and health-centre value in the role it

@@ -170,25 +170,7 @@ void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& 
   const std::vector<uint32_t> order = OrderStays(raw, patient, patients.size(), raw.log);
   model::Stays& s = raw.stays;
   s.patient = std::move(patient);
-  ApplyOrder(s.patient, order);
-  ApplyOrder(s.episode_id, order);
-  ApplyOrder(s.admitted_at, order);
-  ApplyOrder(s.discharged_at, order);
-  ApplyOrder(s.birth_date, order);
-  ApplyOrder(s.age, order);
-  ApplyOrder(s.municipality, order);
-  ApplyOrder(s.hospital, order);
-  ApplyOrder(s.clinic, order);
-  ApplyOrder(s.health_center, order);
-  ApplyOrder(s.main_diagnosis, order);
-  ApplyOrder(s.specialty, order);
-  ApplyOrder(s.sex, order);
-  ApplyOrder(s.care_type, order);
-  ApplyOrder(s.admission_kind, order);
-  ApplyOrder(s.admitted_from, order);
-  ApplyOrder(s.discharged_to, order);
-  ApplyOrder(s.flags, order);
-  ApplyOrder(s.line, order);
+  model::ForEachColumn(s.Columns(), [&](auto& column) { ApplyOrder(column, order); });
   stay_of_code.assign(raw.episode_ids.size(), UINT32_MAX);
   for (uint32_t i = 0; i < s.episode_id.size(); ++i) stay_of_code[s.episode_id[i]] = i;
   extract.stays = std::move(s);
@@ -256,10 +238,7 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
   std::vector<uint32_t> sorted(kept.size());
   for (size_t k = 0; k < kept.size(); ++k) sorted[k] = kept[by_stay[k]];
   kept.swap(sorted);
-  ApplyOrder(e.stay, kept);
-  ApplyOrder(e.at, kept);
-  ApplyOrder(e.kind, kept);
-  ApplyOrder(e.line, kept);
+  model::ForEachColumn(e.Columns(), [&](auto& column) { ApplyOrder(column, kept); });
   auto& begin = extract.stays.event_begin;
   begin.assign(stays.size() + 1, 0);
   for (uint32_t stay : e.stay) ++begin[stay + 1];
@@ -275,17 +254,17 @@ void BuildContacts(RawContacts& raw, const model::Patients& patients, model::Ext
   const std::vector<uint32_t> order = OrderByKey(
       c.patient, patients.size(), [&](uint32_t a, uint32_t b) { return c.at[a] < c.at[b]; });
   // The largest table: its columns are reordered on two threads (the stays' thread is busy too,
-  // but finishes earlier).
+  // but finishes earlier): the two widest (patient, at) on one, the rest on the other.
+  const void* patient_column = &c.patient;
+  const void* at_column = &c.at;
   std::thread wide([&] {
     ApplyOrder(c.patient, order);
     ApplyOrder(c.at, order);
   });
-  ApplyOrder(c.unit, order);
-  ApplyOrder(c.municipality, order);
-  ApplyOrder(c.level, order);
-  ApplyOrder(c.kind, order);
-  ApplyOrder(c.profession, order);
-  ApplyOrder(c.emergency, order);
+  model::ForEachColumn(c.Columns(), [&](auto& column) {
+    const void* address = &column;
+    if (address != patient_column && address != at_column) ApplyOrder(column, order);
+  });
   wide.join();
   extract.contacts = std::move(c);
 }
@@ -295,13 +274,7 @@ void BuildWaits(RawWaits& raw, const model::Patients& patients, model::Extract& 
   w.patient = PatientIndex::Lookup(patients, raw);
   const std::vector<uint32_t> order = OrderByKey(
       w.patient, patients.size(), [&](uint32_t a, uint32_t b) { return w.start[a] < w.start[b]; });
-  ApplyOrder(w.patient, order);
-  ApplyOrder(w.municipality, order);
-  ApplyOrder(w.unit, order);
-  ApplyOrder(w.step, order);
-  ApplyOrder(w.start, order);
-  ApplyOrder(w.end, order);
-  ApplyOrder(w.patient_chosen_days, order);
+  model::ForEachColumn(w.Columns(), [&](auto& column) { ApplyOrder(column, order); });
   extract.waits = std::move(w);
 }
 
@@ -331,12 +304,16 @@ void AppendContacts(RawContacts& tail, RawContacts& into) {
   for (uint32_t local : tail.patient_local) into.patient_local.push_back(local + offset);
   model::Contacts& c = into.contacts;
   const model::Contacts& t = tail.contacts;
-  c.at.insert(c.at.end(), t.at.begin(), t.at.end());
-  c.municipality.insert(c.municipality.end(), t.municipality.begin(), t.municipality.end());
-  c.level.insert(c.level.end(), t.level.begin(), t.level.end());
-  c.kind.insert(c.kind.end(), t.kind.begin(), t.kind.end());
-  c.profession.insert(c.profession.end(), t.profession.begin(), t.profession.end());
-  c.emergency.insert(c.emergency.end(), t.emergency.begin(), t.emergency.end());
+  // Every column but the unit codes (re-interned below) and the patient key (filled later from
+  // patient_local, empty here) is appended as it is.
+  const void* unit_column = &t.unit;
+  const void* patient_column = &t.patient;
+  model::ForEachColumnPair(c.Columns(), t.Columns(), [&](auto& to, const auto& from) {
+    const void* address = &from;
+    if (address != unit_column && address != patient_column) {
+      to.insert(to.end(), from.begin(), from.end());
+    }
+  });
   std::vector<uint32_t> units(tail.units.size());
   for (uint32_t code = 0; code < tail.units.size(); ++code) {
     units[code] = into.units.Intern(tail.units.Name(code));

@@ -205,6 +205,27 @@ TEST(ExtractLoaderTest, MissingManifestOrEpisodesIsAnError) {
               HasSubstr("'coverage_to' is missing or not a date"));
 }
 
+TEST(ExtractLoaderTest, AMisspeltManifestKeyIsAnErrorNamingFileLineAndKey) {
+  TempExtract extract;
+  extract.Write("episodes.csv", std::string(kHeader));
+  extract.Write("extract.toml",
+                "region = \"Region Test\"\ncounty = \"08\"\ncoverage_fron = 2019-01-01\n"
+                "coverage_to = 2019-12-31\n");
+  auto misspelt = Load(extract);
+  ASSERT_FALSE(misspelt.ok());
+  EXPECT_EQ(misspelt.status().code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(misspelt.status().message(),
+              HasSubstr("extract.toml:3: coverage_fron: unknown setting (known: codes, county, "
+                        "coverage_from, coverage_to, created, region)"));
+  extract.Write("extract.toml",
+                "county = \"08\"\ncoverage_from = 2019-01-01\ncoverage_to = 2019-12-31\n"
+                "[codes]\npvard_plan = \"1\"\n");
+  auto in_codes = Load(extract);
+  ASSERT_FALSE(in_codes.ok());
+  EXPECT_THAT(in_codes.status().message(),
+              HasSubstr("extract.toml:5: codes.pvard_plan: unknown setting"));
+}
+
 TEST(ExtractLoaderTest, EventsAreLinkedSortedAndCheckedAgainstTheirStay) {
   TempExtract extract;
   extract.Write("episodes.csv",

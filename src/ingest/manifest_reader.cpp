@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-#include <toml++/toml.h>
+
+#include "base/file.hpp"
+#include "base/toml_section.hpp"
 
 namespace nara::ingest {
 namespace {
@@ -37,35 +37,32 @@ std::optional<DateTime> DateTimeValue(const toml::node* node) {
   return std::nullopt;
 }
 
-std::string Text(const toml::node* node) {
-  if (node == nullptr) return {};
-  if (auto text = node->as_string()) return text->get();
-  if (auto number = node->as_integer()) return std::to_string(number->get());
-  return {};
-}
-
 }  // namespace
 
 Result<model::Manifest> ParseManifest(std::string_view text, std::string_view file) {
-  toml::table table;
-  try {
-    table = toml::parse(text, file);
-  } catch (const toml::parse_error& error) {
-    const auto& where = error.source().begin;
-    return InvalidInput(fmt::format("{}:{}:{}: not valid TOML: {}", file, where.line,
-                                    where.column, error.description()));
+  auto parsed = ParseToml(text, file, StatusCode::kInvalidInput);
+  if (!parsed.ok()) return parsed.status();
+  TomlSection root(*parsed, std::string(file), "", StatusCode::kInvalidInput);
+  // A misspelt key is reported before the missing one it was meant to be.
+  for (const char* key : {"region", "county", "coverage_from", "coverage_to", "created", "codes"}) {
+    root.Get(key);
   }
+  NARA_RETURN_IF_ERROR(root.CheckNoUnknownKeys());
   model::Manifest manifest;
-  manifest.region = Text(table.get("region"));
-  manifest.county = Text(table.get("county"));
+  auto region = root.String("region", /*integers_as_text=*/true);
+  if (!region.ok()) return region.status();
+  manifest.region = region->value_or("");
+  auto county = root.String("county", /*integers_as_text=*/true);
+  if (!county.ok()) return county.status();
+  manifest.county = county->value_or("");
   if (manifest.county.size() != 2 || manifest.county[0] < '0' || manifest.county[0] > '9' ||
       manifest.county[1] < '0' || manifest.county[1] > '9') {
     return InvalidInput(fmt::format(
         "{}: 'county' must be the 2-digit SCB county code as a string, e.g. county = \"23\"",
         file));
   }
-  auto from = DateValue(table.get("coverage_from"));
-  auto to = DateValue(table.get("coverage_to"));
+  auto from = DateValue(root.Get("coverage_from"));
+  auto to = DateValue(root.Get("coverage_to"));
   if (!from) {
     return InvalidInput(fmt::format(
         "{}: 'coverage_from' is missing or not a date (expected coverage_from = 2017-01-01)",
@@ -81,7 +78,7 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
   }
   manifest.coverage_from = *from;
   manifest.coverage_to = *to;
-  if (const toml::node* created = table.get("created")) {
+  if (const toml::node* created = root.Get("created")) {
     auto value = DateTimeValue(created);
     if (!value) {
       return InvalidInput(fmt::format(
@@ -91,24 +88,25 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
   } else {
     manifest.created = StartOf(*to + 1);
   }
-  if (const toml::table* codes = table["codes"].as_table()) {
-    if (const toml::node* planned = codes->get("pvard_planned")) {
-      manifest.pvard_planned = Text(planned);
-      if (manifest.pvard_planned.empty()) {
-        return InvalidInput(fmt::format("{}: [codes] pvard_planned must be a code such as \"1\"",
-                                        file));
+  auto codes = root.Table("codes");
+  if (!codes.ok()) return codes.status();
+  if (auto& section = *codes) {
+    if (section->Get("pvard_planned") != nullptr) {
+      auto planned = section->String("pvard_planned", /*integers_as_text=*/true);
+      if (!planned.ok() || (*planned)->empty()) {
+        return section->Error("pvard_planned", "must be a code such as \"1\"");
       }
+      manifest.pvard_planned = **planned;
     }
+    NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
   return manifest;
 }
 
 Result<model::Manifest> ReadManifest(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return InvalidInput(fmt::format("{}: cannot read the extract's manifest", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseManifest(buffer.str(), path);
+  auto text = ReadFile(path, "the extract's manifest");
+  if (!text.ok()) return InvalidInput(text.status().message());
+  return ParseManifest(*text, path);
 }
 
 }  // namespace nara::ingest

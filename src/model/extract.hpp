@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "base/date.hpp"
@@ -71,7 +73,15 @@ struct Stays {
   std::vector<uint32_t> line;           // line in episodes.csv, for audit trails
   std::vector<uint32_t> event_begin;    // size() + 1 entries
   size_t size() const { return patient.size(); }
-  // Room for `rows` stays in the columns a reader fills (patient and event_begin excluded).
+  // Every column with one entry per stay (event_begin excluded), listed once: reserving,
+  // reordering, appending and memory accounting fold over it, so a new column cannot be missed.
+  auto Columns() {
+    return std::tie(patient, episode_id, admitted_at, discharged_at, birth_date, age,
+                    municipality, hospital, clinic, health_center, main_diagnosis, specialty, sex,
+                    care_type, admission_kind, admitted_from, discharged_to, flags, line);
+  }
+  auto Columns() const { return const_cast<Stays*>(this)->Columns(); }
+  // Room for `rows` stays in the columns a reader fills (all but the first, the key).
   void Reserve(size_t rows);
 };
 
@@ -82,7 +92,9 @@ struct Events {
   std::vector<EventKind> kind;
   std::vector<uint32_t> line;  // line in coordination.csv
   size_t size() const { return stay.size(); }
-  void Reserve(size_t rows);  // the columns a reader fills (stay excluded)
+  auto Columns() { return std::tie(stay, at, kind, line); }  // see Stays::Columns
+  auto Columns() const { return const_cast<Events*>(this)->Columns(); }
+  void Reserve(size_t rows);
 };
 
 // Outpatient and primary-care contacts, sorted by patient and time.
@@ -96,7 +108,11 @@ struct Contacts {
   std::vector<Profession> profession;
   std::vector<uint8_t> emergency;      // 1 = emergency-department visit
   size_t size() const { return patient.size(); }
-  void Reserve(size_t rows);  // the columns a reader fills (patient excluded)
+  auto Columns() {  // see Stays::Columns
+    return std::tie(patient, at, unit, municipality, level, kind, profession, emergency);
+  }
+  auto Columns() const { return const_cast<Contacts*>(this)->Columns(); }
+  void Reserve(size_t rows);
 };
 
 // Care-guarantee waits, sorted by patient and start.
@@ -109,7 +125,11 @@ struct Waits {
   std::vector<Date> end;               // kNoDate: still waiting
   std::vector<int32_t> patient_chosen_days;
   size_t size() const { return patient.size(); }
-  void Reserve(size_t rows);  // the columns a reader fills (patient excluded)
+  auto Columns() {  // see Stays::Columns
+    return std::tie(patient, municipality, unit, step, start, end, patient_chosen_days);
+  }
+  auto Columns() const { return const_cast<Waits*>(this)->Columns(); }
+  void Reserve(size_t rows);
 };
 
 // Population on 31 December of `year` (SCB), one row per municipality, sex and age band.
@@ -121,6 +141,20 @@ struct PopulationRow {
   int16_t age_to;  // inclusive; -1 = open band (85+)
   int64_t count;
 };
+
+// Calls `f` on each column of `columns` (a table's Columns() tie).
+template <typename Tuple, typename F>
+void ForEachColumn(Tuple&& columns, F&& f) {
+  std::apply([&](auto&... column) { (f(column), ...); }, columns);
+}
+
+// Calls `f(a_column, b_column)` on the columns of two ties of the same table, pairwise.
+template <typename A, typename B, typename F>
+void ForEachColumnPair(A&& a, B&& b, F&& f) {
+  [&]<size_t... I>(std::index_sequence<I...>) {
+    (f(std::get<I>(a), std::get<I>(b)), ...);
+  }(std::make_index_sequence<std::tuple_size_v<std::remove_reference_t<A>>>{});
+}
 
 struct Enrollment {
   uint32_t patient;

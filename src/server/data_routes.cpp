@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "indicators/catalog.hpp"
-#include "server/indicator_names.hpp"
+#include "indicators/groups.hpp"
 #include "server/server_impl.hpp"
 
 namespace nara::server {
@@ -18,7 +18,8 @@ const std::vector<std::string> kPeriodTypes = {"month",     "tertial", "quarter"
 const std::vector<std::string> kUnitTypes = {"region",   "county", "area",         "municipality",
                                              "hospital", "clinic", "health_center"};
 const std::vector<std::string> kSexes = {"all", "M", "F"};
-const std::vector<std::string> kAgeGroups = {"all", "0-17", "18-64", "65-79", "80+"};
+const std::vector<std::string> kAgeGroups(indicators::kAgeGroupNames.begin(),
+                                          indicators::kAgeGroupNames.end());
 
 bool OneOf(const std::string& value, const std::vector<std::string>& allowed) {
   return value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
@@ -174,13 +175,12 @@ void ApiServer::Impl::AddDataRoutes() {
         Reply reply;
         Json list = Json::array();
         for (const auto& info : indicators::Catalog()) {
-          const auto names = NamesOf(info.indicator);
           Json unit_types = Json::array();
-          for (auto type : UnitTypesOf(info.family)) unit_types.push_back(type);
+          for (auto type : indicators::UnitTypesOf(info.family)) unit_types.push_back(type);
           list.push_back(Json{{"id", info.id},
-                              {"name_sv", names.sv},
-                              {"name_en", names.en},
-                              {"kind", KindName(info.kind)},
+                              {"name_sv", info.name_sv},
+                              {"name_en", info.name_en},
+                              {"kind", indicators::KindName(info.kind)},
                               {"unit_types", unit_types}});
         }
         reply.body["indicators"] = list;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "base/csv_field.hpp"
+#include "base/file.hpp"
 
 namespace nara::server {
 namespace {
@@ -66,14 +67,12 @@ Result<std::string> RowsXlsx(const std::string& sheet, const std::vector<std::st
     ++r;
   }
   const lxw_error error = workbook_close(workbook);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
+  auto bytes = ReadFile(path, "the workbook");
   std::filesystem::remove(path);
   if (error != LXW_NO_ERROR) {
     return IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
   }
-  return bytes.str();
+  return bytes;
 }
 
 }  // namespace nara::server

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "indicators/catalog.hpp"
+#include "indicators/groups.hpp"
 #include "indicators/suppression.hpp"
 
 namespace nara::server {
@@ -11,10 +12,14 @@ namespace {
 
 // indicators::Row holds these as C strings with static lifetime.
 const char* Interned(std::string_view text) {
-  static constexpr const char* kNames[] = {
-      "region", "county", "area", "municipality", "hospital", "clinic", "health_center",
-      "all",    "M",      "F",    "0-17",         "18-64",    "65-79",  "80+"};
-  for (const char* name : kNames) {
+  for (int type = 0; type < indicators::kUnitTypeCount; ++type) {
+    const char* name = indicators::UnitTypeName(static_cast<indicators::UnitType>(type));
+    if (text == name) return name;
+  }
+  for (const char* name : indicators::kSexGroupNames) {
+    if (text == name) return name;
+  }
+  for (const char* name : indicators::kAgeGroupNames) {
     if (text == name) return name;
   }
   return "";

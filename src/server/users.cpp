@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/file.hpp"
+
 namespace nara::server {
 namespace {
 
@@ -88,14 +90,10 @@ Result<Principal> ParseRole(const std::string& name, const std::string& role) {
 
 Result<Users> Users::Load(const std::string& path) {
   Users users;
-  std::ifstream in(path);
-  if (!in) {
-    if (!std::filesystem::exists(path)) return users;
-    return IoError(fmt::format("{}: cannot read the users file", path));
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!std::filesystem::exists(path)) return users;
+  auto text = ReadFile(path, "the users file");
+  if (!text.ok()) return text.status();
+  const auto json = nlohmann::json::parse(*text, nullptr, false);
   if (json.is_discarded() || !json.contains("users") || !json["users"].is_array()) {
     return InvalidInput(
         fmt::format("{}: not a users file (expected JSON {{\"users\": [...]}})", path));

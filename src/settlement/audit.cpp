@@ -1,8 +1,7 @@
-// Checksums (OpenSSL SHA-256) and the comparison of two settlement runs.
+// The comparison of two settlement runs (changes.csv).
 #include "settlement/audit.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,35 +16,6 @@
 
 namespace nara::settlement {
 namespace {
-
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-    EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
-  }
-  void Update(std::string_view bytes) {
-    EVP_DigestUpdate(context_.get(), bytes.data(), bytes.size());
-  }
-  std::string HexDigest() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(context_.get(), digest, &size);
-    std::string hex;
-    for (unsigned int i = 0; i < size; ++i) hex += fmt::format("{:02x}", digest[i]);
-    return hex;
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
-};
-
-Result<std::string> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("{}: cannot read the file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 struct Sums {
   int64_t ready_days = 0, liable_days = 0, amount = 0;
@@ -99,46 +69,6 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
 }
 
 }  // namespace
-
-std::string Sha256Hex(std::string_view bytes) {
-  Sha256 sha;
-  sha.Update(bytes);
-  return sha.HexDigest();
-}
-
-Result<std::string> FileChecksum(const std::string& path) {
-  auto bytes = ReadBytes(path);
-  if (!bytes.ok()) return bytes.status();
-  return Sha256Hex(*bytes);
-}
-
-Result<std::string> FolderChecksum(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> names;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
-  }
-  if (error) return IoError(fmt::format("{}: cannot list the extract folder", dir));
-  std::sort(names.begin(), names.end());
-  Sha256 sha;
-  std::vector<char> buffer(1 << 20);  // streamed: extracts can be gigabytes
-  for (const auto& name : names) {
-    const std::string path = (fs::path(dir) / name).string();
-    const auto size = fs::file_size(path, error);
-    std::ifstream in(path, std::ios::binary);
-    if (error || !in) return IoError(fmt::format("{}: cannot read the file", path));
-    sha.Update(name);
-    sha.Update(std::string_view("\0", 1));
-    sha.Update(fmt::format("{:020d}", size));
-    while (in) {
-      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      sha.Update(std::string_view(buffer.data(), static_cast<size_t>(in.gcount())));
-    }
-    if (!in.eof()) return IoError(fmt::format("{}: cannot read the file", path));
-  }
-  return sha.HexDigest();
-}
 
 Result<std::vector<Change>> CompareBasis(const std::string& old_basis, const std::string& old_name,
                                          const std::string& new_basis,

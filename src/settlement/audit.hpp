@@ -1,5 +1,5 @@
-// The audit trail of settlement runs: checksums of what was settled (run.json) and what changed
-// since a previous run (changes.csv): the economists' "why did March change?".
+// The audit trail of settlement runs: what changed since a previous run (changes.csv), the
+// economists' "why did March change?". The checksums of run.json are base/sha256.hpp's.
 #pragma once
 
 #include <cstdint>
@@ -9,16 +9,6 @@
 #include "base/status.hpp"
 
 namespace nara::settlement {
-
-// SHA-256 of `bytes` as 64 lower-case hex digits.
-std::string Sha256Hex(std::string_view bytes);
-
-// SHA-256 over the regular files directly in `dir`, in byte order of their names: for each file
-// its name, a NUL byte, its size as 20 decimal digits, then its bytes. kIoError when unreadable.
-Result<std::string> FolderChecksum(const std::string& dir);
-
-// SHA-256 of the file's bytes. kIoError when unreadable.
-Result<std::string> FileChecksum(const std::string& path);
 
 // A basis row as the comparison sees it: (municipality, month, patient_ref, episode_id) with the
 // sums over that stay's ready periods in the month.

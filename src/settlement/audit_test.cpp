@@ -15,27 +15,6 @@
 namespace nara::settlement {
 namespace {
 
-TEST(AuditTest, Sha256OfAbcIsTheKnownDigest) {
-  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-}
-
-TEST(AuditTest, FolderChecksumIsTheDocumentedConstruction) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("nara_audit_test_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir / "sub");
-  std::ofstream(dir / "b.csv") << "x,y\n";
-  std::ofstream(dir / "a.toml") << "region = 1\n";
-  std::ofstream(dir / "sub" / "ignored.csv") << "not hashed";
-  auto sum = FolderChecksum(dir.string());
-  ASSERT_TRUE(sum.ok()) << sum.status().message();
-  using namespace std::string_literals;
-  EXPECT_EQ(*sum, Sha256Hex("a.toml\0"s + "00000000000000000011" + "region = 1\n" + "b.csv\0"s +
-                            "00000000000000000004" + "x,y\n"));
-  std::ofstream(dir / "b.csv") << "x,z\n";
-  EXPECT_NE(*FolderChecksum(dir.string()), *sum);
-  std::filesystem::remove_all(dir);
-}
-
 constexpr const char* kHeader =
     "municipality,month,patient_ref,episode_id,care_type,ready_at,ready_until,ready_days,"
     "liable_days,price_per_day,amount,liable,reason,agreement\n";

@@ -426,4 +426,18 @@ Result<Settlement> Settle(const model::Extract& extract, const config::Config& c
   return settler.Run();
 }
 
+Result<std::optional<Settlement>> SettleWholeMonths(const model::Extract& extract,
+                                                    const config::Config& config) {
+  const Date from = extract.manifest.coverage_from;
+  const Date to = extract.manifest.coverage_to;
+  int first = MonthOfDate(from);
+  int last = MonthOfDate(to);
+  if (FirstDateOfMonth(first) != from) ++first;
+  if (LastDateOfMonth(last) != to) --last;
+  if (first > last) return std::optional<Settlement>();
+  auto settled = Settle(extract, config, {first, last, /*require_prices=*/false});
+  if (!settled.ok()) return settled.status();
+  return std::optional<Settlement>(std::move(*settled));
+}
+
 }  // namespace nara::settlement

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -87,6 +88,12 @@ struct Settlement {
 // when a liable date's year has no price and prices are required.
 Result<Settlement> Settle(const model::Extract& extract, const config::Config& config,
                           const SettleRequest& request);
+
+// The settlement of every month wholly inside the extract's coverage, with missing prices
+// recorded rather than refused (what the indicator table and the store keep); nullopt when the
+// coverage holds no whole month.
+Result<std::optional<Settlement>> SettleWholeMonths(const model::Extract& extract,
+                                                    const config::Config& config);
 
 // The pseudonym of a stay's patient as 16 lower-case hex digits.
 std::string PatientRef(const model::Extract& extract, size_t stay);

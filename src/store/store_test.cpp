@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/checksum.hpp"
 #include "store/schema.hpp"
 #include "store/test_fixture.hpp"
 
@@ -206,23 +205,6 @@ TEST(StoreTest, DeltasListAddedRemovedAndChangedCells) {
   EXPECT_EQ(*(*rows)[2].new_numerator, 28);
   query.unit = "2361";
   EXPECT_TRUE(store->Deltas(query)->empty());
-}
-
-TEST(ChecksumTest, DependsOnNamesAndContentsNotOnTheFolder) {
-  const fs::path a = fs::temp_directory_path() / "nara-checksum-a";
-  const fs::path b = fs::temp_directory_path() / "nara-checksum-b";
-  for (const auto& dir : {a, b}) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    std::ofstream(dir / "episodes.csv") << "x\n1\n";
-    std::ofstream(dir / "extract.toml") << "region = \"R\"\n";
-  }
-  EXPECT_EQ(*ExtractChecksum(a.string()), *ExtractChecksum(b.string()));
-  std::ofstream(b / "episodes.csv") << "x\n2\n";
-  EXPECT_NE(*ExtractChecksum(a.string()), *ExtractChecksum(b.string()));
-  fs::remove_all(a);
-  fs::remove_all(b);
-  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 }  // namespace

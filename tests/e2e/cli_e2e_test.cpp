@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -237,6 +238,43 @@ TEST(CliE2eTest, SuppressionHidesSmallCellsInTheOutput) {
   }
   EXPECT_GT(suppressed, 0u);
   EXPECT_NE(run.err.find("suppression with min_count 5 hid"), std::string::npos);
+}
+
+// Every command that reads an extract takes --config, and a misspelt key in nara.toml or in
+// extract.toml is an error naming the file, the line and the key (not silently ignored).
+TEST(CliE2eTest, AMisspeltKeyInNaraTomlOrExtractTomlIsAnErrorNamingFileLineAndKey) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "200", "--seed", "3"}).exit_code, 0);
+  WriteFile(dir.path() / "nara.toml", "[readmission]\nwindow_days = 30\n\n[suppression]\n"
+                                      "min_cuont = 5\n");
+  const std::string config = (dir.path() / "nara.toml").string();
+  for (const std::vector<std::string>& command :
+       std::vector<std::vector<std::string>>{
+           {"check", dir / "x", "--test-data", "--out", dir / "c"},
+           {"indicators", dir / "x", "--test-data", "--out", dir / "i.csv"},
+           {"settle", dir / "x", "--test-data", "--month", "2022-01", "--out", dir / "s"},
+           {"report", dir / "x", "--test-data", "--period", "2022-T1", "--out", dir / "r"},
+           {"cohort", dir / "x", "--test-data", "--programme", "MiNT"},
+           {"ingest", dir / "x", "--test-data", "--store", dir / "n.db"}}) {
+    std::vector<std::string> args = command;
+    args.push_back("--config");
+    args.push_back(config);
+    auto run = RunNara(args);
+    EXPECT_EQ(run.exit_code, 2) << command[0] << ": " << run.err;
+    EXPECT_THAT(run.err, HasSubstr("nara.toml:5: suppression.min_cuont: unknown setting"))
+        << command[0];
+  }
+  auto demo = RunNara({"demo", "--out", dir / "d", "--stays", "200", "--config", config});
+  EXPECT_EQ(demo.exit_code, 2) << demo.err;
+  EXPECT_THAT(demo.err, HasSubstr("suppression.min_cuont: unknown setting"));
+
+  std::string manifest = ReadFile(dir.path() / "x" / "extract.toml");
+  WriteFile(dir.path() / "x" / "extract.toml", manifest + "coverage_too = 2022-12-31\n");
+  const int line = static_cast<int>(std::count(manifest.begin(), manifest.end(), '\n')) + 1;
+  auto run = RunNara({"check", dir / "x", "--test-data", "--out", dir / "c"});
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("extract.toml:" + std::to_string(line) +
+                                 ": coverage_too: unknown setting (known: "));
 }
 
 }  // namespace

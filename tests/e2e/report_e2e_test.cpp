@@ -66,7 +66,7 @@ TEST_F(ReportE2eTest, BadGoalsFileIsAUsageErrorNamingTheKey) {
   auto run = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-T1", "--goals",
                       *dir_ / "bad.toml", "--out", *dir_ / "o"});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.err, HasSubstr("unknown key 'tolerence'"));
+  EXPECT_THAT(run.err, HasSubstr("bad.toml:10: strategy[1].goal[1].result[1].tolerence: unknown setting"));
 }
 
 TEST(CohortE2eTest, GoldenCaseAsJsonAndUnknownProgramme) {

@@ -4,11 +4,10 @@
 
 #include <string>
 
-#include "cli/load.hpp"
-#include "config/config.hpp"
 #include "indicators/engine.hpp"
+#include "run/open_run.hpp"
 
-namespace nara::cli {
+namespace nara::run {
 
 struct ReportSettings {
   std::string period;       // 2022-T1 or 2022-03
@@ -25,8 +24,7 @@ Status CheckReportPeriod(const std::string& label, const model::Extract& extract
 
 // Assesses the goals, runs the programme analyses and writes DIR/rapport-<period>.html.
 // Returns the path written.
-Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Config& config,
-                                const indicators::IndicatorTable& table,
+Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable& table,
                                 const ReportSettings& settings);
 
-}  // namespace nara::cli
+}  // namespace nara::run

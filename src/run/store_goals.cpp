@@ -1,28 +1,26 @@
 // Goal assessments for the store.
-#include "cli/store_goals.hpp"
+#include "run/store_goals.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "base/file.hpp"
+#include "base/sha256.hpp"
 
 #include "goals/assessment.hpp"
 #include "goals/assessment_json.hpp"
 #include "goals/value_table.hpp"
 #include "indicators/periods.hpp"
-#include "store/checksum.hpp"
 
-namespace nara::cli {
+namespace nara::run {
 namespace {
 
 Result<std::string> ReadText(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return UsageError(fmt::format("{}: cannot read the {}", path, what));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = ReadFile(path, what);
+  if (!text.ok()) return UsageError(text.status().message());
+  return text;
 }
 
 }  // namespace
@@ -30,7 +28,7 @@ Result<std::string> ReadText(const std::string& path, const char* what) {
 Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
                                             const std::string& manual_file) {
   StoreGoalInputs inputs;
-  auto goals_text = ReadText(goals_file, "goals file");
+  auto goals_text = ReadText(goals_file, "the goals file");
   if (!goals_text.ok()) return goals_text.status();
   // Parsed from the text that is hashed, so the stored hash is of what was assessed.
   const std::string dir = std::filesystem::path(goals_file).parent_path().string();
@@ -40,7 +38,7 @@ Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
   inputs.goals_text = std::move(*goals_text);
   inputs.manual_file = !manual_file.empty() ? manual_file : inputs.goals.manual_values;
   if (!inputs.manual_file.empty()) {
-    auto manual_text = ReadText(inputs.manual_file, "manual values");
+    auto manual_text = ReadText(inputs.manual_file, "the manual values");
     if (!manual_text.ok()) return manual_text.status();
     inputs.manual_text = std::move(*manual_text);
     // Checked now, so a bad row fails before the slow part.
@@ -48,10 +46,10 @@ Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
     NARA_RETURN_IF_ERROR(check.AddManualText(inputs.manual_text, inputs.manual_file, ""));
   }
   inputs.source.goals_file = goals_file;
-  inputs.source.goals_sha256 = store::Sha256Hex(inputs.goals_text);
+  inputs.source.goals_sha256 = Sha256Hex(inputs.goals_text);
   inputs.source.manual_file = inputs.manual_file;
   inputs.source.manual_sha256 =
-      inputs.manual_file.empty() ? std::string() : store::Sha256Hex(inputs.manual_text);
+      inputs.manual_file.empty() ? std::string() : Sha256Hex(inputs.manual_text);
   return inputs;
 }
 
@@ -91,4 +89,4 @@ Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extra
   return Status::Ok();
 }
 
-}  // namespace nara::cli
+}  // namespace nara::run

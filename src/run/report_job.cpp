@@ -1,5 +1,5 @@
 // Assembling the report input from an extract, its table, the goals and the manual values.
-#include "cli/report_job.hpp"
+#include "run/report_job.hpp"
 
 #include <fmt/format.h>
 
@@ -13,7 +13,7 @@
 #include "goals/value_table.hpp"
 #include "report/html_report.hpp"
 
-namespace nara::cli {
+namespace nara::run {
 
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
   auto period = goals::ParsePeriod(label);
@@ -31,10 +31,10 @@ Status CheckReportPeriod(const std::string& label, const model::Extract& extract
                                 label, FormatDate(m.coverage_from), FormatDate(m.coverage_to)));
 }
 
-Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Config& config,
-                                const indicators::IndicatorTable& table,
+Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable& table,
                                 const ReportSettings& settings) {
-  const model::Extract& extract = loaded.loaded.extract;
+  const model::Extract& extract = run.extract();
+  const config::Config& config = run.config.config;
   NARA_RETURN_IF_ERROR(CheckReportPeriod(settings.period, extract));
   report::ReportInput input;
   input.period = *goals::ParsePeriod(settings.period);
@@ -69,11 +69,11 @@ Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Co
     input.cohorts.push_back(std::move(*cohort));
   }
   report::DataSummary& data = input.data;
-  data.extract_dir = loaded.loaded.report.extract_dir;
-  for (const auto& t : loaded.loaded.report.tables) {
+  data.extract_dir = run.report().extract_dir;
+  for (const auto& t : run.report().tables) {
     data.tables.push_back({t.file, t.present, t.read, t.used});
   }
-  data.rows_rejected = loaded.loaded.report.rows_rejected();
+  data.rows_rejected = run.report().rows_rejected();
   data.config_source = config.source;
   data.goals_source = settings.goals_file;
   data.manual_source = manual;
@@ -92,4 +92,4 @@ Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Co
   return path;
 }
 
-}  // namespace nara::cli
+}  // namespace nara::run

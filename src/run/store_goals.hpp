@@ -11,7 +11,7 @@
 #include "model/extract.hpp"
 #include "store/store.hpp"
 
-namespace nara::cli {
+namespace nara::run {
 
 // The goals file and the manual values as read (their text is hashed into the store's
 // idempotence key: the same extract with other goals is another entry).
@@ -35,4 +35,4 @@ Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extra
                       const indicators::IndicatorTable& table, const std::string& audience,
                       std::vector<store::GoalAssessmentRecord>* out);
 
-}  // namespace nara::cli
+}  // namespace nara::run
