@@ -1,7 +1,9 @@
 // Tests of CsvReader::OpenFile: file names in messages, mapped large files, I/O errors.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
 
 #include <filesystem>
 #include <fstream>
@@ -125,6 +127,37 @@ TEST_F(CsvReaderFileTest, MissingFileIsIoError) {
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
   EXPECT_EQ(reader.status().message(), path + ": cannot open: No such file or directory");
+}
+
+TEST_F(CsvReaderFileTest, AFifoIsRefusedWithoutWaitingForAWriter) {
+  const auto path = dir_ / "waits.csv";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  auto reader = CsvReader::OpenFile(path.string());  // before: blocked for ever in fopen
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(reader.status().message(),
+            path.string() + ": not a regular file (a FIFO): only regular files are read, so "
+                            "that a device or pipe cannot hang or flood the run; copy the data "
+                            "into a file");
+}
+
+TEST_F(CsvReaderFileTest, ADeviceIsRefusedBeforeReading) {
+  auto reader = CsvReader::OpenFile("/dev/zero");  // before: read until memory ran out
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("/dev/zero: not a regular file (a character device)"));
+}
+
+TEST_F(CsvReaderFileTest, ALargeCrOnlyFileIsReadFromACopy) {
+  const auto path = dir_ / "contacts.csv";
+  std::string text = LargeCsv("Kiruna", 100000);
+  std::erase(text, '\n');  // CR LF -> CR
+  ASSERT_GT(text.size(), size_t{1} << 20);
+  std::ofstream(path, std::ios::binary) << text;
+  auto reader = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_EQ(ReadAll(*reader).size(), 100000U);
 }
 
 TEST_F(CsvReaderFileTest, DirectoryIsIoError) {
