@@ -17,6 +17,8 @@
 #include <thread>
 #include <utility>
 
+#include "base/truncation_guard.hpp"
+
 namespace nara {
 namespace {
 
@@ -233,15 +235,19 @@ Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
 
 namespace {
 
-// A read-only private mapping of a whole file, unmapped when the last holder lets go.
-std::shared_ptr<const void> MapFile(int fd, size_t size) {
+// A read-only private mapping of a whole file, unmapped when the last holder lets go. Guarded
+// (truncation_guard.hpp): if the file is truncated while it is read, the run ends naming it.
+std::shared_ptr<const void> MapFile(int fd, size_t size, const std::string& name) {
   // Not MAP_POPULATE: the pages are mapped by the threads that check the text first (in two
   // halves), not all by this one.
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (address == MAP_FAILED) return nullptr;
   (void)::madvise(address, size, MADV_WILLNEED);
-  return std::shared_ptr<const void>(
-      address, [size](const void* mapped) { ::munmap(const_cast<void*>(mapped), size); });
+  const int guard = GuardMapping(address, size, name);
+  return std::shared_ptr<const void>(address, [size, guard](const void* mapped) {
+    UnguardMapping(guard);
+    ::munmap(const_cast<void*>(mapped), size);
+  });
 }
 
 // True when `bytes` is UTF-8 without a BOM and without a NUL byte: the common case, read as is.
@@ -299,7 +305,7 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   // copying it into a fresh buffer cost a zero-filled page per 4 KiB and a copy of every byte.
   constexpr uintmax_t kMapFrom = uintmax_t{1} << 20;
   if (!size_error && size >= kMapFrom) {
-    if (auto mapping = MapFile(::fileno(file.get()), static_cast<size_t>(size))) {
+    if (auto mapping = MapFile(::fileno(file.get()), static_cast<size_t>(size), name)) {
       const std::string_view bytes(static_cast<const char*>(mapping.get()),
                                    static_cast<size_t>(size));
       // CR-only line ends are rewritten, so such a file is read from a copy, as below.

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -136,9 +136,10 @@ TEST_F(CsvReaderFileTest, AFifoIsRefusedWithoutWaitingForAWriter) {
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
   EXPECT_EQ(reader.status().message(),
-            path.string() + ": not a regular file (a FIFO): only regular files are read, so "
-                            "that a device or pipe cannot hang or flood the run; copy the data "
-                            "into a file");
+            path.string() +
+                ": not a regular file (a FIFO): only regular files are read, so "
+                "that a device or pipe cannot hang or flood the run; copy the data "
+                "into a file");
 }
 
 TEST_F(CsvReaderFileTest, ADeviceIsRefusedBeforeReading) {
@@ -158,6 +159,25 @@ TEST_F(CsvReaderFileTest, ALargeCrOnlyFileIsReadFromACopy) {
   auto reader = CsvReader::OpenFile(path.string());
   ASSERT_TRUE(reader.ok()) << reader.status().message();
   EXPECT_EQ(ReadAll(*reader).size(), 100000U);
+}
+
+// A mapped file cut short while it is read ends the run naming the file (exit 3), not with a
+// bare SIGBUS.
+TEST_F(CsvReaderFileTest, AMappedFileTruncatedWhileReadEndsTheRunNamingIt) {
+  const auto path = dir_ / "contacts.csv";
+  std::ofstream(path, std::ios::binary) << LargeCsv("Kiruna", 200000);
+  EXPECT_EXIT(
+      {
+        auto reader = CsvReader::OpenFile(path.string());
+        if (!reader.ok()) std::_Exit(10);
+        std::filesystem::resize_file(path, 0);
+        CsvRecord record;
+        while (reader->Next(record)) {
+        }
+        std::_Exit(11);  // read to the end without noticing
+      },
+      ::testing::ExitedWithCode(3),
+      "nara: contacts.csv: the file was truncated or rewritten while it was read");
 }
 
 TEST_F(CsvReaderFileTest, DirectoryIsIoError) {

@@ -150,7 +150,8 @@ TEST(CsvReaderTest, BomIsStripped) {
 
 TEST(CsvReaderTest, InvalidByteInBomFileIsRefusedNamingTheLine) {
   // The BOM says UTF-8: a stray Latin-1 byte is neither replaced nor re-decoded silently.
-  auto reader = CsvReader::Open("\xEF\xBB\xBFkommun;namn\n0880;Kalmar\n1480;G\xF6teborg\n", "x.csv");
+  auto reader =
+      CsvReader::Open("\xEF\xBB\xBFkommun;namn\n0880;Kalmar\n1480;G\xF6teborg\n", "x.csv");
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), StatusCode::kInvalidInput);
   EXPECT_THAT(reader.status().message(),

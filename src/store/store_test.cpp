@@ -62,8 +62,8 @@ TEST(StoreTest, ANewStoreAndItsWalAreReadableByTheOwnerOnly) {
   {
     auto store = Store::Open(path.string(), false);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    ASSERT_TRUE((*store)->db().Exec("CREATE TABLE mode_probe (x); INSERT INTO mode_probe VALUES (1)")
-                    .ok());
+    ASSERT_TRUE(
+        (*store)->db().Exec("CREATE TABLE mode_probe (x); INSERT INTO mode_probe VALUES (1)").ok());
     for (const char* suffix : {"", "-wal", "-shm"}) {
       const fs::path file = path.string() + suffix;
       if (!fs::exists(file)) continue;
