@@ -1,8 +1,10 @@
 // CsvReader: encoding and delimiter detection, then a single forward pass over the text.
 #include "base/csv_reader.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +16,8 @@
 #include <memory>
 #include <thread>
 #include <utility>
+
+#include "base/truncation_guard.hpp"
 
 namespace nara {
 namespace {
@@ -106,6 +110,74 @@ Status CheckIsText(std::string_view bytes, const std::string& name) {
   return Status::Ok();
 }
 
+// How the lines of a text end, judged by its first line.
+enum class LineEnds {
+  kLf,     // LF or CR LF (or a single line)
+  kCr,     // CR alone, and no LF anywhere: old Mac and some Excel exports
+  kMixed,  // the first line ends with a lone CR but an LF comes later
+};
+
+// Looks for a CR not followed by LF (outside quotes) before the first LF. A lone CR just before
+// the end of the text ends the last line, as the reader reads it.
+LineEnds DetectLineEnds(std::string_view text) {
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && c == '\n') {
+      return LineEnds::kLf;
+    } else if (!quoted && c == '\r' && i + 1 < text.size() && text[i + 1] != '\n') {
+      return text.find('\n', i) == std::string_view::npos ? LineEnds::kCr : LineEnds::kMixed;
+    }
+  }
+  return LineEnds::kLf;
+}
+
+// What a file that is not a regular file is, for messages.
+const char* FileKindName(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a plain file";
+}
+
+int64_t LineOfOffset(std::string_view text, size_t offset) {
+  return 1 + CountLineFeeds(text.data(), text.data() + offset);
+}
+
+// Turns CR-only line ends into LF (line numbers then count them), or refuses a text whose line
+// ends change from CR to LF, naming the file: reading it either way would run lines together.
+Status NormaliseLineEnds(std::string& text, const std::string& name) {
+  switch (DetectLineEnds(text)) {
+    case LineEnds::kLf:
+      return Status::Ok();
+    case LineEnds::kCr:
+      std::replace(text.begin(), text.end(), '\r', '\n');
+      return Status::Ok();
+    case LineEnds::kMixed:
+      break;
+  }
+  return InvalidInput(fmt::format(
+      "{}:1: the first line ends with a CR alone (old Mac line ends) but later lines end with "
+      "LF: the line ends are mixed, so rows would run together; save the file again as CSV "
+      "with one kind of line end",
+      name));
+}
+
+// Refuses a text that is not valid UTF-8 although it holds UTF-8 (a BOM, or well-formed
+// multi-byte sequences): one stray byte must not turn the whole file into Windows-1252 (every
+// "ä" read as "Ã¤") or be replaced silently. Names the file and the line of the first bad byte.
+Status RefuseMixedEncoding(std::string_view text, const std::string& name, bool bom) {
+  const size_t bad = FirstInvalidUtf8(text);
+  return InvalidInput(fmt::format(
+      "{}:{}: byte 0x{:02X} is not valid UTF-8, but the file is UTF-8 elsewhere ({}): it mixes "
+      "encodings; save the whole file again as UTF-8 (or as Windows-1252), or fix that line",
+      name, LineOfOffset(text, bad), static_cast<unsigned char>(text[bad]),
+      bom ? "it starts with a UTF-8 byte-order mark" : "it holds UTF-8 letters"));
+}
+
 }  // namespace
 
 void CsvReader::HoldText(std::string bytes) {
@@ -140,20 +212,22 @@ Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
   CsvReader reader;
   reader.file_name_ = std::move(file_name);
   NARA_RETURN_IF_ERROR(CheckIsText(bytes, reader.file_name_));
+  // The encoding is decided once for the whole file; a file that is UTF-8 in one place and
+  // not in another is refused, never re-decoded.
   reader.encoding_ = DetectEncoding(bytes);
   switch (reader.encoding_) {
     case TextEncoding::kUtf8:
       break;
     case TextEncoding::kUtf8WithBom:
       bytes.erase(0, 3);
-      // The BOM says UTF-8; stray invalid bytes become U+FFFD so that every field the reader
-      // hands out is valid UTF-8 (JSON and XLSX output depend on it).
-      if (!IsValidUtf8(bytes)) bytes = ReplaceInvalidUtf8(bytes);
+      if (!IsValidUtf8(bytes)) return RefuseMixedEncoding(bytes, reader.file_name_, true);
       break;
     case TextEncoding::kWindows1252:
+      if (HasUtf8Sequence(bytes)) return RefuseMixedEncoding(bytes, reader.file_name_, false);
       Windows1252ToUtf8InPlace(bytes);
       break;
   }
+  NARA_RETURN_IF_ERROR(NormaliseLineEnds(bytes, reader.file_name_));
   reader.HoldText(std::move(bytes));
   NARA_RETURN_IF_ERROR(reader.ReadHeader());
   return reader;
@@ -161,15 +235,19 @@ Result<CsvReader> CsvReader::Open(std::string bytes, std::string file_name) {
 
 namespace {
 
-// A read-only private mapping of a whole file, unmapped when the last holder lets go.
-std::shared_ptr<const void> MapFile(int fd, size_t size) {
+// A read-only private mapping of a whole file, unmapped when the last holder lets go. Guarded
+// (truncation_guard.hpp): if the file is truncated while it is read, the run ends naming it.
+std::shared_ptr<const void> MapFile(int fd, size_t size, const std::string& name) {
   // Not MAP_POPULATE: the pages are mapped by the threads that check the text first (in two
   // halves), not all by this one.
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (address == MAP_FAILED) return nullptr;
   (void)::madvise(address, size, MADV_WILLNEED);
-  return std::shared_ptr<const void>(
-      address, [size](const void* mapped) { ::munmap(const_cast<void*>(mapped), size); });
+  const int guard = GuardMapping(address, size, name);
+  return std::shared_ptr<const void>(address, [size, guard](const void* mapped) {
+    UnguardMapping(guard);
+    ::munmap(const_cast<void*>(mapped), size);
+  });
 }
 
 // True when `bytes` is UTF-8 without a BOM and without a NUL byte: the common case, read as is.
@@ -197,8 +275,27 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  // Opened without blocking, so that a FIFO cannot hang the run before it is refused.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    const int error = errno;
+    ::close(fd);
+    return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(error)));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    if (S_ISDIR(info.st_mode)) return IoError(fmt::format("{}: cannot read: a directory", path));
+    return IoError(fmt::format(
+        "{}: not a regular file ({}): only regular files are read, so that a device or pipe "
+        "cannot hang or flood the run; copy the data into a file",
+        path, FileKindName(info.st_mode)));
+  }
+  (void)::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::unique_ptr<std::FILE, FileCloser> file(::fdopen(fd, "rb"));
   if (file == nullptr) {
+    ::close(fd);
     return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
   }
   const std::string name = std::filesystem::path(path).filename().string();
@@ -208,10 +305,11 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
   // copying it into a fresh buffer cost a zero-filled page per 4 KiB and a copy of every byte.
   constexpr uintmax_t kMapFrom = uintmax_t{1} << 20;
   if (!size_error && size >= kMapFrom) {
-    if (auto mapping = MapFile(::fileno(file.get()), static_cast<size_t>(size))) {
+    if (auto mapping = MapFile(::fileno(file.get()), static_cast<size_t>(size), name)) {
       const std::string_view bytes(static_cast<const char*>(mapping.get()),
                                    static_cast<size_t>(size));
-      const bool plain = IsPlainUtf8Text(bytes);
+      // CR-only line ends are rewritten, so such a file is read from a copy, as below.
+      const bool plain = IsPlainUtf8Text(bytes) && DetectLineEnds(bytes) == LineEnds::kLf;
       if (!plain) NARA_RETURN_IF_ERROR(CheckIsText(bytes, name));  // the error names the line
       if (plain) {
         CsvReader reader;

@@ -1,8 +1,10 @@
 // Tests of CsvReader::OpenFile: file names in messages, mapped large files, I/O errors.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -125,6 +127,57 @@ TEST_F(CsvReaderFileTest, MissingFileIsIoError) {
   ASSERT_FALSE(reader.ok());
   EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
   EXPECT_EQ(reader.status().message(), path + ": cannot open: No such file or directory");
+}
+
+TEST_F(CsvReaderFileTest, AFifoIsRefusedWithoutWaitingForAWriter) {
+  const auto path = dir_ / "waits.csv";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  auto reader = CsvReader::OpenFile(path.string());  // before: blocked for ever in fopen
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(reader.status().message(),
+            path.string() +
+                ": not a regular file (a FIFO): only regular files are read, so "
+                "that a device or pipe cannot hang or flood the run; copy the data "
+                "into a file");
+}
+
+TEST_F(CsvReaderFileTest, ADeviceIsRefusedBeforeReading) {
+  auto reader = CsvReader::OpenFile("/dev/zero");  // before: read until memory ran out
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kIoError);
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("/dev/zero: not a regular file (a character device)"));
+}
+
+TEST_F(CsvReaderFileTest, ALargeCrOnlyFileIsReadFromACopy) {
+  const auto path = dir_ / "contacts.csv";
+  std::string text = LargeCsv("Kiruna", 100000);
+  std::erase(text, '\n');  // CR LF -> CR
+  ASSERT_GT(text.size(), size_t{1} << 20);
+  std::ofstream(path, std::ios::binary) << text;
+  auto reader = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_EQ(ReadAll(*reader).size(), 100000U);
+}
+
+// A mapped file cut short while it is read ends the run naming the file (exit 3), not with a
+// bare SIGBUS.
+TEST_F(CsvReaderFileTest, AMappedFileTruncatedWhileReadEndsTheRunNamingIt) {
+  const auto path = dir_ / "contacts.csv";
+  std::ofstream(path, std::ios::binary) << LargeCsv("Kiruna", 200000);
+  EXPECT_EXIT(
+      {
+        auto reader = CsvReader::OpenFile(path.string());
+        if (!reader.ok()) std::_Exit(10);
+        std::filesystem::resize_file(path, 0);
+        CsvRecord record;
+        while (reader->Next(record)) {
+        }
+        std::_Exit(11);  // read to the end without noticing
+      },
+      ::testing::ExitedWithCode(3),
+      "nara: contacts.csv: the file was truncated or rewritten while it was read");
 }
 
 TEST_F(CsvReaderFileTest, DirectoryIsIoError) {

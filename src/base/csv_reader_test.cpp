@@ -148,12 +148,56 @@ TEST(CsvReaderTest, BomIsStripped) {
   EXPECT_EQ(reader.byte_size(), std::string("kommun;namn\n0880;Kalmar\n").size());
 }
 
-TEST(CsvReaderTest, InvalidBytesInBomFileBecomeReplacementCharacters) {
-  CsvReader reader = OpenOk("\xEF\xBB\xBFkommun;namn\n1480;G\xF6teborg\n");
-  EXPECT_EQ(reader.encoding(), TextEncoding::kUtf8WithBom);
+TEST(CsvReaderTest, InvalidByteInBomFileIsRefusedNamingTheLine) {
+  // The BOM says UTF-8: a stray Latin-1 byte is neither replaced nor re-decoded silently.
+  auto reader =
+      CsvReader::Open("\xEF\xBB\xBFkommun;namn\n0880;Kalmar\n1480;G\xF6teborg\n", "x.csv");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("x.csv:3: byte 0xF6 is not valid UTF-8, but the file is "
+                                    "UTF-8 elsewhere (it starts with a UTF-8 byte-order mark)"));
+}
+
+TEST(CsvReaderTest, OneInvalidByteInAUtf8FileIsRefusedNotReadAsWindows1252) {
+  // "Länssjukhuset" in UTF-8 on line 2, one Latin-1 "ö" on line 4: before, the whole file was
+  // re-decoded as Windows-1252 ("LÃ¤nssjukhuset") without a word.
+  auto reader = CsvReader::Open(
+      "unit,n\nL\xC3\xA4nssjukhuset,1\nKalmar,2\nV\xE4xj\xF6,3\n", "episodes.csv");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("episodes.csv:4: byte 0xE4 is not valid UTF-8, but the file "
+                                    "is UTF-8 elsewhere (it holds UTF-8 letters): it mixes "
+                                    "encodings"));
+}
+
+TEST(CsvReaderTest, CrOnlyLineEndsAreReadAsLines) {
+  CsvReader reader = OpenOk("patient,unit\rLOP1,\"two\rlines\"\r\rLOP2,b\rLOP3,c");
+  EXPECT_THAT(reader.header(), ElementsAre("patient", "unit"));
   auto rows = ReadAll(reader);
+  ASSERT_EQ(rows.size(), 3U);
+  EXPECT_THAT(rows[0].fields, ElementsAre("LOP1", "two\nlines"));
+  EXPECT_EQ(rows[0].line, 2);
+  EXPECT_THAT(rows[1].fields, ElementsAre("LOP2", "b"));
+  EXPECT_EQ(rows[1].line, 5);  // after the quoted line break and a blank line
+  EXPECT_THAT(rows[2].fields, ElementsAre("LOP3", "c"));
+  EXPECT_EQ(reader.blank_lines(), 1);
+}
+
+TEST(CsvReaderTest, CrOnlyThenLfLineEndsAreRefusedNamingTheFile) {
+  auto reader = CsvReader::Open("patient,unit\rLOP1,a\rLOP2,b\nLOP3,c\n", "contacts.csv");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), StatusCode::kInvalidInput);
+  EXPECT_THAT(reader.status().message(),
+              ::testing::StartsWith("contacts.csv:1: the first line ends with a CR alone"));
+  EXPECT_THAT(reader.status().message(), ::testing::Not(::testing::HasSubstr("LOP")));
+}
+
+TEST(CsvReaderTest, CrLfAndALoneCrInsideAFieldStayAsTheyWere) {
+  auto rows = ReadAll("a,b\r\nx\ry,1\r\n");
   ASSERT_EQ(rows.size(), 1U);
-  EXPECT_THAT(rows[0].fields, ElementsAre("1480", "G\uFFFDteborg"));
+  EXPECT_THAT(rows[0].fields, ElementsAre("x\ry", "1"));
 }
 
 TEST(CsvReaderTest, Windows1252IsTranscoded) {

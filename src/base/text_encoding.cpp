@@ -94,8 +94,8 @@ size_t SequenceLength(const unsigned char* p, const unsigned char* end) {
   return length;
 }
 
-// Offset of the first byte of `bytes` that does not start a well-formed sequence, or
-// bytes.size() when they are all valid UTF-8.
+}  // namespace
+
 size_t FirstInvalidUtf8(std::string_view bytes) {
   const auto* const begin = reinterpret_cast<const unsigned char*>(bytes.data());
   const unsigned char* const end = begin + bytes.size();
@@ -115,7 +115,21 @@ size_t FirstInvalidUtf8(std::string_view bytes) {
   return static_cast<size_t>(p - begin);
 }
 
-}  // namespace
+bool HasUtf8Sequence(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* const end = p + bytes.size();
+  while (p < end) {
+    while (end - p >= 8 && AllAscii8(p)) p += 8;
+    if (p == end) break;
+    if (*p < 0x80U) {
+      ++p;
+      continue;
+    }
+    if (SequenceLength(p, end) > 0) return true;
+    ++p;
+  }
+  return false;
+}
 
 bool IsValidUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == bytes.size(); }
 

@@ -1,6 +1,7 @@
 // Text encodings of the extracts (data contract §1.1): detection and Windows-1252 → UTF-8.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,16 @@ TextEncoding DetectEncoding(std::string_view bytes);
 // True when `bytes` are well-formed UTF-8: no overlong forms, no surrogates (U+D800-U+DFFF),
 // nothing above U+10FFFF, no truncated sequence at the end.
 bool IsValidUtf8(std::string_view bytes);
+
+// Offset of the first byte of `bytes` that does not start a well-formed UTF-8 sequence, or
+// bytes.size() when they are all valid UTF-8.
+size_t FirstInvalidUtf8(std::string_view bytes);
+
+// True when `bytes` hold at least one well-formed multi-byte UTF-8 sequence (a character
+// outside ASCII written as UTF-8). A Windows-1252 text almost never does: its letters are
+// single high bytes, which UTF-8 never has alone. So a text that is not valid UTF-8 but holds
+// such a sequence mixes encodings.
+bool HasUtf8Sequence(std::string_view bytes);
 
 // `bytes` with every byte that does not start a well-formed UTF-8 sequence replaced by U+FFFD
 // (a file that declares UTF-8 with a BOM but holds some stray Latin-1 bytes). Returns the

@@ -43,6 +43,19 @@ Status WrongSize(const std::string& path, std::string size) {
       path, size));
 }
 
+// A key of one byte repeated (all zero from `truncate -s 32`, or 32 spaces) is no secret: every
+// pseudonym under it could be reversed by hashing every personnummer.
+Status CheckNotOneByteRepeated(const std::string& path, PseudonymisationKey& key) {
+  for (const uint8_t byte : key) {
+    if (byte != key[0]) return Status::Ok();
+  }
+  OPENSSL_cleanse(key.data(), key.size());
+  return UsageError(fmt::format(
+      "{}: the pseudonymisation key is one byte repeated 32 times (all zero?), which anyone can "
+      "guess; make a random key with: head -c 32 /dev/urandom > KEYFILE",
+      path));
+}
+
 }  // namespace
 
 Result<PseudonymisationKey> ReadKeyFile(const std::string& path) {
@@ -62,6 +75,7 @@ Result<PseudonymisationKey> ReadKeyFile(const std::string& path) {
   PseudonymisationKey key;
   if (size == kPseudonymisationKeySize) {
     std::memcpy(key.data(), buffer, key.size());
+    NARA_RETURN_IF_ERROR(CheckNotOneByteRepeated(path, key));
     return key;
   }
   if (size == kReadLimit) {
@@ -87,6 +101,7 @@ Result<PseudonymisationKey> ReadKeyFile(const std::string& path) {
     }
     key[i] = static_cast<uint8_t>(high * 16 + low);
   }
+  NARA_RETURN_IF_ERROR(CheckNotOneByteRepeated(path, key));
   return key;
 }
 

@@ -143,6 +143,12 @@ TEST_F(PseudonymiserTest, BadKeyFilesAreClearErrorsThatShowNeitherKeyNorNumber) 
   ExpectKeyFileError("hex-two-newlines", std::string(kCountingKeyHex) + "\n\n",
                      StatusCode::kUsage, "holds 66 bytes");
   ExpectKeyFileError("large", std::string(5000, '7'), StatusCode::kUsage, "holds 5000 bytes");
+  ExpectKeyFileError("all-zero", std::string(32, '\0'), StatusCode::kUsage,
+                     "one byte repeated");
+  ExpectKeyFileError("all-same", std::string(32, 'k'), StatusCode::kUsage, "one byte repeated");
+  ExpectKeyFileError("hex-zero", std::string(64, '0') + "\n", StatusCode::kUsage,
+                     "one byte repeated");
+  ExpectKeyFileError("hex-ff", std::string(64, 'f'), StatusCode::kUsage, "one byte repeated");
   ExpectKeyFileError("numbers-in-hex", std::string(52, 'a') + "570428-99999",
                      StatusCode::kUsage, "hex digits only");
 

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/csv_field.hpp"
+
 namespace nara::indicators {
 
 namespace {
@@ -50,16 +52,7 @@ void AppendCsvRows(const std::vector<Row>& rows, size_t begin, size_t end, std::
     out.push_back(',');
     out.append(row.unit_type);
     out.push_back(',');
-    if (row.unit.find_first_of(",\"") == std::string::npos) {
-      out.append(row.unit);
-    } else {  // unit codes hold no quotes in practice; doubled as RFC 4180 says if they do
-      out.push_back('"');
-      for (char c : row.unit) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-      }
-      out.push_back('"');
-    }
+    AppendCsvField(row.unit, out);  // from the extract: quoted and formula-safe
     out.push_back(',');
     out.append(row.sex);
     out.push_back(',');

@@ -46,6 +46,17 @@ TEST(TableWriterTest, CsvLeavesCountDenominatorsAndSuppressedCellsEmptyAndQuotes
             "0\n");
 }
 
+TEST(TableWriterTest, CsvWritesAFormulaShapedUnitAsText) {
+  IndicatorTable table;
+  table.rows.push_back(Make(Indicator::kReadmission30d, 1, 2, "=HYPERLINK(1)"));
+  table.rows.push_back(Make(Indicator::kReadmission30d, 1, 2, "-3"));  // a plain number stays
+  EXPECT_EQ(TableCsv(table),
+            "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,"
+            "suppressed\n"
+            "readmission_30d,2019-03,municipality,\"'=HYPERLINK(1)\",all,all,1,2,50.000,0\n"
+            "readmission_30d,2019-03,municipality,-3,all,all,1,2,50.000,0\n");
+}
+
 TEST(TableWriterTest, WritingToAFileGivesTheSameBytesAcrossChunks) {
   IndicatorTable table;
   for (int i = 0; i < 40000; ++i) table.rows.push_back(Make(Indicator::kReadmission30d, i, i + 1));

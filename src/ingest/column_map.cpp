@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/redaction.hpp"
+
 namespace nara::ingest {
 namespace {
 
@@ -37,9 +39,10 @@ Result<ColumnMap> ColumnMap::Resolve(const std::vector<std::string>& header,
       if (!Matches(specs[spec], header[column])) continue;
       known = true;
       if (map.index_[spec] >= 0) {
-        return InvalidInput(fmt::format(
-            "{}:1: columns '{}' and '{}' both give '{}': keep one of them", file,
-            header[static_cast<size_t>(map.index_[spec])], header[column], specs[spec].name));
+        return InvalidInput(
+            fmt::format("{}:1: columns '{}' and '{}' both give '{}': keep one of them", file,
+                        RedactAndShorten(header[static_cast<size_t>(map.index_[spec])], 64),
+                        RedactAndShorten(header[column], 64), specs[spec].name));
       }
       map.index_[spec] = static_cast<int>(column);
     }

@@ -1,6 +1,7 @@
 // Maps a CSV header onto the columns a table reader knows, by name or alias, ignoring case.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,13 @@ class ColumnMap {
     return index < 0 ? std::string_view() : record.fields[static_cast<size_t>(index)];
   }
   int index(size_t spec) const { return index_[spec]; }
+  // The spec that header column `column` maps to, or SIZE_MAX when it maps to none.
+  size_t SpecAt(size_t column) const {
+    for (size_t spec = 0; spec < index_.size(); ++spec) {
+      if (index_[spec] == static_cast<int>(column)) return spec;
+    }
+    return SIZE_MAX;
+  }
   const std::vector<std::string>& unknown() const { return unknown_; }
 
  private:

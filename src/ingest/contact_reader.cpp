@@ -66,9 +66,11 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
     }
     const int municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
     if (municipality < 0) return false;
+    const auto unit = row.OutputText(kUnit);
+    if (!unit) return false;
     out.patient_local.push_back(patient->local);
     c.at.push_back(at->at);
-    c.unit.push_back(out.units.Intern(TrimBlanks(row.Get(kUnit))));
+    c.unit.push_back(out.units.Intern(*unit));
     c.municipality.push_back(static_cast<uint16_t>(municipality));
     c.level.push_back(*level);
     c.kind.push_back(*kind);

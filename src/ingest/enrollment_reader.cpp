@@ -22,8 +22,9 @@ Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollm
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;
-    const std::string_view programme = TrimBlanks(row.Get(kProgramme));
-    if (programme.empty()) {
+    const auto programme = row.OutputText(kProgramme);
+    if (!programme) return false;
+    if (programme->empty()) {
       row.RejectMissing(kProgramme);
       return false;
     }
@@ -39,7 +40,7 @@ Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollm
       end = *parsed;
     }
     out.patient_local.push_back(patient->local);
-    out.rows.push_back({0, out.programmes.Intern(programme), *start, end});
+    out.rows.push_back({0, out.programmes.Intern(*programme), *start, end});
     return true;
   });
   return FinishPatientTable(status, fatal, resolver, out);

@@ -3,11 +3,18 @@
 
 #include <charconv>
 
+#include "identity/identity_text.hpp"
 #include "ingest/municipality_table.hpp"
 #include "ingest/value_parsers.hpp"
 
 namespace nara::ingest {
 namespace {
+
+// Whether `text`, in any written form, is an identity number that could have been issued.
+bool IsValidIdentityNumber(std::string_view text, Date reference) {
+  const identity::PatientText classified = identity::ClassifyPatientText(text, reference);
+  return classified.number && identity::IsValid(*classified.number);
+}
 
 enum Column : size_t {
   kEpisodeId, kPatient, kSex, kBirthDate, kAge, kMunicipality, kHospital, kClinic, kSpecialty,
@@ -77,6 +84,15 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
     if (episode_id.empty()) {
       row.RejectMissing(kEpisodeId);
+      return false;
+    }
+    if (IsValidIdentityNumber(episode_id, context.reference)) {
+      // The episode id reaches the settlement basis and its audit: a patient's number there
+      // would be in clear. (Other 10- and 12-digit ids are common and kept; messages and
+      // rejected rows redact them anyway.)
+      row.Reject(kEpisodeId, RejectCode::kIdentityNumberInText,
+                 "episode_id is a valid identity number, which must not reach the settlement "
+                 "basis; export the stay's own id here");
       return false;
     }
     if (out.episode_ids.Find(episode_id) != UINT32_MAX) {
@@ -196,6 +212,13 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
       diagnosis = out.diagnoses.Intern(code);
     }
 
+    const auto hospital = row.OutputText(kHospital);
+    if (!hospital) return false;
+    const auto clinic = row.OutputText(kClinic);
+    if (!clinic) return false;
+    const auto health_center = row.OutputText(kHealthCenter);
+    if (!health_center) return false;
+
     uint8_t flags = 0;
     if (admitted->has_time) flags |= model::kAdmittedHasTime;
     if (discharged.has_time) flags |= model::kDischargedHasTime;
@@ -207,9 +230,9 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     s.birth_date.push_back(birth_date);
     s.age.push_back(age);
     s.municipality.push_back(static_cast<uint16_t>(municipality));
-    s.hospital.push_back(out.units.Intern(TrimBlanks(row.Get(kHospital))));
-    s.clinic.push_back(out.units.Intern(TrimBlanks(row.Get(kClinic))));
-    s.health_center.push_back(out.units.Intern(TrimBlanks(row.Get(kHealthCenter))));
+    s.hospital.push_back(out.units.Intern(*hospital));
+    s.clinic.push_back(out.units.Intern(*clinic));
+    s.health_center.push_back(out.units.Intern(*health_center));
     s.main_diagnosis.push_back(diagnosis);
     s.specialty.push_back(specialty);
     s.sex.push_back(sex);

@@ -17,6 +17,7 @@
 #include "ingest/episode_reader.hpp"
 #include "ingest/manifest_reader.hpp"
 #include "ingest/municipality_table.hpp"
+#include "ingest/redaction.hpp"
 #include "ingest/table_readers.hpp"
 
 namespace nara::ingest {
@@ -323,6 +324,62 @@ void AppendContacts(RawContacts& tail, RawContacts& into) {
   tail = RawContacts();
 }
 
+// Only regular files inside the extract folder are read (checked before anything is opened):
+// a FIFO would hang the run, /dev/zero would fill the memory, and a symbolic link out of the
+// folder would read a file the extract's checksum and its sender never covered. A link to
+// another file inside the folder is followed. A missing file is left to the caller.
+Status CheckExtractFile(const fs::path& dir, const fs::path& path) {
+  std::error_code error;
+  const fs::file_status link = fs::symlink_status(path, error);
+  if (error || !fs::exists(link)) return Status::Ok();
+  const fs::file_status target = fs::status(path, error);
+  if (error || !fs::exists(target)) {
+    return IoError(
+        fmt::format("{}: a symbolic link to nothing; put the file itself in the "
+                    "extract folder",
+                    path.string()));
+  }
+  if (fs::is_directory(target)) {
+    return IoError(fmt::format("{}: cannot read: a directory", path.string()));
+  }
+  if (!fs::is_regular_file(target)) {
+    return IoError(fmt::format(
+        "{}: not a regular file (a FIFO, socket or device): only regular files inside the "
+        "extract folder are read; copy the data into a file",
+        path.string()));
+  }
+  if (fs::is_symlink(link)) {
+    const fs::path folder = fs::canonical(dir, error);
+    const fs::path resolved = error ? fs::path() : fs::canonical(path, error);
+    const auto [folder_end, unused] =
+        std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end());
+    if (error || folder.empty() || folder_end != folder.end()) {
+      return IoError(fmt::format(
+          "{}: a symbolic link to a file outside the extract folder: only files inside the "
+          "folder are read; copy the file into the folder",
+          path.string()));
+    }
+  }
+  return Status::Ok();
+}
+
+// The manifest's free texts are printed in every report and stored: one shaped like an
+// identity number refuses the extract (the message names the key, not the value).
+Status CheckManifestText(const model::Manifest& manifest) {
+  for (const auto& [key, value] :
+       {std::pair<const char*, const std::string&>{"region", manifest.region},
+        {"county", manifest.county},
+        {"pvard_planned", manifest.pvard_planned}}) {
+    if (ContainsIdentityNumber(value)) {
+      return InvalidInput(fmt::format(
+          "extract.toml: key '{}' holds text shaped like an identity number, which must not "
+          "reach the reports; write the region's name there",
+          key));
+    }
+  }
+  return Status::Ok();
+}
+
 void Report(const RawTableBase& table, IngestReport& report) {
   TableCounts counts = table.counts;
   counts.used = counts.read - static_cast<int64_t>(table.log.rejects().size());
@@ -346,8 +403,13 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     return InvalidInput(fmt::format("{}: not an extract folder (no such directory)",
                                     options.extract_dir));
   }
+  for (const char* file : {"extract.toml", "municipalities.csv", "episodes.csv", "coordination.csv",
+                           "contacts.csv", "waits.csv", "population.csv", "enrollments.csv"}) {
+    NARA_RETURN_IF_ERROR(CheckExtractFile(dir, dir / file));
+  }
   auto manifest = ReadManifest((dir / "extract.toml").string());
   if (!manifest.ok()) return manifest.status();
+  NARA_RETURN_IF_ERROR(CheckManifestText(*manifest));
   if (!fs::exists(dir / "episodes.csv")) {
     return InvalidInput(fmt::format("{}: the extract has no episodes.csv (required)",
                                     (dir / "episodes.csv").string()));

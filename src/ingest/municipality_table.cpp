@@ -78,10 +78,16 @@ Status MunicipalityTable::AddExtractFile(CsvReader& reader, RejectLog& log,
       row.RejectBadValue(kCode, RejectCode::kBadCode, "4 digits");
       return false;
     }
+    const auto name = row.OutputText(kName);
+    if (!name) return false;
+    const auto area = row.OutputText(kArea);
+    if (!area) return false;
+    const auto county_text = row.OutputText(kCounty);
+    if (!county_text) return false;
     const bool known = index_[static_cast<size_t>(number)] != 0;
-    std::string county(row.Get(kCounty));
+    std::string county(*county_text);
     if (!known && county.empty()) county = std::string(code.substr(0, 2));
-    Add({std::string(code), std::string(row.Get(kName)), county, std::string(row.Get(kArea))});
+    Add({std::string(code), std::string(*name), county, std::string(*area)});
     return true;
   });
 }

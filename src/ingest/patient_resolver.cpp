@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "identity/identity_text.hpp"
+
 namespace nara::ingest {
 namespace {
 
@@ -31,19 +33,33 @@ Result<ResolvedPatient> PatientResolver::Resolve(std::string_view value, std::st
       index_.Find(value, hash, [this](uint32_t id) -> std::string_view { return values_[id]; });
   if (cached != StringIndex::kNone) return patients_[cached];
   ResolvedPatient patient;
-  if (auto number = identity::ParseIdentityNumber(value, reference_)) {
+  // Every written form of a number (blanks, NBSP, '.0', a leading apostrophe, spaced dashes) is
+  // recognised, and a value near that shape is identifying too: never taken for a pseudonym.
+  const identity::PatientText text = identity::ClassifyPatientText(value, reference_);
+  if (text.kind != identity::PatientTextKind::kOther) {
     if (!allow_identifiable_) {
       return InvalidInput(fmt::format(
-          "{}:{}: column 'patient' holds identity numbers, and no pseudonymisation key was given: "
-          "pass --key-file FILE or set NARA_KEY_FILE (32 random bytes kept by the region), or "
-          "--test-data for synthetic data",
-          file, line));
+          "{}:{}: column 'patient' holds identity numbers{}, and no pseudonymisation key was "
+          "given: pass --key-file FILE or set NARA_KEY_FILE (32 random bytes kept by the "
+          "region), or --test-data for synthetic data",
+          file, line,
+          text.kind == identity::PatientTextKind::kMalformedIdentityNumber
+              ? " (or values shaped like one: 10 to 12 digits with separators)"
+              : ""));
     }
     patient.identifiable = true;
-    patient.bad_check_digit = !identity::IsValid(*number);
-    patient.sex = ToModelSex(number->sex);
-    patient.birth_date = number->birth_date;
-    patient.pseudonym = pseudonymiser_.Pseudonym(std::string_view(number->canonical, 12));
+    if (text.number) {
+      const identity::IdentityNumber& number = *text.number;
+      patient.bad_check_digit = !identity::IsValid(number);
+      patient.sex = ToModelSex(number.sex);
+      patient.birth_date = number.birth_date;
+      patient.pseudonym = pseudonymiser_.Pseudonym(std::string_view(number.canonical, 12));
+    } else {
+      // Near the shape but no number: kept, flagged like a wrong check digit, pseudonymised
+      // by its digits and letters (no sex or birth date can be read from it).
+      patient.bad_check_digit = true;
+      patient.pseudonym = pseudonymiser_.Pseudonym(text.compact);
+    }
   } else {
     // An already pseudonymised LopNr (or a reserve number Nära does not recognise): hashed too,
     // so every patient reference in outputs has one form.

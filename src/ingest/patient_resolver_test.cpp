@@ -67,5 +67,58 @@ TEST(PatientResolverTest, IdentityNumberWithoutKeyFailsAndIsNotCached) {
   EXPECT_EQ(collected[0].pseudonym, pseudonymiser.Pseudonym("LOP1"));
 }
 
+TEST(PatientResolverTest, MessyFormsOfOneNumberGiveOnePseudonymSexAndBirthDate) {
+  const auto pseudonymiser = identity::Pseudonymiser::ForTestData();
+  PatientResolver resolver(pseudonymiser, kReference, /*allow_identifiable=*/true);
+  auto clean = resolver.Resolve("19400627-0807", "episodes.csv", 2);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_EQ(clean->sex, model::Sex::kFemale);
+  EXPECT_EQ(clean->birth_date, DaysFromCivil(1940, 6, 27));
+  int line = 3;
+  for (const char* messy : {"19400627 0807", "194006270807.0", "'194006270807",
+                            "19400627\u00A00807", "400627 - 0807", "400627\u20130807"}) {
+    auto patient = resolver.Resolve(messy, "episodes.csv", line++);
+    ASSERT_TRUE(patient.ok()) << "line " << line;
+    EXPECT_TRUE(patient->identifiable) << "line " << line;
+    EXPECT_EQ(patient->pseudonym, clean->pseudonym) << "line " << line;
+    EXPECT_EQ(patient->sex, clean->sex) << "line " << line;
+    EXPECT_EQ(patient->birth_date, clean->birth_date) << "line " << line;
+    EXPECT_FALSE(patient->bad_check_digit) << "line " << line;
+  }
+}
+
+TEST(PatientResolverTest, MessyAndNearShapedNumbersWithoutKeyFail) {
+  const auto pseudonymiser = identity::Pseudonymiser::ForTestData();
+  PatientResolver resolver(pseudonymiser, kReference, /*allow_identifiable=*/false);
+  int line = 2;
+  for (const char* value :
+       {"19400627 0807", "194006270807.0", "'194006270807", "19400627\u00A00807", "400627 - 0807",
+        "19400627080", "1940-0627-080"}) {
+    auto patient = resolver.Resolve(value, "episodes.csv", line);
+    ASSERT_FALSE(patient.ok()) << "line " << line;
+    EXPECT_EQ(patient.status().code(), StatusCode::kInvalidInput);
+    EXPECT_THAT(patient.status().message(),
+                HasSubstr("episodes.csv:" + std::to_string(line) + ": column 'patient'"));
+    EXPECT_THAT(patient.status().message(), Not(HasSubstr("0807")));
+    EXPECT_THAT(patient.status().message(), Not(HasSubstr("080")));
+    ++line;
+  }
+  EXPECT_TRUE(resolver.Resolve("LOP1234567", "episodes.csv", line).ok());
+}
+
+TEST(PatientResolverTest, NearShapedValueWithKeyIsFlaggedAndOnePseudonymPerValue) {
+  const auto pseudonymiser = identity::Pseudonymiser::ForTestData();
+  PatientResolver resolver(pseudonymiser, kReference, /*allow_identifiable=*/true);
+  auto first = resolver.Resolve("19400627 080", "episodes.csv", 2);
+  auto second = resolver.Resolve("1940-0627-080", "episodes.csv", 3);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(first->identifiable);
+  EXPECT_TRUE(first->bad_check_digit);
+  EXPECT_EQ(first->sex, model::Sex::kUnknown);
+  EXPECT_EQ(first->pseudonym, second->pseudonym);
+  EXPECT_NE(first->pseudonym, pseudonymiser.Pseudonym("19400627 080"));
+}
+
 }  // namespace
 }  // namespace nara::ingest

@@ -6,12 +6,14 @@
 namespace nara::ingest {
 
 std::string_view RejectCodeName(RejectCode code) {
-  static constexpr std::array<std::string_view, 13> kNames = {
+  // clang-format off
+  static constexpr std::array<std::string_view, 15> kNames = {
       "field_count",       "malformed_row",        "missing_value",
       "bad_date",          "bad_number",           "bad_code",
       "unknown_municipality", "duplicate_episode_id", "discharge_before_admission",
       "overlapping_stay",  "unknown_episode",      "ready_notice_after_discharge",
-      "negative_count"};
+      "negative_count",    "field_too_long",       "identity_number_in_text"};
+  // clang-format on
   return kNames[static_cast<size_t>(code)];
 }
 
@@ -27,10 +29,10 @@ void RejectLog::Append(const RejectLog& other) {
   for (const auto& [code, count] : other.flags_) flags_[code] += count;
 }
 
-void RejectLog::Add(int64_t line, std::string_view column, RejectCode code, std::string message,
-                    std::string row) {
-  rejects_.push_back(
-      Reject{file_, line, std::string(column), code, std::move(message), std::move(row)});
+void RejectLog::Add(int64_t line, std::string_view column, RejectCode code,
+                    std::string_view message, std::string_view row) {
+  rejects_.push_back(Reject{file_, line, std::string(column), code, RedactIdentityNumbers(message),
+                            RedactIdentityNumbers(row)});
 }
 
 }  // namespace nara::ingest

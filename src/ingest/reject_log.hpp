@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/redaction.hpp"
+
 namespace nara::ingest {
 
 // Stable reason codes (data contract §2). The names are part of the public interface: they
@@ -25,6 +27,8 @@ enum class RejectCode : uint8_t {
   kUnknownEpisode,            // an event whose episode is not in episodes.csv (or was rejected)
   kReadyNoticeAfterDischarge,
   kNegativeCount,
+  kFieldTooLong,          // a field longer than kMaxFieldBytes
+  kIdentityNumberInText,  // a unit name, programme or episode id shaped like an identity number
 };
 
 // Values kept but flagged (the row is used).
@@ -42,6 +46,7 @@ struct Reject {
   RejectCode code;
   std::string message;  // for the analyst; never holds an identity number
   std::string row;      // the row as read, identity numbers replaced (see RedactIdentityNumbers)
+                        // and long fields cut
 };
 
 // Collects the rejects and flags of one table. Not thread-safe: one per table reader.
@@ -49,8 +54,10 @@ class RejectLog {
  public:
   explicit RejectLog(std::string file) : file_(std::move(file)) {}
 
-  void Add(int64_t line, std::string_view column, RejectCode code, std::string message,
-           std::string row);
+  // Every reject passes here: the message and row are redacted (RedactIdentityNumbers) whatever
+  // the caller built them from, so no identity-number-shaped text reaches a report.
+  void Add(int64_t line, std::string_view column, RejectCode code, std::string_view message,
+           std::string_view row);
   void Flag(FlagCode code) { ++flags_[code]; }
   // Adds another log's rejects (after this one's) and flag counts: for a table read in parts.
   void Append(const RejectLog& other);

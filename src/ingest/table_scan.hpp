@@ -17,6 +17,16 @@
 
 namespace nara::ingest {
 
+// The longest field a row may hold (data contract §1.1). No field of the contract comes near it;
+// a longer one is a broken export (a quote left open, a file pasted into a cell) and would
+// otherwise be copied into every output row that names its unit.
+inline constexpr size_t kMaxFieldBytes = 4096;
+// How much of each field a rejected row's text keeps.
+inline constexpr size_t kMaxRowFieldBytes = 256;
+// Unknown header columns: at most this many are listed, each cut to kMaxColumnNameBytes.
+inline constexpr size_t kMaxUnknownColumns = 50;
+inline constexpr size_t kMaxColumnNameBytes = 64;
+
 // Counts of one table read.
 struct TableCounts {
   std::string file;
@@ -65,6 +75,21 @@ class RowContext {
   }
   void Flag(FlagCode code) { log_.Flag(code); }
 
+  // A free-text value that reaches outputs (a hospital, clinic, health centre or unit name, a
+  // programme), trimmed. Rejects the row (identity_number_in_text) and returns nullopt when it
+  // holds text shaped like an identity number (ContainsIdentityNumber): such a value would be
+  // printed in the indicator table, the store and the public catalogue.
+  std::optional<std::string_view> OutputText(size_t spec) {
+    const std::string_view text = TrimBlanks(Get(spec));
+    if (ContainsIdentityNumber(text)) {
+      Reject(spec, RejectCode::kIdentityNumberInText,
+             "holds text shaped like an identity number, which must not reach the outputs; "
+             "export the name or code of the unit here, never a patient's number");
+      return std::nullopt;
+    }
+    return text;
+  }
+
   // A required date-time (or date, at 00:00) column; rejects the row and returns nullopt when
   // the value is empty or not one of the contract's forms.
   std::optional<ParsedDateTime> RequiredDateTime(size_t spec) {
@@ -100,7 +125,7 @@ class RowContext {
                     ? "patient_ref:" + identity::Pseudonymiser::FormatRef(patient_pseudonym_)
                     : std::string("[personnummer]");
       } else {
-        text += RedactIdentityNumbers(record_.fields[i]);
+        text += RedactAndShorten(record_.fields[i], kMaxRowFieldBytes);
       }
     }
     return text;
@@ -117,16 +142,33 @@ class RowContext {
   bool has_pseudonym_ = false;
 };
 
-// Reads every record of `reader`, rejecting malformed rows and rows with the wrong number of
-// fields, and calls `parse_row(RowContext&)` for the others; it returns true when it used the
-// row. Fails only when the header does not fit `specs` (a missing required column).
+// The index of the first field of `record` longer than kMaxFieldBytes, or SIZE_MAX.
+inline size_t FirstTooLongField(const CsvRecord& record) {
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    if (record.fields[i].size() > kMaxFieldBytes) return i;
+  }
+  return SIZE_MAX;
+}
+
+// Reads every record of `reader`, rejecting malformed rows, rows with the wrong number of
+// fields and rows with a field longer than kMaxFieldBytes, and calls `parse_row(RowContext&)` for
+// the others; it returns true when it used the row. Fails only when the header does not fit `specs`
+// (a missing required column).
 template <typename ParseRow>
 Status ScanTable(CsvReader& reader, std::span<const ColumnSpec> specs, RejectLog& log,
                  TableCounts& counts, ParseRow&& parse_row) {
   auto map = ColumnMap::Resolve(reader.header(), specs, log.file());
   if (!map.ok()) return map.status();
   counts.present = true;
-  counts.unknown_columns = map->unknown();
+  // Header names are input text too: redacted, cut, and not listed without end.
+  const std::vector<std::string>& unknown = map->unknown();
+  for (size_t i = 0; i < unknown.size() && i < kMaxUnknownColumns; ++i) {
+    counts.unknown_columns.push_back(RedactAndShorten(unknown[i], kMaxColumnNameBytes));
+  }
+  if (unknown.size() > kMaxUnknownColumns) {
+    counts.unknown_columns.push_back(
+        fmt::format("... and {} more", unknown.size() - kMaxUnknownColumns));
+  }
   counts.encoding = EncodingName(reader.encoding());
   counts.delimiter = reader.delimiter();
   const size_t width = reader.header().size();
@@ -141,6 +183,13 @@ Status ScanTable(CsvReader& reader, std::span<const ColumnSpec> specs, RejectLog
     if (record.fields.size() != width) {
       row.Reject(SIZE_MAX, RejectCode::kFieldCount,
                  fmt::format("{} fields where the header has {}", record.fields.size(), width));
+      continue;
+    }
+    if (const size_t field = FirstTooLongField(record); field != SIZE_MAX) {
+      row.Reject(map->SpecAt(field), RejectCode::kFieldTooLong,
+                 fmt::format("field {} holds {} bytes, more than the {} a field may hold (a "
+                             "quote left open, or a whole file pasted into one cell?)",
+                             field + 1, record.fields[field].size(), kMaxFieldBytes));
       continue;
     }
     if (parse_row(row)) ++counts.used;

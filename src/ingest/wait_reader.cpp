@@ -70,9 +70,11 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
       }
       chosen = static_cast<int32_t>(*parsed);
     }
+    const auto unit = row.OutputText(kUnit);
+    if (!unit) return false;
     out.patient_local.push_back(patient->local);
     w.municipality.push_back(static_cast<uint16_t>(municipality));
-    w.unit.push_back(out.units.Intern(TrimBlanks(row.Get(kUnit))));
+    w.unit.push_back(out.units.Intern(*unit));
     w.step.push_back(*step);
     w.start.push_back(*start);
     w.end.push_back(end);

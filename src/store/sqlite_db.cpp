@@ -1,7 +1,12 @@
 // SQLite connection and statement wrappers.
 #include "store/sqlite_db.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 namespace nara::store {
 
@@ -25,7 +30,27 @@ std::string Statement::Text(int column) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+namespace {
+
+// Creates a new store file readable and writable by its owner only (0600): the store holds
+// pseudonymised individual rows (the settlement basis). SQLite gives its -wal and -shm files
+// the mode of the database file. An existing file keeps its mode; ":memory:" and URIs are left
+// to SQLite.
+Status CreateOwnerOnly(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return Status::Ok();
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return Status::Ok();
+  }
+  if (errno == EEXIST) return Status::Ok();
+  return IoError(fmt::format("{}: cannot create the store: {}", path, std::strerror(errno)));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only) {
+  if (!read_only) NARA_RETURN_IF_ERROR(CreateOwnerOnly(path));
   sqlite3* raw = nullptr;
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);

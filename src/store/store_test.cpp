@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -50,6 +52,27 @@ TEST(StoreTest, RefusesAnotherSqliteFile) {
   ASSERT_FALSE(store.ok());
   EXPECT_THAT(store.status().message(), HasSubstr("not a Nära store"));
   fs::remove(path);
+}
+
+TEST(StoreTest, ANewStoreAndItsWalAreReadableByTheOwnerOnly) {
+  const fs::path path = fs::temp_directory_path() / "nara-store-test-mode.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  const mode_t previous = ::umask(022);  // the usual umask would give 0644
+  {
+    auto store = Store::Open(path.string(), false);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_TRUE(
+        (*store)->db().Exec("CREATE TABLE mode_probe (x); INSERT INTO mode_probe VALUES (1)").ok());
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      const fs::path file = path.string() + suffix;
+      if (!fs::exists(file)) continue;
+      const fs::perms perms = fs::status(file).permissions();
+      EXPECT_EQ(perms & (fs::perms::group_all | fs::perms::others_all), fs::perms::none)
+          << "store file" << suffix;
+    }
+  }
+  ::umask(previous);
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
 }
 
 TEST(StoreTest, AddsAnExtractWithItsRowsReportAndCatalog) {

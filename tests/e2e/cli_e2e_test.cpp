@@ -122,7 +122,7 @@ TEST(CliE2eTest, ExitCodesAndMessages) {
   EXPECT_EQ(no_key.exit_code, 3);
   EXPECT_THAT(no_key.err, HasSubstr("holds identity numbers, and no pseudonymisation key"));
   // A key from NARA_KEY_FILE is accepted; a key file of the wrong size is a usage error.
-  WriteFile(dir.path() / "key", std::string(32, 'k'));
+  WriteFile(dir.path() / "key", "an e2e key of 32 bytes, not 1x32");
   auto keyed = RunNara({"check", dir / "x", "--out", dir / "c"}, ".",
                        {"NARA_KEY_FILE=" + (dir / "key")});
   EXPECT_EQ(keyed.exit_code, 0) << keyed.err;
