@@ -955,6 +955,8 @@ TEST_F(ApiServerTest, ConnectionsPerClientAddressAreCapped) {
   const std::string refused = third.ReadAnswer();
   EXPECT_EQ(RawConnection::Status(refused), 503) << refused;
   EXPECT_THAT(refused, HasSubstr("\"code\":\"too_many_connections\""));
+  EXPECT_THAT(refused, HasSubstr("X-Frame-Options: DENY"));
+  EXPECT_THAT(refused, HasSubstr("Content-Security-Policy: default-src 'self'"));
   EXPECT_THAT(log_.str(), HasSubstr("refused 503 too_many_connections addr=127.0.0.1"));
   RawConnection other_client(port_, "127.0.0.2");
   ASSERT_TRUE(other_client.Send(Get("/api/me")));

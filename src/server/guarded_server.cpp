@@ -224,15 +224,14 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     const std::string body =
         "{\"code\":\"too_many_connections\",\"message\":\"too many open connections from "
         "this address: close one and try again\"}";
-    const std::string refusal =
+    std::string refusal =
         "HTTP/1.1 503 Service Unavailable\r\n"
         "Content-Type: application/json; charset=utf-8\r\n"
         "Cache-Control: no-store\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
         "Retry-After: 1\r\n"
-        "Connection: close\r\n"
-        "Content-Length: " +
-        std::to_string(body.size()) + "\r\n\r\n" + body;
+        "Connection: close\r\n";
+    for (const auto& [name, value] : answer_headers_) refusal += name + ": " + value + "\r\n";
+    refusal += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     if (refusal_logger_) refusal_logger_(address);
     stream.write(refusal.data(), refusal.size());
     CloseGracefully(sock);

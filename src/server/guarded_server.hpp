@@ -28,6 +28,12 @@ class GuardedServer : public httplib::Server {
   void set_refusal_logger(std::function<void(const std::string& address)> logger) {
     refusal_logger_ = std::move(logger);
   }
+  // Headers for every answer: httplib's default headers, and those of the 503 refusal that
+  // the connection loop writes itself.
+  void SetAnswerHeaders(const httplib::Headers& headers) {
+    answer_headers_ = headers;
+    set_default_headers(headers);
+  }
   // From a route or pre-routing handler: close the connection once the current answer is sent
   // (a refused request whose body was not read must not be parsed as the next request).
   static void CloseAfterThisRequest();
@@ -43,6 +49,7 @@ class GuardedServer : public httplib::Server {
   ConnectionLimits limits_;
   std::atomic<int> waiting_{0};  // accepted connections not yet given a thread
   std::function<void(const std::string&)> refusal_logger_;
+  httplib::Headers answer_headers_;
   std::mutex mutex_;
   std::map<std::string, int> open_per_address_;
 };

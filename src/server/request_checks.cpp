@@ -72,7 +72,7 @@ bool SameOrigin(const httplib::Request& request) {
 }  // namespace
 
 void ApiServer::Impl::AddRequestChecks() {
-  http.set_default_headers({
+  http.SetAnswerHeaders({
       {"Content-Security-Policy", kContentSecurityPolicy},
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
