@@ -2,10 +2,10 @@
 #include "server/api_server.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
-
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -93,15 +93,19 @@ ApiServer::Impl::Impl(ServerOptions server_options)
     : options(std::move(server_options)),
       store_files(options.store_path),
       sessions(std::chrono::hours(8), options.clock),
-      limiter(5, std::chrono::seconds(60), options.clock),
+      limiter(std::chrono::seconds(60), options.clock),
       pool(options.store_path),
       cache(options.cache_bytes),
+      http(static_cast<size_t>(std::max(1, options.threads)), options.connections),
       refusals(options.refusal_log) {
   if (options.suppress >= 0) recomputed = std::make_unique<PublicSuppression>(options.suppress);
   if (refusals == nullptr) {
     refusals = spdlog::get("nara-access");
     if (refusals == nullptr) refusals = spdlog::stderr_color_mt("nara-access");
   }
+  http.set_refusal_logger([log = refusals](const std::string& address) {
+    log->warn("refused 503 too_many_connections addr={}: too many open connections", address);
+  });
 }
 
 std::variant<PublicView, ApiError> ApiServer::Impl::PublicViewOf(Call& call,
@@ -142,8 +146,8 @@ void ApiServer::Impl::Refuse(const httplib::Request& request, httplib::Response&
 
 std::string ApiServer::Impl::CacheKey(const httplib::Request& request, const Principal& principal,
                                       const std::string& data_version) const {
-  std::string key = (principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" +
-                    request.path;
+  std::string key =
+      (principal.role == Role::kPublic ? "public|" : "user|") + data_version + "|" + request.path;
   for (const auto& [name, value] : request.params) key += "|" + name + "=" + value;
   return key;
 }
@@ -318,13 +322,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
     if (!users.ok()) return users.status();
     impl->users = std::move(*users);
   }
-  const int threads = impl->options.threads;
-  impl->http.new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(threads));
-  };
   // Keep connections open for many requests (httplib's default closes after 5, and its listen
   // backlog is only 5, so reconnect storms would stall clients), and send replies at once
-  // rather than waiting for Nagle's algorithm.
+  // rather than waiting for Nagle's algorithm. How long an idle or slow connection may hold
+  // its thread is GuardedServer's (options.connections).
   impl->http.set_keep_alive_max_count(100000);
   // Remember the listening socket: Bind() raises httplib's listen backlog of 5, which drops the
   // SYNs of a burst of new connections (clients then retry after 1, 3, 7 s).
@@ -334,6 +335,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   });
   impl->http.set_tcp_nodelay(true);
   impl->http.set_payload_max_length(size_t{1} << 16);  // the only body is a login
+  impl->AddRequestChecks();
   impl->AddAuthRoutes();
   impl->AddDataRoutes();
   impl->AddStaticFiles();

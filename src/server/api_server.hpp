@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/status.hpp"
+#include "server/connection_limits.hpp"
 #include "server/sessions.hpp"
 
 namespace spdlog {
@@ -23,7 +24,13 @@ struct ServerOptions {
   // Public small-number suppression; -1: use the flags stored at ingest (each extract's
   // public_min_count), else recompute with this min count.
   int suppress = -1;
-  int threads = 64;  // worker threads: one connection each while it is kept alive
+  int threads = 64;  // worker threads: one connection each while it is open
+  ConnectionLimits connections;
+  // Login attempts allowed per minute, counted before the password is checked (docs/access.md):
+  // per user name, and per client address; the address limit is higher so that the users
+  // behind one proxy do not lock each other out.
+  int login_attempts_per_user = 5;
+  int login_attempts_per_address = 30;
   // Bound of the in-memory cache of finished answers (aggregate routes only); 0: no cache.
   size_t cache_bytes = size_t{256} << 20;
   std::shared_ptr<spdlog::logger> refusal_log;  // null: a stderr logger named "nara-access"

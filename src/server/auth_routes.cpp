@@ -32,16 +32,17 @@ void ApiServer::Impl::AddAuthRoutes() {
     const std::string name = body["username"].get<std::string>();
     const std::string user_key = "user:" + name;
     const std::string address_key = "addr:" + call.http.remote_addr;
-    if (limiter.Limited(user_key) || limiter.Limited(address_key)) {
+    // Counted before the (slow) password check, atomically with the limit check: parallel
+    // guesses cannot all be checked before the first failure is recorded.
+    if (!limiter.TryAttempt({{user_key, options.login_attempts_per_user},
+                             {address_key, options.login_attempts_per_address}})) {
       return ApiError{429, "rate_limited",
-                      "too many failed logins: wait a minute before trying again"};
+                      "too many login attempts: wait a minute before trying again"};
     }
     auto principal = users.Verify(name, body["password"].get<std::string>());
-    if (!principal) {
-      limiter.RecordFailure(user_key);
-      limiter.RecordFailure(address_key);
-      return Unauthenticated("unknown user name or wrong password");
-    }
+    if (!principal) return Unauthenticated("unknown user name or wrong password");
+    limiter.Forgive(user_key);
+    limiter.Forgive(address_key);
     const std::string token = sessions.Create(*principal);
     if (token.empty()) return ApiError{500, "internal", "no random bytes for a session"};
     if (!call.session_token.empty()) sessions.Remove(call.session_token);

@@ -8,6 +8,7 @@
 
 #include "indicators/catalog.hpp"
 #include "indicators/groups.hpp"
+#include "server/public_goals.hpp"
 #include "server/server_impl.hpp"
 
 namespace nara::server {
@@ -46,26 +47,6 @@ std::string DefaultGoalPeriod(const std::vector<std::string>& periods) {
     newest = std::max(newest, period);
   }
   return newest_tertial.empty() ? newest_month : newest_tertial;
-}
-
-// `nara serve --suppress N` other than the ingest's: the stored public assessment was
-// suppressed with the ingest's N, so the goals' own counts are checked again by the primary
-// rule (numerator 1..N-1 or denominator below N) and hidden when it applies.
-void HideSmallGoalValues(Json& body, int min_count) {
-  for (auto& strategy : body["strategies"]) {
-    for (auto& goal : strategy["goals"]) {
-      const Json& numerator = goal["numerator"];
-      const Json& denominator = goal["denominator"];
-      const bool small = (numerator.is_number() && numerator.get<int64_t>() > 0 &&
-                          numerator.get<int64_t>() < min_count) ||
-                         (denominator.is_number() && denominator.get<int64_t>() < min_count);
-      if (!small) continue;
-      goal["value"] = nullptr;
-      goal["numerator"] = nullptr;
-      goal["denominator"] = nullptr;
-      goal["suppressed"] = true;
-    }
-  }
 }
 
 bool IsMunicipalityCode(const std::string& text) {
@@ -364,7 +345,11 @@ void ApiServer::Impl::AddDataRoutes() {
         Json stored = Json::parse(**body);
         for (auto& [key, value] : stored.items()) reply.body[key] = std::move(value);
         if (is_public && options.suppress >= 0 && options.suppress != info.public_min_count) {
-          HideSmallGoalValues(reply.body, options.suppress);
+          auto view = PublicViewOf(call, info);
+          if (auto* error = std::get_if<ApiError>(&view)) return *error;
+          const Status hidden = HidePublicGoalTexts(call.store, info.id, std::get<PublicView>(view),
+                                                    options.suppress, lang == "sv", reply.body);
+          if (!hidden.ok()) return ApiError{500, "internal", hidden.message()};
         }
         return reply;
       },

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "server/api_server.hpp"
+#include "server/guarded_server.hpp"
 #include "server/public_suppression.hpp"
 #include "server/response_cache.hpp"
 #include "server/sessions.hpp"
@@ -114,10 +115,10 @@ class ApiServer::Impl {
   RateLimiter limiter;
   StorePool pool;
   ResponseCache cache;
-  httplib::Server http;
+  GuardedServer http;
   std::shared_ptr<spdlog::logger> refusals;
   std::unique_ptr<PublicSuppression> recomputed;  // set when options.suppress >= 0
-  int listen_socket = -1;  // set when httplib creates the listening socket
+  int listen_socket = -1;                         // set when httplib creates the listening socket
   std::atomic<bool> listening{false};             // bound, and Listen() not returned
 
   std::variant<PublicView, ApiError> PublicViewOf(Call& call, const store::ExtractInfo& info);
@@ -130,6 +131,9 @@ class ApiServer::Impl {
   void AddAuthRoutes();
   void AddDataRoutes();
   void AddStaticFiles();
+  // Security headers on every answer; refusals of bad framing, multi-range and cross-origin
+  // requests before any route runs.
+  void AddRequestChecks();
 
  private:
   void Answer(const httplib::Request& request, httplib::Response& response, const Handler& handler,

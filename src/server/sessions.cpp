@@ -44,35 +44,41 @@ void Sessions::Remove(const std::string& token) {
   sessions_.erase(token);
 }
 
-RateLimiter::RateLimiter(int max_failures, std::chrono::seconds window, Clock clock)
-    : max_failures_(max_failures), window_(window), clock_(std::move(clock)) {}
+RateLimiter::RateLimiter(std::chrono::seconds window, Clock clock)
+    : window_(window), clock_(std::move(clock)) {}
 
 void RateLimiter::Expire(std::deque<std::chrono::steady_clock::time_point>& times) {
   const auto oldest = clock_() - window_;
   while (!times.empty() && times.front() <= oldest) times.pop_front();
 }
 
-bool RateLimiter::Limited(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  const auto found = failures_.find(key);
-  if (found == failures_.end()) return false;
-  Expire(found->second);
-  return static_cast<int>(found->second.size()) >= max_failures_;
-}
-
-void RateLimiter::RecordFailure(const std::string& key) {
+bool RateLimiter::TryAttempt(const std::vector<Key>& keys) {
   std::lock_guard lock(mutex_);
   // Many distinct names or addresses must not grow the map without bound: drop the keys whose
-  // failures have all left the window.
-  if (failures_.size() > 10000) {
-    for (auto it = failures_.begin(); it != failures_.end();) {
+  // attempts have all left the window.
+  if (attempts_.size() > 10000) {
+    for (auto it = attempts_.begin(); it != attempts_.end();) {
       Expire(it->second);
-      it = it->second.empty() ? failures_.erase(it) : std::next(it);
+      it = it->second.empty() ? attempts_.erase(it) : std::next(it);
     }
   }
-  auto& times = failures_[key];
-  Expire(times);
-  times.push_back(clock_());
+  for (const Key& key : keys) {
+    const auto found = attempts_.find(key.name);
+    if (found == attempts_.end()) continue;
+    Expire(found->second);
+    if (static_cast<int>(found->second.size()) >= key.limit) return false;
+  }
+  const auto now = clock_();
+  for (const Key& key : keys) attempts_[key.name].push_back(now);
+  return true;
+}
+
+void RateLimiter::Forgive(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  const auto found = attempts_.find(key);
+  if (found == attempts_.end() || found->second.empty()) return;
+  found->second.pop_back();
+  if (found->second.empty()) attempts_.erase(found);
 }
 
 }  // namespace nara::server

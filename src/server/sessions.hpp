@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/users.hpp"
 
@@ -38,22 +39,30 @@ class Sessions {
   std::map<std::string, Session> sessions_;
 };
 
-// Counts failed logins per key (a user name, a client address) in a sliding window; a key with
-// `max_failures` failures in the last `window` is limited. Thread-safe.
+// Counts login attempts per key (a user name, a client address) in a sliding window. An attempt
+// is counted before its password is checked, in one step with the check of the limits, so
+// parallel guesses cannot all pass before the first is counted; a login that succeeds is then
+// forgiven (Forgive), so only failed and unfinished attempts count. Thread-safe.
 class RateLimiter {
  public:
-  RateLimiter(int max_failures = 5, std::chrono::seconds window = std::chrono::seconds(60),
-              Clock clock = SteadyClock());
-  bool Limited(const std::string& key);
-  void RecordFailure(const std::string& key);
+  struct Key {
+    std::string name;
+    int limit;  // attempts allowed in the window
+  };
+  explicit RateLimiter(std::chrono::seconds window = std::chrono::seconds(60),
+                       Clock clock = SteadyClock());
+  // Counts one attempt against every key and returns true; or returns false, counting nothing,
+  // when any key already has `limit` attempts in the window.
+  bool TryAttempt(const std::vector<Key>& keys);
+  // Takes back the newest attempt counted against `key` (the login succeeded).
+  void Forgive(const std::string& key);
 
  private:
   void Expire(std::deque<std::chrono::steady_clock::time_point>& times);
-  int max_failures_;
   std::chrono::seconds window_;
   Clock clock_;
   std::mutex mutex_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> attempts_;
 };
 
 }  // namespace nara::server

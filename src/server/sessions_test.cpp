@@ -15,19 +15,41 @@ struct FakeClock {
   }
 };
 
-TEST(RateLimiterTest, LimitsAfterFiveFailuresUntilTheyLeaveTheWindow) {
+TEST(RateLimiterTest, LimitsAfterFiveAttemptsUntilTheyLeaveTheWindow) {
   FakeClock clock;
-  RateLimiter limiter(5, seconds(60), clock.Function());
+  RateLimiter limiter(seconds(60), clock.Function());
+  const std::vector<RateLimiter::Key> anna = {{"user:anna", 5}};
   for (int i = 0; i < 4; ++i) {
-    limiter.RecordFailure("user:anna");
+    EXPECT_TRUE(limiter.TryAttempt(anna));
     clock.now += seconds(10);
   }
-  EXPECT_FALSE(limiter.Limited("user:anna"));
-  limiter.RecordFailure("user:anna");  // fifth, at t = 40 s
-  EXPECT_TRUE(limiter.Limited("user:anna"));
-  EXPECT_FALSE(limiter.Limited("user:bo"));
+  EXPECT_TRUE(limiter.TryAttempt(anna));  // fifth, at t = 40 s
+  EXPECT_FALSE(limiter.TryAttempt(anna));
+  EXPECT_TRUE(limiter.TryAttempt({{"user:bo", 5}}));
   clock.now = std::chrono::steady_clock::time_point{} + seconds(60);  // the first leaves
-  EXPECT_FALSE(limiter.Limited("user:anna"));
+  EXPECT_TRUE(limiter.TryAttempt(anna));
+  EXPECT_FALSE(limiter.TryAttempt(anna));
+}
+
+TEST(RateLimiterTest, AnAttemptRefusedByOneKeyIsCountedAgainstNone) {
+  FakeClock clock;
+  RateLimiter limiter(seconds(60), clock.Function());
+  EXPECT_TRUE(limiter.TryAttempt({{"user:anna", 1}, {"addr:a", 3}}));
+  EXPECT_FALSE(limiter.TryAttempt({{"user:anna", 1}, {"addr:a", 3}}));  // anna is at her limit
+  EXPECT_TRUE(limiter.TryAttempt({{"user:bo", 1}, {"addr:a", 3}}));
+  EXPECT_TRUE(limiter.TryAttempt({{"user:cy", 1}, {"addr:a", 3}}));  // the refusal did not count
+  EXPECT_FALSE(limiter.TryAttempt({{"user:dag", 1}, {"addr:a", 3}}));
+}
+
+TEST(RateLimiterTest, ASuccessfulLoginIsForgiven) {
+  FakeClock clock;
+  RateLimiter limiter(seconds(60), clock.Function());
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(limiter.TryAttempt({{"user:anna", 2}}));
+    limiter.Forgive("user:anna");
+  }
+  limiter.Forgive("user:nobody");  // nothing to forgive: no effect
+  EXPECT_TRUE(limiter.TryAttempt({{"user:anna", 2}}));
 }
 
 TEST(SessionsTest, TokensAreRandomAndExpire) {

@@ -49,9 +49,10 @@ function freePort() {
 
 /**
  * Makes a synthetic extract, ingests it into a fresh store, adds a region user and a
- * municipality user, and starts `nara serve`. Returns { base, municipality, stop }.
+ * municipality user, and starts `nara serve` (with `serveArgs` added, e.g. ['--suppress', '50']).
+ * Returns { base, municipality, stop }.
  */
-export async function startServer() {
+export async function startServer({ serveArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'nara-web-e2e-'));
   const extract = join(dir, 'extract');
   const store = join(dir, 'nara.db');
@@ -62,7 +63,7 @@ export async function startServer() {
   run(['user', 'add', 'kommun', '--role', `municipality:${municipality}`, '--users', users, '--password-stdin'], `${password}\n`);
   run(['user', 'add', 'region', '--role', 'region', '--users', users, '--password-stdin'], `${password}\n`);
   const port = await freePort();
-  const server = spawn(nara, ['serve', '--store', store, '--users', users, '--port', String(port), '--web', webDist], {
+  const server = spawn(nara, ['serve', '--store', store, '--users', users, '--port', String(port), '--web', webDist, ...serveArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

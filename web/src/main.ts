@@ -2,6 +2,7 @@
 import './style.css';
 import { ApiError, getCatalog, getExtracts, getMe, onDataVersion } from './api';
 import type { User } from './api';
+import { newSessionState } from './context';
 import type { AppContext } from './context';
 import { h, replace } from './dom';
 import { setSuppressMinCount } from './format';
@@ -35,6 +36,7 @@ const context: AppContext = {
   user: null,
   catalog: null,
   extracts: [],
+  session: newSessionState(),
   announce(message, error = false) {
     statusLine.textContent = message;
     statusLine.classList.toggle('error', error);
@@ -49,6 +51,8 @@ const context: AppContext = {
   },
   async sessionChanged(user: User | null) {
     context.user = user;
+    // Another role sees other values: nothing kept from the session before may be shown.
+    context.session = newSessionState();
     await loadCatalog();
     renderShell();
   },
@@ -56,9 +60,11 @@ const context: AppContext = {
 
 // A new data_version means `nara ingest` added an extract while the page was open: the
 // catalogue and the extract list are then stale, so offer a reload rather than re-render under
-// the user's hands.
+// the user's hands. What the session kept (selection, goal answers) is of the old extract and
+// is dropped at once.
 onDataVersion((version) => {
   if (dataVersion && version !== dataVersion) {
+    context.session = newSessionState();
     context.announce(t('newData'));
     statusLine.appendChild(document.createTextNode(' '));
     const reload = h('button', { type: 'button', className: 'link-button' }, t('reload'));

@@ -7,8 +7,8 @@ import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
 import { formatNumber } from '../format';
 import { lang, t, tDynamic } from '../i18n';
+import { indicatorName } from '../labels';
 import { dataTable, scrollable } from '../table';
-import { indicatorName } from './indicators';
 
 const statuses: GoalStatus[] = ['met', 'not_yet_met', 'not_met', 'not_assessed'];
 /** Each status has a symbol as well as a colour, so colour is never the only cue. */

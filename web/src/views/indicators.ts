@@ -1,46 +1,13 @@
 // The Indikatorer view: the selection form, then the trend and the comparison of units.
-import type { Catalog, IndicatorInfo } from '../api';
+import type { Catalog } from '../api';
 import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
 import type { Option } from '../dom';
 import { lang, t, tDynamic } from '../i18n';
-import { renderComparison } from './comparison';
-import { renderTrend } from './trend';
-
-/** The current selection; kept between renders so a language switch keeps it. */
-export interface Selection {
-  indicator: string;
-  periodType: string;
-  unitType: string;
-  unit: string;
-  sex: string;
-  ageGroup: string;
-  comparePeriod: string;
-  /** True once the user picked the comparison period; until then it follows the trend's latest. */
-  comparePeriodChosen: boolean;
-}
-
-const selection: Selection = {
-  indicator: '',
-  periodType: '',
-  unitType: '',
-  unit: '',
-  sex: 'all',
-  ageGroup: 'all',
-  comparePeriod: '',
-  comparePeriodChosen: false,
-};
-let defaultsFor: string | null = null;
-
-export function indicatorName(info: IndicatorInfo | undefined, fallback: string): string {
-  if (!info) return fallback;
-  return lang() === 'sv' ? info.name_sv : info.name_en;
-}
-
-export function unitName(catalog: Catalog, unitType: string, unit: string): string {
-  const found = catalog.units.find((u) => u.unit_type === unitType && u.unit === unit);
-  return found && found.name && found.name !== unit ? `${found.name} (${unit})` : unit;
-}
+import { indicatorName, unitName } from '../labels';
+import { renderComparison } from '../panels/comparison';
+import { renderTrend } from '../panels/trend';
+import type { Selection } from '../selection';
 
 function unitsOf(catalog: Catalog, unitType: string): Option[] {
   return catalog.units
@@ -51,6 +18,8 @@ function unitsOf(catalog: Catalog, unitType: string): Option[] {
 
 /** Makes the selection valid for the catalogue (first use, new indicator, new session). */
 function settle(catalog: Catalog, context: AppContext): void {
+  const session = context.session;
+  const selection = session.selection;
   const sessionKey = context.user ? `${context.user.name}` : 'public';
   const info = catalog.indicators.find((i) => i.id === selection.indicator) ?? catalog.indicators[0];
   selection.indicator = info?.id ?? '';
@@ -59,8 +28,8 @@ function settle(catalog: Catalog, context: AppContext): void {
   }
   const unitTypes = info?.unit_types ?? [];
   // A municipality user starts at their own municipality, everyone else at the whole region.
-  if (defaultsFor !== sessionKey) {
-    defaultsFor = sessionKey;
+  if (session.defaultsFor !== sessionKey) {
+    session.defaultsFor = sessionKey;
     const own = context.user?.role === 'municipality' ? context.user.municipality : null;
     if (own && unitTypes.includes('municipality')) {
       selection.unitType = 'municipality';
@@ -97,7 +66,9 @@ export function renderIndicators(root: HTMLElement, context: AppContext): void {
   let generation = 0;
   const update = (focusField?: string): void => {
     settle(catalog, context);
-    renderForm(form, catalog, update);
+    // Read on every update: the shell replaces the session state on a new data version.
+    const selection = context.session.selection;
+    renderForm(form, catalog, selection, update);
     if (focusField) form.querySelector<HTMLElement>(`[data-field="${focusField}"]`)?.focus();
     generation += 1;
     const mine = generation;
@@ -119,7 +90,12 @@ export function renderIndicators(root: HTMLElement, context: AppContext): void {
   update();
 }
 
-function renderForm(form: HTMLFormElement, catalog: Catalog, update: (focusField: string) => void): void {
+function renderForm(
+  form: HTMLFormElement,
+  catalog: Catalog,
+  selection: Selection,
+  update: (focusField: string) => void,
+): void {
   const info = catalog.indicators.find((i) => i.id === selection.indicator);
   const change = (key: Exclude<keyof Selection, 'comparePeriodChosen'>, field: string) => (value: string) => {
     selection[key] = value;

@@ -8,8 +8,8 @@ import { h, labelledSelect, replace } from '../dom';
 import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
 import { t } from '../i18n';
+import { unitName } from '../labels';
 import { dataTable, scrollable } from '../table';
-import { unitName } from './indicators';
 
 const choice = { municipality: '', from: '', to: '', basisMonth: '', session: '' };
 

@@ -1,5 +1,5 @@
-// Comparison of units (municipalities when the indicator has them) for one period: a bar
-// chart, its visually hidden table, downloads.
+// The Indikatorer view's comparison panel: the units (municipalities when the indicator has
+// them) in one period as a bar chart, its visually hidden table, downloads.
 import { apiUrl, getIndicators, isSuppressed } from '../api';
 import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
@@ -8,10 +8,9 @@ import { h, labelledSelect, replace } from '../dom';
 import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell, suppressedText } from '../format';
 import { t, tDynamic } from '../i18n';
+import { digitsFor, indicatorName, unitName } from '../labels';
+import type { Selection } from '../selection';
 import { dataTable } from '../table';
-import { indicatorName, unitName } from './indicators';
-import type { Selection } from './indicators';
-import { digitsFor } from './trend';
 
 /** The unit type compared: municipalities when the indicator has them, else the selected type. */
 export function compareUnitType(catalog: Catalog, selection: Selection): string {

@@ -1,5 +1,5 @@
-// The trend of one indicator for one unit and group: line chart with the goal's reference
-// lines, the table of values (the chart's text alternative) and downloads.
+// The Indikatorer view's trend panel: one indicator for one unit and group as a line chart with
+// the goal's reference lines, the table of values (the chart's text alternative) and downloads.
 import { apiUrl, getGoals, getIndicators, isSuppressed } from '../api';
 import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
@@ -8,9 +8,9 @@ import { h, replace } from '../dom';
 import { downloadLinks } from '../downloads';
 import { formatNumber, numberCell } from '../format';
 import { lang, t, tDynamic } from '../i18n';
+import { digitsFor, indicatorName, unitName } from '../labels';
+import type { Selection } from '../selection';
 import { dataTable, scrollable } from '../table';
-import { indicatorName, unitName } from './indicators';
-import type { Selection } from './indicators';
 
 export function trendParams(selection: Selection): Params {
   return {
@@ -23,27 +23,27 @@ export function trendParams(selection: Selection): Params {
   };
 }
 
-/** Decimals shown for an indicator's values: none for counts. */
-export function digitsFor(catalog: Catalog, indicator: string): number {
-  return catalog.indicators.find((i) => i.id === indicator)?.kind === 'count' ? 0 : 1;
-}
-
 interface ReferenceLine {
   label: string;
   value: number;
 }
 
 /** Target, base-year and national lines of the goal on this indicator and unit, if any. */
-let goals: ReturnType<typeof getGoals> | null = null;
-
-async function referenceLines(selection: Selection): Promise<ReferenceLine[]> {
+async function referenceLines(selection: Selection, context: AppContext): Promise<ReferenceLine[]> {
+  // Asked once per session and language: the assessment changes only with a new extract (a new
+  // data version) or another role (login, logout), and both start a new session state.
+  const goals = context.session.goals;
+  const language = lang();
+  let assessment = goals.get(language);
+  if (!assessment) {
+    assessment = getGoals(undefined, language);
+    goals.set(language, assessment);
+  }
   let strategies;
   try {
-    // Asked once per page load: the assessment changes only with a new extract.
-    goals ??= getGoals(undefined, lang());
-    strategies = (await goals)?.strategies;
+    strategies = (await assessment)?.strategies;
   } catch {
-    goals = null;
+    if (goals.get(language) === assessment) goals.delete(language);
     return []; // The lines are extras: the trend is shown without them, with the note.
   }
   const goal = (strategies ?? [])
@@ -81,7 +81,7 @@ export async function renderTrend(
   let rows: IndicatorRow[];
   let lines: ReferenceLine[];
   try {
-    [rows, lines] = await Promise.all([getIndicators(params), referenceLines(selection)]);
+    [rows, lines] = await Promise.all([getIndicators(params), referenceLines(selection, context)]);
   } catch (error) {
     if (current()) {
       section.removeAttribute('aria-busy');
