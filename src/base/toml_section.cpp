@@ -11,8 +11,8 @@ Result<toml::table> ParseToml(std::string_view text, std::string_view file, Stat
     return toml::parse(text, file);
   } catch (const toml::parse_error& error) {
     const auto& where = error.source().begin;
-    return Status(code, fmt::format("{}:{}:{}: not valid TOML: {}", file, where.line,
-                                    where.column, error.description()));
+    return Status(code, fmt::format("{}:{}:{}: not valid TOML: {}", file, where.line, where.column,
+                                    error.description()));
   }
 }
 
@@ -83,16 +83,16 @@ Status TomlSection::Error(std::string_view key, std::string_view message) const 
   const int64_t line = node != nullptr ? TomlLine(*node) : TomlLine(table_);
   std::string got = node != nullptr ? TomlValueText(*node) : std::string();
   const std::string where = line > 0 ? fmt::format("{}:{}", file_, line) : file_;
-  return Status(code_, got.empty() ? fmt::format("{}: {}: {}", where, PathOf(key), message)
-                                   : fmt::format("{}: {}: {} (got {})", where, PathOf(key),
-                                                 message, got));
+  return Status(code_, got.empty()
+                           ? fmt::format("{}: {}: {}", where, PathOf(key), message)
+                           : fmt::format("{}: {}: {} (got {})", where, PathOf(key), message, got));
 }
 
 Status TomlSection::SectionError(std::string_view message) const {
   const int64_t line = TomlLine(table_);
   const std::string where = line > 0 ? fmt::format("{}:{}", file_, line) : file_;
-  return Status(code_, fmt::format("{}: {}: {}", where, path_.empty() ? "(top level)" : path_,
-                                   message));
+  return Status(code_,
+                fmt::format("{}: {}: {}", where, path_.empty() ? "(top level)" : path_, message));
 }
 
 Status TomlSection::CheckNoUnknownKeys() const {

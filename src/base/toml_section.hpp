@@ -4,12 +4,13 @@
 //   nara.toml:12: settlement.agreement[1].grace_days: expected a whole number 0-365 (got "tre")
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 
 #include "base/status.hpp"
 

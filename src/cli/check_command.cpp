@@ -19,18 +19,16 @@ struct CheckOptions {
 };
 
 Result<int> RunCheck(const CheckOptions& options) {
-  auto run = run::OpenRun(RunOptionsFor(options.extract));
-  if (!run.ok()) return run.status();
-  const ingest::LoadedExtract& result = run->loaded;
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract)));
+  const ingest::LoadedExtract& result = run.loaded;
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) {
-    return IoError(fmt::format("{}: cannot create the output folder: {}", options.out_dir,
-                               error.message()));
+    return IoError(
+        fmt::format("{}: cannot create the output folder: {}", options.out_dir, error.message()));
   }
   const auto rejects_path = (std::filesystem::path(options.out_dir) / "rejects.csv").string();
-  const auto report_path =
-      (std::filesystem::path(options.out_dir) / "ingest_report.json").string();
+  const auto report_path = (std::filesystem::path(options.out_dir) / "ingest_report.json").string();
   NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(result.report, rejects_path));
   {
     std::ofstream report(report_path, std::ios::binary);

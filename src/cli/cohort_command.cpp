@@ -84,9 +84,8 @@ std::string CohortText(const goals::CohortResult& r) {
 }
 
 Result<int> RunCohort(const CohortCommandOptions& options) {
-  auto run = run::OpenRun(RunOptionsFor(options.extract));
-  if (!run.ok()) return run.status();
-  auto result = goals::AnalyseProgramme(run->extract(), {options.programme, options.window});
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract)));
+  auto result = goals::AnalyseProgramme(run.extract(), {options.programme, options.window});
   if (!result.ok()) {
     // An unknown programme is a wrong argument, not unusable input.
     if (result.status().code() == StatusCode::kNotFound) {

@@ -1,10 +1,9 @@
 // The subcommands of `nara`, each registered on the CLI11 app and run after parsing.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "base/status.hpp"
 #include "run/open_run.hpp"

@@ -21,29 +21,26 @@ std::string Cell(const std::optional<int64_t>& value) {
 }
 
 Result<int> RunDeltas(const DeltasOptions& options) {
-  auto store = store::Store::Open(options.store_path, /*read_only=*/true);
-  if (!store.ok()) return store.status();
+  NARA_ASSIGN_OR_RETURN(auto store, store::Store::Open(options.store_path, /*read_only=*/true));
   for (int64_t id : {options.query.from_id, options.query.to_id}) {
-    auto info = (*store)->Extract(id);
-    if (!info.ok()) return info.status();
-    if (!info->has_value()) {
+    NARA_ASSIGN_OR_RETURN(auto info, (store)->Extract(id));
+    if (!info.has_value()) {
       return NotFound(fmt::format("no extract {} in {} (see 'nara serve' /api/extracts)", id,
                                   options.store_path));
     }
   }
-  auto rows = (*store)->Deltas(options.query);
-  if (!rows.ok()) return rows.status();
+  NARA_ASSIGN_OR_RETURN(auto rows, (store)->Deltas(options.query));
   std::printf(
       "indicator,period,unit_type,unit,sex,age_group,old_numerator,old_denominator,"
       "new_numerator,new_denominator,change\n");
-  for (const auto& row : *rows) {
+  for (const auto& row : rows) {
     std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", row.indicator.c_str(), row.period.c_str(),
                 row.unit_type.c_str(), row.unit.c_str(), row.sex.c_str(), row.age_group.c_str(),
                 Cell(row.old_numerator).c_str(), Cell(row.old_denominator).c_str(),
                 Cell(row.new_numerator).c_str(), Cell(row.new_denominator).c_str(),
                 row.change.c_str());
   }
-  std::fprintf(stderr, "nara deltas: %zu changed cells\n", rows->size());
+  std::fprintf(stderr, "nara deltas: %zu changed cells\n", rows.size());
   return kExitOk;
 }
 

@@ -27,8 +27,8 @@ struct DemoOptions {
 // last day inside coverage), so that every goal of the example file has a value.
 std::string DemoTertial(const model::Extract& extract, int window_days) {
   std::string label;
-  for (const auto& period : indicators::PeriodsInside(extract.manifest.coverage_from,
-                                                      extract.manifest.coverage_to)) {
+  for (const auto& period :
+       indicators::PeriodsInside(extract.manifest.coverage_from, extract.manifest.coverage_to)) {
     if (period.type == indicators::PeriodType::kTertial &&
         indicators::LastDayOfMonth(period.last_month) + window_days <=
             extract.manifest.coverage_to) {
@@ -104,8 +104,8 @@ Result<int> RunDemo(const DemoOptions& options) {
 
 Command AddDemoCommand(CLI::App& root) {
   auto options = std::make_shared<DemoOptions>();
-  CLI::App* app = root.add_subcommand(
-      "demo", "Make the synthetic demo extract and run the main job on it");
+  CLI::App* app =
+      root.add_subcommand("demo", "Make the synthetic demo extract and run the main job on it");
   app->add_option("--out", options->out_dir, "Folder for the demo (default nara-demo)");
   app->add_option("--config", options->config_file,
                   "nara.toml with the region's settings (default: the law's)");

@@ -10,9 +10,9 @@
 #include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
-#include "run/compute.hpp"
 #include "indicators/suppression.hpp"
 #include "indicators/table_writer.hpp"
+#include "run/compute.hpp"
 
 namespace nara::cli {
 namespace {
@@ -25,8 +25,7 @@ struct IndicatorsOptions {
 };
 
 Result<int> RunIndicators(IndicatorsOptions options) {
-  auto config = run::OpenConfig(options.extract.config_file);
-  if (!config.ok()) return config.status();
+  NARA_ASSIGN_OR_RETURN(auto config, run::OpenConfig(options.extract.config_file));
   std::string format = options.format;
   if (format.empty()) {
     const std::string extension = std::filesystem::path(options.out).extension().string();
@@ -36,17 +35,17 @@ Result<int> RunIndicators(IndicatorsOptions options) {
     return UsageError("--format xlsx needs --out FILE (a workbook is not written to the terminal)");
   }
   PhaseTimer timer("load");
-  auto run = run::OpenRun(RunOptionsFor(options.extract), std::move(*config));
-  if (!run.ok()) return run.status();
-  if (const int64_t rejected = run->report().rows_rejected(); rejected > 0) {
-    std::fprintf(stderr, "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
-                 "the list)\n", static_cast<long long>(rejected));
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
+  if (const int64_t rejected = run.report().rows_rejected(); rejected > 0) {
+    std::fprintf(stderr,
+                 "nara indicators: %lld rows rejected at ingest (run 'nara check' for "
+                 "the list)\n",
+                 static_cast<long long>(rejected));
   }
   timer.Lap("compute");
-  auto computed = run::Compute(*run);
-  if (!computed.ok()) return computed.status();
-  indicators::IndicatorTable* table = &computed->table;
-  const int configured_min_count = run->config.config.suppression_min_count;
+  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
+  indicators::IndicatorTable* table = &computed.table;
+  const int configured_min_count = run.config.config.suppression_min_count;
   // The extract and the settlement are not needed any more: their memory is given back on
   // another thread while the table is suppressed and written (freeing millions of blocks takes a
   // noticeable time).
@@ -54,7 +53,7 @@ Result<int> RunIndicators(IndicatorsOptions options) {
     run::Run run;
     std::optional<settlement::Settlement> settlement;
   };
-  auto held = std::make_unique<Held>(Held{std::move(*run), std::move(computed->whole_months)});
+  auto held = std::make_unique<Held>(Held{std::move(run), std::move(computed.whole_months)});
   std::thread release([held = std::move(held)]() mutable { held.reset(); });
   struct Joiner {
     std::thread& thread;
@@ -76,7 +75,7 @@ Result<int> RunIndicators(IndicatorsOptions options) {
       NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, stdout, "standard output"));
     } else {
       std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(options.out.c_str(), "wb"),
-                                                          &std::fclose);
+                                                           &std::fclose);
       if (file == nullptr) {
         return IoError(fmt::format("{}: cannot write the indicator table", options.out));
       }

@@ -65,8 +65,8 @@ Result<int> RunIngest(IngestOptions options) {
   indicators::IndicatorTable* table = &computed->table;
   const run::StoreSettlement settlement_rows = run::ForStore(extract, computed->whole_months);
   const std::set<int> no_missing_years;
-  for (int year : computed->whole_months ? computed->whole_months->missing_price_years
-                                         : no_missing_years) {
+  for (int year :
+       computed->whole_months ? computed->whole_months->missing_price_years : no_missing_years) {
     std::fprintf(stderr,
                  "note: no price per day configured for %d: its liable days are stored "
                  "with amount 0 (settlement.price_per_day)\n",

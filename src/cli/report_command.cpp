@@ -25,8 +25,7 @@ struct ReportOptions {
 };
 
 Result<int> RunReport(ReportOptions options) {
-  auto config = run::OpenConfig(options.extract.config_file);
-  if (!config.ok()) return config.status();
+  NARA_ASSIGN_OR_RETURN(auto config, run::OpenConfig(options.extract.config_file));
   // Read the goals file before the slow part, so a mistake in it fails at once.
   if (!options.goals_file.empty()) {
     auto goals = goals::ReadGoals(options.goals_file);
@@ -37,15 +36,13 @@ Result<int> RunReport(ReportOptions options) {
       return goals.status();
     }
   }
-  auto run = run::OpenRun(RunOptionsFor(options.extract), std::move(*config));
-  if (!run.ok()) return run.status();
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
   // Check the period before the indicator pass, so a wrong period fails fast.
-  NARA_RETURN_IF_ERROR(run::CheckReportPeriod(options.period, run->extract()));
-  auto computed = run::Compute(*run);
-  if (!computed.ok()) return computed.status();
-  indicators::IndicatorTable& table = computed->table;
+  NARA_RETURN_IF_ERROR(run::CheckReportPeriod(options.period, run.extract()));
+  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
+  indicators::IndicatorTable& table = computed.table;
   const int min_count =
-      options.suppress >= 0 ? options.suppress : run->config.config.suppression_min_count;
+      options.suppress >= 0 ? options.suppress : run.config.config.suppression_min_count;
   indicators::Suppress(table.rows, min_count);
   run::ReportSettings settings;
   settings.period = options.period;
@@ -54,9 +51,8 @@ Result<int> RunReport(ReportOptions options) {
   settings.out_dir = options.out_dir;
   settings.swedish = options.lang == "sv";
   settings.suppression_min_count = min_count;
-  auto path = run::WriteReport(*run, table, settings);
-  if (!path.ok()) return path.status();
-  std::fprintf(stderr, "Wrote %s\n", path->c_str());
+  NARA_ASSIGN_OR_RETURN(auto path, run::WriteReport(run, table, settings));
+  std::fprintf(stderr, "Wrote %s\n", path.c_str());
   return kExitOk;
 }
 

@@ -21,15 +21,13 @@ std::string DefaultWebDir() {
 
 Result<int> RunServe(ServeOptions options) {
   if (options.server.web_dir.empty()) options.server.web_dir = DefaultWebDir();
-  auto server = server::ApiServer::Create(options.server);
-  if (!server.ok()) return server.status();
-  auto port = (*server)->Bind();
-  if (!port.ok()) return port.status();
+  NARA_ASSIGN_OR_RETURN(auto server, server::ApiServer::Create(options.server));
+  NARA_ASSIGN_OR_RETURN(auto port, (server)->Bind());
   std::fprintf(
-      stderr, "nara serve: http://%s:%d/ (store %s, users %s)\n", options.server.bind.c_str(),
-      *port, options.server.store_path.c_str(),
+      stderr, "nara serve: http://%s:%d/ (store %s, users %s)\n", options.server.bind.c_str(), port,
+      options.server.store_path.c_str(),
       options.server.users_path.empty() ? "none: public only" : options.server.users_path.c_str());
-  (*server)->Listen();
+  (server)->Listen();
   return kExitOk;
 }
 

@@ -51,26 +51,22 @@ Result<std::string> ReadPassword(bool from_stdin) {
 }
 
 Result<int> RunAdd(const UserOptions& options) {
-  auto principal = server::ParseRole(options.name, options.role);
-  if (!principal.ok()) return principal.status();
-  auto users = server::Users::Load(options.users_path);
-  if (!users.ok()) return users.status();
-  auto password = ReadPassword(options.password_stdin);
-  if (!password.ok()) return password.status();
-  NARA_RETURN_IF_ERROR(users->Add(*principal, *password));
-  NARA_RETURN_IF_ERROR(users->Save(options.users_path));
+  NARA_ASSIGN_OR_RETURN(auto principal, server::ParseRole(options.name, options.role));
+  NARA_ASSIGN_OR_RETURN(auto users, server::Users::Load(options.users_path));
+  NARA_ASSIGN_OR_RETURN(auto password, ReadPassword(options.password_stdin));
+  NARA_RETURN_IF_ERROR(users.Add(principal, password));
+  NARA_RETURN_IF_ERROR(users.Save(options.users_path));
   std::fprintf(stderr, "nara user: %s (%s) saved in %s\n", options.name.c_str(),
-               server::RoleText(*principal).c_str(), options.users_path.c_str());
+               server::RoleText(principal).c_str(), options.users_path.c_str());
   return kExitOk;
 }
 
 Result<int> RunRemove(const UserOptions& options) {
-  auto users = server::Users::Load(options.users_path);
-  if (!users.ok()) return users.status();
-  if (!users->Remove(options.name)) {
+  NARA_ASSIGN_OR_RETURN(auto users, server::Users::Load(options.users_path));
+  if (!users.Remove(options.name)) {
     return NotFound("no user '" + options.name + "' in " + options.users_path);
   }
-  NARA_RETURN_IF_ERROR(users->Save(options.users_path));
+  NARA_RETURN_IF_ERROR(users.Save(options.users_path));
   std::fprintf(stderr,
                "nara user: %s removed from %s (their sessions end when the server "
                "restarts)\n",

@@ -11,7 +11,13 @@
 namespace nara::indicators {
 
 enum class UnitType : uint8_t {
-  kRegion, kCounty, kArea, kMunicipality, kHospital, kClinic, kHealthCenter
+  kRegion,
+  kCounty,
+  kArea,
+  kMunicipality,
+  kHospital,
+  kClinic,
+  kHealthCenter
 };
 inline constexpr int kUnitTypeCount = 7;
 const char* UnitTypeName(UnitType type);  // region, county, ..., health_center
@@ -59,7 +65,9 @@ inline int AgeClass(int age) {
   return static_cast<int>(kAgeBands.size());
 }
 // The band name of an age in whole years (>= 0): "0-17" ... "80+".
-inline const char* AgeGroupName(int age) { return kAgeBands[static_cast<size_t>(AgeClass(age) - 1)].name; }
+inline const char* AgeGroupName(int age) {
+  return kAgeBands[static_cast<size_t>(AgeClass(age) - 1)].name;
+}
 
 // Classes are numbered sex-major: class = sex_class * kAgeClasses + age_class.
 inline constexpr int kClasses = kSexClasses * kAgeClasses;

@@ -73,9 +73,8 @@ class PatientIndex {
     all_.insert(all_.end(), patients.begin(), patients.end());
   }
   void Build(model::Patients& out) {
-    std::stable_sort(all_.begin(), all_.end(), [](const auto& a, const auto& b) {
-      return a.pseudonym < b.pseudonym;
-    });
+    std::stable_sort(all_.begin(), all_.end(),
+                     [](const auto& a, const auto& b) { return a.pseudonym < b.pseudonym; });
     for (const auto& patient : all_) {
       if (!out.pseudonym.empty() && out.pseudonym.back() == patient.pseudonym) {
         if (out.sex.back() == model::Sex::kUnknown) out.sex.back() = patient.sex;
@@ -124,11 +123,10 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
                                  size_t patients, RejectLog& log) {
   const model::Stays& s = raw.stays;
   // Episode ids are unique, so the order is total.
-  const std::vector<uint32_t> order =
-      OrderByKey(patient, patients, [&](uint32_t a, uint32_t b) {
-        if (s.admitted_at[a] != s.admitted_at[b]) return s.admitted_at[a] < s.admitted_at[b];
-        return raw.episode_ids.Name(s.episode_id[a]) < raw.episode_ids.Name(s.episode_id[b]);
-      });
+  const std::vector<uint32_t> order = OrderByKey(patient, patients, [&](uint32_t a, uint32_t b) {
+    if (s.admitted_at[a] != s.admitted_at[b]) return s.admitted_at[a] < s.admitted_at[b];
+    return raw.episode_ids.Name(s.episode_id[a]) < raw.episode_ids.Name(s.episode_id[b]);
+  });
   std::vector<uint32_t> kept;
   kept.reserve(order.size());
   size_t first_of_patient = 0;
@@ -145,18 +143,17 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
         const DateTime end = s.discharged_at[earlier];
         const bool both_times = (s.flags[earlier] & model::kDischargedHasTime) &&
                                 (s.flags[stay] & model::kAdmittedHasTime);
-        overlaps = end == kNoDateTime ||
-                   (both_times ? s.admitted_at[stay] < end
-                               : DateOf(s.admitted_at[stay]) < DateOf(end));
+        overlaps = end == kNoDateTime || (both_times ? s.admitted_at[stay] < end
+                                                     : DateOf(s.admitted_at[stay]) < DateOf(end));
         if (overlaps) {
-          log.Add(s.line[stay], "admitted_at", RejectCode::kOverlappingStay,
-                  fmt::format("{}:{}: column 'admitted_at': the stay starts {} while the same "
-                              "patient's stay at line {} in the same clinic lasts until {}",
-                              log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
-                              s.line[earlier],
-                              end == kNoDateTime ? "coverage_to (no discharge)"
-                                                 : FormatDateTime(end)),
-                  fmt::format("episode_id={}", raw.episode_ids.Name(s.episode_id[stay])));
+          log.Add(
+              s.line[stay], "admitted_at", RejectCode::kOverlappingStay,
+              fmt::format("{}:{}: column 'admitted_at': the stay starts {} while the same "
+                          "patient's stay at line {} in the same clinic lasts until {}",
+                          log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
+                          s.line[earlier],
+                          end == kNoDateTime ? "coverage_to (no discharge)" : FormatDateTime(end)),
+              fmt::format("episode_id={}", raw.episode_ids.Name(s.episode_id[stay])));
         }
       }
     }
@@ -400,8 +397,8 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   const fs::path dir(options.extract_dir);
   std::error_code error;
   if (!fs::is_directory(dir, error)) {
-    return InvalidInput(fmt::format("{}: not an extract folder (no such directory)",
-                                    options.extract_dir));
+    return InvalidInput(
+        fmt::format("{}: not an extract folder (no such directory)", options.extract_dir));
   }
   for (const char* file : {"extract.toml", "municipalities.csv", "episodes.csv", "coordination.csv",
                            "contacts.csv", "waits.csv", "population.csv", "enrollments.csv"}) {
@@ -414,9 +411,8 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     return InvalidInput(fmt::format("{}: the extract has no episodes.csv (required)",
                                     (dir / "episodes.csv").string()));
   }
-  auto municipalities =
-      MunicipalityTable::LoadReference((fs::path(options.reference_dir) / "municipalities.csv")
-                                           .string());
+  auto municipalities = MunicipalityTable::LoadReference(
+      (fs::path(options.reference_dir) / "municipalities.csv").string());
   if (!municipalities.ok()) return municipalities.status();
 
   LoadedExtract loaded;
@@ -428,11 +424,10 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
 
   RawTableBase municipality_file("municipalities.csv");
   if (fs::exists(dir / "municipalities.csv")) {
-    auto reader = CsvReader::OpenFile((dir / "municipalities.csv").string());
-    if (!reader.ok()) return reader.status();
-    report.bytes_read += static_cast<int64_t>(reader->byte_size());
+    NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile((dir / "municipalities.csv").string()));
+    report.bytes_read += static_cast<int64_t>(reader.byte_size());
     NARA_RETURN_IF_ERROR(
-        municipalities->AddExtractFile(*reader, municipality_file.log, municipality_file.counts));
+        municipalities->AddExtractFile(reader, municipality_file.log, municipality_file.counts));
   }
   const ReadContext context{&*municipalities, options.pseudonymiser,
                             DateOf(extract.manifest.created), options.allow_identifiable,

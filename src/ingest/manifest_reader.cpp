@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-
 #include "base/file.hpp"
 #include "base/toml_section.hpp"
 
@@ -40,9 +39,8 @@ std::optional<DateTime> DateTimeValue(const toml::node* node) {
 }  // namespace
 
 Result<model::Manifest> ParseManifest(std::string_view text, std::string_view file) {
-  auto parsed = ParseToml(text, file, StatusCode::kInvalidInput);
-  if (!parsed.ok()) return parsed.status();
-  TomlSection root(*parsed, std::string(file), "", StatusCode::kInvalidInput);
+  NARA_ASSIGN_OR_RETURN(auto parsed, ParseToml(text, file, StatusCode::kInvalidInput));
+  TomlSection root(parsed, std::string(file), "", StatusCode::kInvalidInput);
   // A misspelt key is reported before the missing one it was meant to be.
   for (const char* key : {"region", "county", "coverage_from", "coverage_to", "created", "codes"}) {
     root.Get(key);
@@ -88,9 +86,8 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
   } else {
     manifest.created = StartOf(*to + 1);
   }
-  auto codes = root.Table("codes");
-  if (!codes.ok()) return codes.status();
-  if (auto& section = *codes) {
+  NARA_ASSIGN_OR_RETURN(auto codes, root.Table("codes"));
+  if (auto& section = codes) {
     if (section->Get("pvard_planned") != nullptr) {
       auto planned = section->String("pvard_planned", /*integers_as_text=*/true);
       if (!planned.ok() || (*planned)->empty()) {

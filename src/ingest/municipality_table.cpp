@@ -40,14 +40,13 @@ int MunicipalityTable::Add(model::Municipality municipality) {
 }
 
 Result<MunicipalityTable> MunicipalityTable::LoadReference(const std::string& path) {
-  auto reader = CsvReader::OpenFile(path);
-  if (!reader.ok()) return reader.status();
+  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile(path));
   static const std::vector<ColumnSpec> kSpecs = {
       {"code", {}, true}, {"name", {}, true}, {"county", {}, true}, {"area", {}, false}};
   RejectLog log("municipalities.csv (bundled)");
   TableCounts counts;
   MunicipalityTable table;
-  Status status = ScanTable(*reader, kSpecs, log, counts, [&](RowContext& row) {
+  Status status = ScanTable(reader, kSpecs, log, counts, [&](RowContext& row) {
     const std::string_view code = row.Get(kCode);
     if (CodeNumber(code) < 0 || code.size() != 4) {
       row.Reject(kCode, RejectCode::kBadCode, "not a 4-digit code");
@@ -65,8 +64,7 @@ Result<MunicipalityTable> MunicipalityTable::LoadReference(const std::string& pa
   return table;
 }
 
-Status MunicipalityTable::AddExtractFile(CsvReader& reader, RejectLog& log,
-                                         TableCounts& counts) {
+Status MunicipalityTable::AddExtractFile(CsvReader& reader, RejectLog& log, TableCounts& counts) {
   static const std::vector<ColumnSpec> kSpecs = {{"code", {"kommunkod", "kommun"}, true},
                                                  {"name", {"namn", "kommunnamn"}, false},
                                                  {"county", {"lan", "län"}, false},

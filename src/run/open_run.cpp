@@ -32,9 +32,8 @@ namespace {
 // The key of options.key_file, else `config_key_file`, else $NARA_KEY_FILE; nullopt for none.
 Result<std::optional<identity::Pseudonymiser>> ChooseKey(const std::string& key_file) {
   if (!key_file.empty()) {
-    auto key = identity::Pseudonymiser::FromKeyFile(key_file);
-    if (!key.ok()) return key.status();
-    return std::optional<identity::Pseudonymiser>(std::move(*key));
+    NARA_ASSIGN_OR_RETURN(auto key, identity::Pseudonymiser::FromKeyFile(key_file));
+    return std::optional<identity::Pseudonymiser>(std::move(key));
   }
   auto key = identity::Pseudonymiser::FromEnvironment();
   if (key.ok()) return std::optional<identity::Pseudonymiser>(std::move(*key));
@@ -51,11 +50,12 @@ Result<Run> OpenRun(const RunOptions& options, ConfigSource config) {
   const identity::Pseudonymiser* pseudonymiser = options.pseudonymiser;
   bool real_key = false;
   if (pseudonymiser == nullptr) {
-    auto key = ChooseKey(!options.key_file.empty() ? options.key_file : config.config.key_file);
-    if (!key.ok()) return key.status();
-    real_key = key->has_value();
+    const std::string& key_file =
+        !options.key_file.empty() ? options.key_file : config.config.key_file;
+    NARA_ASSIGN_OR_RETURN(auto key, ChooseKey(key_file));
+    real_key = key.has_value();
     run.own_pseudonymiser = std::make_unique<identity::Pseudonymiser>(
-        real_key ? std::move(**key) : identity::Pseudonymiser::ForTestData());
+        real_key ? std::move(*key) : identity::Pseudonymiser::ForTestData());
     pseudonymiser = run.own_pseudonymiser.get();
   }
   run.config = std::move(config);

@@ -30,7 +30,7 @@ struct RunOptions {
   std::string key_file;     // empty: nara.toml's [pseudonymisation] key_file, else $NARA_KEY_FILE
   bool test_data = false;   // synthetic data: identity numbers allowed under the public test key
   int threads = 2;
-  std::string data_dir;     // the bundled data/ (reference/ under it)
+  std::string data_dir;  // the bundled data/ (reference/ under it)
   // Tests only: pseudonymise under this key instead of choosing one (not owned).
   const identity::Pseudonymiser* pseudonymiser = nullptr;
 };

@@ -21,8 +21,7 @@ Status CheckReportPeriod(const std::string& label, const model::Extract& extract
     return UsageError(
         fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)", label));
   }
-  auto preset = report::PresetFor(*period);
-  if (!preset.ok()) return preset.status();
+  NARA_ASSIGN_OR_RETURN(auto preset, report::PresetFor(*period));
   const auto& m = extract.manifest;
   for (const auto& inside : indicators::PeriodsInside(m.coverage_from, m.coverage_to)) {
     if (inside.label == label) return Status::Ok();
@@ -45,9 +44,8 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
 
   std::optional<goals::GoalsFile> goals_file;
   if (!settings.goals_file.empty()) {
-    auto read = goals::ReadGoals(settings.goals_file);
-    if (!read.ok()) return read.status();
-    goals_file = std::move(*read);
+    NARA_ASSIGN_OR_RETURN(auto read, goals::ReadGoals(settings.goals_file));
+    goals_file = std::move(read);
   }
   goals::ValueTable values;
   values.AddTable(table);
@@ -64,9 +62,9 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
                                       {input.period, extract.manifest.county, settings.swedish});
   }
   for (uint32_t code = 1; code < extract.programmes.size(); ++code) {
-    auto cohort = goals::AnalyseProgramme(extract, {extract.programmes.Name(code), 365});
-    if (!cohort.ok()) return cohort.status();
-    input.cohorts.push_back(std::move(*cohort));
+    NARA_ASSIGN_OR_RETURN(auto cohort,
+                          goals::AnalyseProgramme(extract, {extract.programmes.Name(code), 365}));
+    input.cohorts.push_back(std::move(cohort));
   }
   report::DataSummary& data = input.data;
   data.extract_dir = run.report().extract_dir;

@@ -8,7 +8,6 @@
 
 #include "base/file.hpp"
 #include "base/sha256.hpp"
-
 #include "goals/assessment.hpp"
 #include "goals/assessment_json.hpp"
 #include "goals/value_table.hpp"

@@ -307,10 +307,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
                     options.store_path));
   }
   auto impl = std::make_unique<Impl>(std::move(options));
-  {
-    auto probe = impl->pool.Acquire();
-    if (!probe.ok()) return probe.status();
-  }
+  { NARA_ASSIGN_OR_RETURN(auto probe, impl->pool.Acquire()); }
   if (!impl->options.users_path.empty()) {
     // A mistyped path must not silently leave everyone public (Users::Load accepts a missing
     // file so that `nara user add` can create one).

@@ -60,11 +60,10 @@ Status HidePublicGoalTexts(store::Store& store, int64_t extract_id, const Public
       query.unit = Text(goal, "unit");
       query.sex = Text(goal, "sex", "all");
       query.age_group = Text(goal, "age_group", "all");
-      auto rows = store.Indicators(query);
-      if (!rows.ok()) return rows.status();
+      NARA_ASSIGN_OR_RETURN(auto rows, store.Indicators(query));
       bool current_hidden = SmallCounts(goal, min_count);
       bool any_hidden = current_hidden;
-      for (const auto& row : *rows) {
+      for (const auto& row : rows) {
         if (used.count(row.period) == 0 || !view.Hides(row.rowid, row.public_suppressed)) continue;
         any_hidden = true;
         if (row.period == period) current_hidden = true;

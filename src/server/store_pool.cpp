@@ -12,9 +12,8 @@ Result<StorePool::Lease> StorePool::Acquire() {
       return Lease(this, std::move(store));
     }
   }
-  auto store = store::Store::Open(path_, /*read_only=*/true);
-  if (!store.ok()) return store.status();
-  return Lease(this, std::move(*store));
+  NARA_ASSIGN_OR_RETURN(auto store, store::Store::Open(path_, /*read_only=*/true));
+  return Lease(this, std::move(store));
 }
 
 void StorePool::Give(std::unique_ptr<store::Store> store) {

@@ -91,9 +91,8 @@ Result<Principal> ParseRole(const std::string& name, const std::string& role) {
 Result<Users> Users::Load(const std::string& path) {
   Users users;
   if (!std::filesystem::exists(path)) return users;
-  auto text = ReadFile(path, "the users file");
-  if (!text.ok()) return text.status();
-  const auto json = nlohmann::json::parse(*text, nullptr, false);
+  NARA_ASSIGN_OR_RETURN(auto text, ReadFile(path, "the users file"));
+  const auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.contains("users") || !json["users"].is_array()) {
     return InvalidInput(
         fmt::format("{}: not a users file (expected JSON {{\"users\": [...]}})", path));

@@ -26,13 +26,12 @@ using Key = std::tuple<std::string, std::string, std::string, std::string>;
 Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string& name,
                                       const std::string& first_month,
                                       const std::string& last_month) {
-  auto reader = CsvReader::Open(text, name);
-  if (!reader.ok()) return reader.status();
+  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(text, name));
   const std::vector<std::string> needed = {
       "municipality", "month", "patient_ref", "episode_id", "ready_days", "liable_days", "amount"};
   std::vector<size_t> column;
   for (const auto& want : needed) {
-    const auto& header = reader->header();
+    const auto& header = reader.header();
     auto it = std::find(header.begin(), header.end(), want);
     if (it == header.end()) {
       return InvalidInput(
@@ -42,8 +41,8 @@ Result<std::map<Key, Sums>> ReadBasis(const std::string& text, const std::string
   }
   std::map<Key, Sums> rows;
   CsvRecord record;
-  while (reader->Next(record)) {
-    if (!record.error.empty() || record.fields.size() < reader->header().size()) {
+  while (reader.Next(record)) {
+    if (!record.error.empty() || record.fields.size() < reader.header().size()) {
       return InvalidInput(fmt::format("{}:{}: not a settlement basis row", name, record.line));
     }
     auto field = [&](size_t i) { return std::string(record.fields[column[i]]); };
@@ -74,10 +73,8 @@ Result<std::vector<Change>> CompareBasis(const std::string& old_basis, const std
                                          const std::string& new_basis,
                                          const std::string& first_month,
                                          const std::string& last_month) {
-  auto before = ReadBasis(old_basis, old_name, first_month, last_month);
-  if (!before.ok()) return before.status();
-  auto after = ReadBasis(new_basis, "basis.csv", first_month, last_month);
-  if (!after.ok()) return after.status();
+  NARA_ASSIGN_OR_RETURN(auto before, ReadBasis(old_basis, old_name, first_month, last_month));
+  NARA_ASSIGN_OR_RETURN(auto after, ReadBasis(new_basis, "basis.csv", first_month, last_month));
   std::vector<Change> changes;
   auto add = [&](const Key& key, const Sums* old_sums, const Sums* new_sums) {
     Change change{std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key),
@@ -95,16 +92,16 @@ Result<std::vector<Change>> CompareBasis(const std::string& old_basis, const std
     change.new_amount = n.amount;
     changes.push_back(std::move(change));
   };
-  for (const auto& [key, sums] : *before) {
-    auto it = after->find(key);
-    if (it == after->end()) {
+  for (const auto& [key, sums] : before) {
+    auto it = after.find(key);
+    if (it == after.end()) {
       add(key, &sums, nullptr);
     } else if (!(it->second == sums)) {
       add(key, &sums, &it->second);
     }
   }
-  for (const auto& [key, sums] : *after) {
-    if (!before->count(key)) add(key, nullptr, &sums);
+  for (const auto& [key, sums] : after) {
+    if (!before.count(key)) add(key, nullptr, &sums);
   }
   std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) {
     return std::tie(a.municipality, a.month, a.patient_ref, a.episode_id) <

@@ -18,8 +18,7 @@ Result<bool> Statement::Step() {
 }
 
 Status Statement::Run() {
-  auto step = Step();
-  if (!step.ok()) return step.status();
+  NARA_ASSIGN_OR_RETURN(auto step, Step());
   return Status::Ok();
 }
 

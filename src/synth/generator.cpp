@@ -32,22 +32,22 @@ Status Generate(const SynthOptions& requested) {
     return UsageError(fmt::format("--stays {}: must be at least 1", options.stays));
   }
   if (options.coverage_to - options.coverage_from < 60) {
-    return UsageError("the coverage must be at least two months long (coverage_from to "
-                      "coverage_to)");
+    return UsageError(
+        "the coverage must be at least two months long (coverage_from to "
+        "coverage_to)");
   }
-  auto region = LoadRegion(options.reference_dir, options.county);
-  if (!region.ok()) return region.status();
+  NARA_ASSIGN_OR_RETURN(auto region, LoadRegion(options.reference_dir, options.county));
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
   if (error) {
     return IoError(
         fmt::format("{}: cannot create the folder: {}", options.out_dir, error.message()));
   }
-  const RowFormat format(options.dialect, *region, options.coverage_to + 20);
-  ExtractWriter writer(format, *region);
+  const RowFormat format(options.dialect, region, options.coverage_to + 20);
+  ExtractWriter writer(format, region);
   NARA_RETURN_IF_ERROR(writer.Open(options.out_dir));
 
-  PatientModel model(*region, options.coverage_from, options.coverage_to, options.seed);
+  PatientModel model(region, options.coverage_from, options.coverage_to, options.seed);
   PatientRecord record;
   std::vector<Fault> faults;
   FaultAnchor anchor;
@@ -70,11 +70,11 @@ Status Generate(const SynthOptions& requested) {
     NARA_RETURN_IF_ERROR(InjectStreamedFaults(anchor, format, writer, faults));
   }
   NARA_RETURN_IF_ERROR(writer.Close());
-  NARA_RETURN_IF_ERROR(WritePopulation(options.out_dir, format, *region, options.coverage_from,
+  NARA_RETURN_IF_ERROR(WritePopulation(options.out_dir, format, region, options.coverage_from,
                                        options.coverage_to, options.stays,
                                        options.inject_faults ? &faults : nullptr));
-  NARA_RETURN_IF_ERROR(WriteMunicipalities(options.out_dir, format, *region));
-  NARA_RETURN_IF_ERROR(WriteManifest(options.out_dir, *region, options));
+  NARA_RETURN_IF_ERROR(WriteMunicipalities(options.out_dir, format, region));
+  NARA_RETURN_IF_ERROR(WriteManifest(options.out_dir, region, options));
   const std::filesystem::path fault_list = std::filesystem::path(options.out_dir) / "faults.csv";
   if (options.inject_faults) return WriteFaultList(options.out_dir, faults);
   std::filesystem::remove(fault_list, error);
