@@ -71,7 +71,8 @@ class RawConnection {
   // closed or `timeout` passed.
   std::string ReadAnswer(std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    std::string data;
+    std::string data = std::move(unread_);  // the start of a next answer read last time
+    unread_.clear();
     while (true) {
       const size_t end = data.find("\r\n\r\n");
       if (end != std::string::npos) {
@@ -81,7 +82,10 @@ class RawConnection {
         if (std::regex_search(head, length, std::regex("[Cc]ontent-[Ll]ength: *([0-9]+)"))) {
           body = std::stoul(length[1]);
         }
-        if (data.size() >= end + 4 + body) return data.substr(0, end + 4 + body);
+        if (data.size() >= end + 4 + body) {
+          unread_ = data.substr(end + 4 + body);
+          return data.substr(0, end + 4 + body);
+        }
       }
       char buffer[4096];
       if (!Readable(deadline)) return data;
@@ -113,6 +117,7 @@ class RawConnection {
   }
   int fd_ = -1;
   bool connected_ = false;
+  std::string unread_;
 };
 
 std::string Get(const std::string& path, const std::string& extra_headers = "") {
@@ -903,6 +908,16 @@ TEST_F(ApiServerTest, IdleKeptAliveConnectionsDoNotKeepNewRequestsWaiting) {
   const auto waited = std::chrono::steady_clock::now() - start;
   // httplib alone keeps each idle connection for its 5 s keep-alive timeout.
   EXPECT_LT(waited, std::chrono::milliseconds(2500));
+}
+
+TEST_F(ApiServerTest, PipelinedRequestsOnOneConnectionAreAllAnswered) {
+  // The connection loop reads ahead in blocks: a second request already read must not be lost.
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.Send(Get("/api/me") + Get("/api/extracts", "Connection: close\r\n")));
+  EXPECT_EQ(RawConnection::Status(connection.ReadAnswer()), 200);
+  const std::string second = connection.ReadAnswer(std::chrono::seconds(3));
+  EXPECT_EQ(RawConnection::Status(second), 200);
+  EXPECT_THAT(second, HasSubstr("\"extracts\""));
 }
 
 TEST_F(ApiServerTest, ASlowHeaderTrickleIsCutOffAtTheRequestDeadline) {

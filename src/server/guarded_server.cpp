@@ -67,6 +67,8 @@ class DeadlineStream final : public httplib::Stream {
       : sock_(sock), limits_(limits), listening_(listening) {}
 
   void StartRequest() { deadline_ = steady_clock::now() + limits_.request_read_timeout; }
+  // Bytes already read from the socket but not yet parsed: the start of a pipelined request.
+  bool HasBuffered() const { return buffered() > 0; }
 
   bool is_readable() const override { return buffered() > 0 || WaitReadable(); }
   bool is_writable() const override { return WaitFor(sock_, POLLOUT, limits_.io_timeout); }
@@ -242,7 +244,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   bool ok = true;
   bool first = true;
   for (size_t left = keep_alive_max_count_; left > 0 && !close; --left, first = false) {
-    if (!WaitForRequest(sock, first)) break;
+    if (!stream.HasBuffered() && !WaitForRequest(sock, first)) break;
     stream.StartRequest();
     bool connection_closed = false;
     ok = process_request(stream, /*close_connection=*/left == 1, connection_closed, nullptr);
