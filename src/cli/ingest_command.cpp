@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/period.hpp"
 #include "cli/commands.hpp"
 #include "cli/load.hpp"
 #include "cli/main.hpp"
@@ -18,7 +19,6 @@
 #include "config/config.hpp"
 #include "indicators/engine.hpp"
 #include "indicators/suppression.hpp"
-#include "settlement/month.hpp"
 #include "settlement/settle.hpp"
 #include "store/checksum.hpp"
 #include "store/store.hpp"
@@ -58,28 +58,24 @@ struct SettlementRows {
 // which years), unlike `nara settle`, which refuses to invoice without a price.
 Result<SettlementRows> SettleWholeMonths(const model::Extract& extract,
                                          const config::Config& config) {
-  const Date from = extract.manifest.coverage_from;
-  const Date to = extract.manifest.coverage_to;
-  int first = settlement::MonthOfDate(from);
-  int last = settlement::MonthOfDate(to);
-  if (settlement::FirstDateOfMonth(first) != from) ++first;
-  if (settlement::LastDateOfMonth(last) != to) --last;
   SettlementRows rows;
-  if (first > last) return rows;
-  auto settled = settlement::Settle(extract, config, {first, last, /*require_prices=*/false});
+  const auto months =
+      WholeMonthsInside(extract.manifest.coverage_from, extract.manifest.coverage_to);
+  if (!months) return rows;
+  auto settled =
+      settlement::Settle(extract, config, {months->first, months->last, /*require_prices=*/false});
   if (!settled.ok()) return settled.status();
   rows.missing_price_years = settled->missing_price_years;
   for (const auto& row : settled->summary) {
-    rows.summary.push_back({extract.municipalities[row.municipality].code,
-                            settlement::MonthLabel(row.month), row.episodes, row.ready_days,
-                            row.liable_days, row.amount});
+    rows.summary.push_back({extract.municipalities[row.municipality].code, MonthLabel(row.month),
+                            row.episodes, row.ready_days, row.liable_days, row.amount});
   }
   const model::Stays& stays = extract.stays;
   rows.basis.reserve(settled->basis.size());
   for (const auto& row : settled->basis) {
     store::SettlementBasisRow out;
     out.municipality = extract.municipalities[row.municipality].code;
-    out.month = settlement::MonthLabel(row.month);
+    out.month = MonthLabel(row.month);
     out.patient_ref = settlement::PatientRef(extract, row.stay);
     out.episode_id = extract.episode_ids.Name(stays.episode_id[row.stay]);
     out.care_type = std::string(model::CareTypeName(stays.care_type[row.stay]));

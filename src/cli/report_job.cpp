@@ -6,17 +6,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/period.hpp"
 #include "goals/assessment.hpp"
 #include "goals/cohort.hpp"
 #include "goals/goals_file.hpp"
-#include "goals/period_label.hpp"
 #include "goals/value_table.hpp"
 #include "report/html_report.hpp"
 
 namespace nara::cli {
 
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
-  auto period = goals::ParsePeriod(label);
+  auto period = ParsePeriod(label);
   if (!period) {
     return UsageError(
         fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)", label));
@@ -24,8 +24,8 @@ Status CheckReportPeriod(const std::string& label, const model::Extract& extract
   auto preset = report::PresetFor(*period);
   if (!preset.ok()) return preset.status();
   const auto& m = extract.manifest;
-  for (const auto& inside : indicators::PeriodsInside(m.coverage_from, m.coverage_to)) {
-    if (inside.label == label) return Status::Ok();
+  for (const auto& inside : PeriodsInside(m.coverage_from, m.coverage_to)) {
+    if (inside == *period) return Status::Ok();
   }
   return UsageError(fmt::format("--period {}: not wholly inside the extract's coverage {} – {}",
                                 label, FormatDate(m.coverage_from), FormatDate(m.coverage_to)));
@@ -37,7 +37,7 @@ Result<std::string> WriteReport(const LoadedForCommand& loaded, const config::Co
   const model::Extract& extract = loaded.loaded.extract;
   NARA_RETURN_IF_ERROR(CheckReportPeriod(settings.period, extract));
   report::ReportInput input;
-  input.period = *goals::ParsePeriod(settings.period);
+  input.period = *ParsePeriod(settings.period);
   input.preset = *report::PresetFor(input.period);
   input.swedish = settings.swedish;
   input.extract = &extract;

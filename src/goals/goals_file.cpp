@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "goals/period_label.hpp"
+#include "base/period.hpp"
 #include "indicators/catalog.hpp"
 
 namespace nara::goals {

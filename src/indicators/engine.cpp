@@ -8,9 +8,9 @@
 #include <optional>
 #include <thread>
 
+#include "base/period.hpp"
 #include "base/phase_timer.hpp"
 #include "base/prefault.hpp"
-#include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "settlement/settle.hpp"
 
@@ -136,7 +136,9 @@ class PopulationTable {
 // Whether a liable date of `period` lies in a year without a configured price.
 bool HasMissingPrice(const settlement::Settlement& liable, const Period& period) {
   for (int year : liable.missing_price_years) {
-    if (year >= period.first_month / 12 && year <= period.last_month / 12) return true;
+    if (year >= YearOfMonth(period.first_month) && year <= YearOfMonth(period.last_month)) {
+      return true;
+    }
   }
   return false;
 }
@@ -174,11 +176,9 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   const int months = MonthOf(to) - first_month + 1;
 
   // liable_days, liable_amount: the settlement of every month wholly inside coverage.
-  const int first_whole = FirstDayOfMonth(first_month) == from ? first_month : first_month + 1;
-  const int last_whole = LastDayOfMonth(MonthOf(to)) == to ? MonthOf(to) : MonthOf(to) - 1;
   std::optional<settlement::Settlement> liable;
-  if (first_whole <= last_whole) {
-    auto settled = settlement::Settle(extract, config, {first_whole, last_whole, false});
+  if (const auto whole = WholeMonthsInside(from, to)) {
+    auto settled = settlement::Settle(extract, config, {whole->first, whole->last, false});
     if (!settled.ok()) return settled.status();
     liable.emplace(std::move(*settled));
     IndexByStay(*liable, extract.stays.size(), inputs);
@@ -236,10 +236,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     table.notes.push_back(fmt::format(
         "readmission_30d, readmission_30d_65plus: no periods ending after {}: their {}-day "
         "follow-up would reach past coverage_to {}.",
-        last_followed_month < 0 ? std::string("(none)")
-                                : fmt::format("{:04d}-{:02d}", last_followed_month / 12,
-                                              last_followed_month % 12 + 1),
-        window, FormatDate(to)));
+        last_followed_month < 0 ? std::string("(none)") : MonthLabel(last_followed_month), window,
+        FormatDate(to)));
   }
   if (liable && !liable->missing_price_years.empty()) {
     table.notes.push_back(fmt::format(
@@ -327,9 +325,9 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   PrefaultInParallel(table.rows.data(), row_count * sizeof(Row), options.threads);
   for_each_row([&](const IndicatorInfo& info, const Period& period, int slot, int group,
                    int64_t numerator, int64_t denominator) {
-    table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
-                          units.label(slot), kSexNames[group / 5], kAgeNames[group % 5],
-                          numerator, denominator, false});
+    table.rows.push_back({info.indicator, period, UnitTypeName(units.type(slot)), units.label(slot),
+                          kSexNames[group / 5], kAgeNames[group % 5], numerator, denominator,
+                          false});
   });
   timer.Lap("indicators: notes and clean-up");
   if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {
