@@ -37,7 +37,7 @@ TEST_P(GoldenTest, MatchesExpectedRows) {
   ASSERT_TRUE(computed.ok()) << computed.status().message();
   std::map<std::string, const indicators::Row*> rows;
   for (const auto& row : computed->table.rows) {
-    rows[fmt::format("{},{},{},{},{},{}", indicators::Info(row.indicator).id, row.period,
+    rows[fmt::format("{},{},{},{},{},{}", indicators::Info(row.indicator).id, row.period.Label(),
                      row.unit_type, row.unit, row.sex, row.age_group)] = &row;
   }
   std::ifstream in(dir / "expected.csv");

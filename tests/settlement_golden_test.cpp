@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/period.hpp"
 #include "golden_case.hpp"
-#include "settlement/month.hpp"
 #include "settlement/settle.hpp"
 #include "settlement/settlement_csv.hpp"
 
@@ -81,7 +81,7 @@ TEST_P(SettlementGoldenTest, MatchesExpectedSettlement) {
   std::string first, last;
   months >> first >> last;
   if (last.empty()) last = first;
-  settlement::SettleRequest request{*settlement::ParseMonth(first), *settlement::ParseMonth(last)};
+  settlement::SettleRequest request{*ParseMonth(first), *ParseMonth(last)};
   auto result = settlement::Settle(extract, *config, request);
   if (fs::exists(dir / "error.txt")) {
     ASSERT_FALSE(result.ok());

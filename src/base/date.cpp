@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "base/year_range.hpp"
+
 namespace nara {
 namespace {
 
@@ -23,9 +25,6 @@ std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
 }
-
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2199;
 
 // Parses the date at the start of `text`; sets `consumed` to its length (8 or 10).
 std::optional<Date> ParseDatePrefix(std::string_view text, size_t& consumed) {

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/period.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
-#include "indicators/periods.hpp"
 #include "indicators/table_writer.hpp"
 #include "ingest/ingest_report_writer.hpp"
 #include "run/compute.hpp"
@@ -28,11 +28,10 @@ struct DemoOptions {
 std::string DemoTertial(const model::Extract& extract, int window_days) {
   std::string label;
   for (const auto& period :
-       indicators::PeriodsInside(extract.manifest.coverage_from, extract.manifest.coverage_to)) {
-    if (period.type == indicators::PeriodType::kTertial &&
-        indicators::LastDayOfMonth(period.last_month) + window_days <=
-            extract.manifest.coverage_to) {
-      label = period.label;
+       PeriodsInside(extract.manifest.coverage_from, extract.manifest.coverage_to)) {
+    if (period.type == PeriodType::kTertial &&
+        LastDayOfMonth(period.last_month) + window_days <= extract.manifest.coverage_to) {
+      label = period.Label();
     }
   }
   return label;
@@ -79,7 +78,7 @@ Result<int> RunDemo(const DemoOptions& options) {
   std::printf("\nIndicator table: %s and indicators.xlsx (%zu rows). Region, all ages, 2021:\n",
               table_path.c_str(), table->rows.size());
   for (const auto& row : table->rows) {
-    if (row.period == "2021" && std::string(row.unit_type) == "region" &&
+    if (row.period.Label() == "2021" && std::string(row.unit_type) == "region" &&
         std::string(row.sex) == "all" && std::string(row.age_group) == "all") {
       std::printf("  %-40s %12s\n", std::string(indicators::Info(row.indicator).id).c_str(),
                   indicators::FormatValue(row).c_str());

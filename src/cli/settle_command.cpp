@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/period.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
 #include "base/file.hpp"
 #include "base/sha256.hpp"
 #include "run/open_run.hpp"
 #include "settlement/audit.hpp"
-#include "settlement/month.hpp"
 #include "settlement/run_record.hpp"
 #include "settlement/settle.hpp"
 #include "settlement/settlement_csv.hpp"
@@ -42,8 +42,8 @@ Result<settlement::SettleRequest> Months(const SettleOptions& options) {
   if (from.empty() || to.empty()) {
     return UsageError("which months? give --month 2022-03, or --from 2022-01 --to 2022-03");
   }
-  auto first = settlement::ParseMonth(from);
-  auto last = settlement::ParseMonth(to);
+  auto first = ParseMonth(from);
+  auto last = ParseMonth(to);
   if (!first || !last) {
     return UsageError(
         fmt::format("not a month (expected YYYY-MM such as 2022-03): \"{}\"", first ? to : from));
@@ -79,8 +79,8 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
   if (!run_json.ok()) return run_json.status();
   auto months = settlement::RunMonths(*run_json, (previous / "run.json").string());
   if (!months.ok()) return months.status();
-  const std::string first = std::max(months->first, settlement::MonthLabel(request.first_month));
-  const std::string last = std::min(months->second, settlement::MonthLabel(request.last_month));
+  const std::string first = std::max(months->first, MonthLabel(request.first_month));
+  const std::string last = std::min(months->second, MonthLabel(request.last_month));
   if (first > last) {
     return UsageError(
         fmt::format("--compare {}: it settled {} to {}, no month in common with "
@@ -123,12 +123,12 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(report.rows_rejected()));
   }
   const model::Manifest& manifest = extract.manifest;
-  if (settlement::FirstDateOfMonth(request->first_month) < manifest.coverage_from ||
-      settlement::LastDateOfMonth(request->last_month) > manifest.coverage_to) {
+  if (!IsWhollyInside({request->first_month, request->last_month}, manifest.coverage_from,
+                      manifest.coverage_to)) {
     return UsageError(fmt::format(
         "months {} to {} are not wholly inside the extract's coverage {} to {} (extract.toml "
         "coverage_from, coverage_to)",
-        settlement::MonthLabel(request->first_month), settlement::MonthLabel(request->last_month),
+        MonthLabel(request->first_month), MonthLabel(request->last_month),
         FormatDate(manifest.coverage_from), FormatDate(manifest.coverage_to)));
   }
   auto settled = settlement::Settle(extract, *config, *request);
@@ -164,9 +164,9 @@ Result<int> RunSettle(SettleOptions options) {
     amount += row.amount;
   }
   std::printf("Settled %s to %s: %zu municipality-months, %lld liable days, %lld kr\n",
-              settlement::MonthLabel(request->first_month).c_str(),
-              settlement::MonthLabel(request->last_month).c_str(), settled->summary.size(),
-              static_cast<long long>(liable), static_cast<long long>(amount));
+              MonthLabel(request->first_month).c_str(), MonthLabel(request->last_month).c_str(),
+              settled->summary.size(), static_cast<long long>(liable),
+              static_cast<long long>(amount));
   const auto& counters = settled->counters;
   if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
     std::fprintf(stderr,

@@ -12,8 +12,6 @@
 namespace nara::goals {
 namespace {
 
-using indicators::Period;
-
 int64_t Thousandths(double value) { return std::llround(value * 1000.0); }
 
 // Improved / unchanged / worsened of `current` against `reference`: a difference no larger than
@@ -76,20 +74,20 @@ std::optional<Observation> BaseFromFile(const ResultGoal& goal, ValueKind kind) 
 
 void FindValues(const ResultGoal& goal, const ValueTable& values, Assessment& a) {
   if (goal.indicator.empty()) return;
-  if (const Observation* o = values.Find(a.series, a.period.label)) a.current = *o;
+  if (const Observation* o = values.Find(a.series, a.period.Label())) a.current = *o;
   const Period before = ShiftYears(a.period, -1);
-  if (const Observation* o = values.Find(a.series, before.label)) a.year_before = *o;
+  if (const Observation* o = values.Find(a.series, before.Label())) a.year_before = *o;
   const ValueKind kind = a.current ? a.current->kind : ValueKind::kUnknown;
   if (goal.base_year) {
-    const Period base = ShiftYears(a.period, *goal.base_year - a.period.last_month / 12);
-    a.base_period = base.label;
-    if (const Observation* o = values.Find(a.series, base.label)) {
+    const Period base = ShiftYears(a.period, *goal.base_year - YearOfMonth(a.period.last_month));
+    a.base_period = base.Label();
+    if (const Observation* o = values.Find(a.series, base.Label())) {
       a.base = *o;
     } else if ((a.base = BaseFromFile(goal, kind))) {
       a.base_from_goals_file = true;
     }
   }
-  if (auto it = goal.national.find(a.period.label); it != goal.national.end()) {
+  if (auto it = goal.national.find(a.period.Label()); it != goal.national.end()) {
     a.national = it->second;
   }
 }
@@ -129,7 +127,7 @@ std::string JudgeTarget(const Assessment& a, const Writer& w, std::optional<bool
   }
   if (!a.national) {
     return Localised(sv, "Nationellt värde för {} saknas i målfilen (national).",
-                     "No national value for {} in the goals file (national).", a.period.label);
+                     "No national value for {} in the goals file (national).", a.period.Label());
   }
   met = Compare(value, *a.national, goal.direction, 0) == Trend::kImproved;
   return Localised(sv, "Utfallet {} är {} än rikets {}.",
@@ -180,16 +178,12 @@ std::string IntervalSentence(const Assessment& a, const Writer& w) {
 
 }  // namespace
 
-indicators::Period GoalPeriod(const ResultGoal& goal, const indicators::Period& report) {
-  using indicators::PeriodType;
+Period GoalPeriod(const ResultGoal& goal, const Period& report) {
   if (goal.period == "last_month") {
-    return {PeriodType::kMonth, report.last_month, report.last_month,
-            PeriodLabel(PeriodType::kMonth, report.last_month, report.last_month)};
+    return {PeriodType::kMonth, report.last_month, report.last_month};
   }
   if (goal.period == "rolling12") {
-    const int first = report.last_month - 11;
-    return {PeriodType::kRolling12, first, report.last_month,
-            PeriodLabel(PeriodType::kRolling12, first, report.last_month)};
+    return {PeriodType::kRolling12, report.last_month - 11, report.last_month};
   }
   if (goal.period != "report") {
     if (auto period = ParsePeriod(goal.period)) return *period;
@@ -280,12 +274,13 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
                          "bland de manuella värdena.",
                          "No value for {} ({}, unit {}) in the indicator table or the "
                          "manual values.",
-                         a.period.label, goal.indicator, a.series.unit);
+                         a.period.Label(), goal.indicator, a.series.unit);
     return a;
   }
   if (a.current->suppressed) {
-    a.reason = Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).",
-                         "The value for {} is suppressed (too few cases to show).", a.period.label);
+    a.reason =
+        Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).",
+                  "The value for {} is suppressed (too few cases to show).", a.period.Label());
     return a;
   }
   std::optional<bool> met;

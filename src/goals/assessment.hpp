@@ -7,17 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "base/period.hpp"
 #include "goals/goals_file.hpp"
 #include "goals/intervals.hpp"
 #include "goals/value_table.hpp"
-#include "indicators/periods.hpp"
 
 namespace nara::goals {
 
 enum class Trend { kImproved, kUnchanged, kWorsened, kNoComparison };
 
 struct AssessOptions {
-  indicators::Period report_period;
+  Period report_period;
   std::string region_unit;  // the extract's county: the unit of unit_type region
   bool swedish = true;      // language of the reasons
 };
@@ -27,7 +27,7 @@ struct Assessment {
   size_t strategy = 0;        // index into GoalsFile::strategies
   size_t strategic_goal = 0;  // index into Strategy::goals
   SeriesKey series;
-  indicators::Period period{};  // the period assessed
+  Period period{};  // the period assessed
   std::optional<Observation> current;
   std::optional<Interval> current_interval;
   std::string base_period;  // label, empty without base_year
@@ -77,7 +77,7 @@ std::string StatusName(GoalStatus status, bool swedish);
 std::string TrendName(Trend trend, bool swedish);
 
 // The period a goal is assessed on, given the report's period.
-indicators::Period GoalPeriod(const ResultGoal& goal, const indicators::Period& report_period);
+Period GoalPeriod(const ResultGoal& goal, const Period& report_period);
 
 // Decimals a value of this kind is shown with (1 for shares, rates and means, 0 for counts).
 int DisplayDecimals(ValueKind kind, double value);

@@ -26,7 +26,7 @@ Json GoalJson(const GoalsFile& goals, const Assessment& a, bool swedish) {
   out["unit"] = a.series.unit;
   out["sex"] = a.series.sex;
   out["age_group"] = a.series.age_group;
-  out["period"] = a.period.label;
+  out["period"] = a.period.Label();
   out["target"] = TargetText(goal, kind, swedish);
   out["target_value"] =
       goal.target.kind == TargetKind::kComparison ? Json(goal.target.threshold) : Json(nullptr);

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "goals/period_label.hpp"
+#include "base/period.hpp"
 
 namespace nara::goals {
 namespace {
@@ -270,11 +270,11 @@ TEST_F(AssessmentTest, GoalPeriods) {
   ResultGoal goal = Goal("< 17");
   const auto tertial = *ParsePeriod("2022-T1");
   goal.period = "last_month";
-  EXPECT_EQ(GoalPeriod(goal, tertial).label, "2022-04");
+  EXPECT_EQ(GoalPeriod(goal, tertial).Label(), "2022-04");
   goal.period = "rolling12";
-  EXPECT_EQ(GoalPeriod(goal, tertial).label, "2021-05/2022-04");
+  EXPECT_EQ(GoalPeriod(goal, tertial).Label(), "2021-05/2022-04");
   goal.period = "2019-12";
-  EXPECT_EQ(GoalPeriod(goal, tertial).label, "2019-12");
+  EXPECT_EQ(GoalPeriod(goal, tertial).Label(), "2019-12");
 }
 
 TEST(CountByStrategyTest, CountsStatusesAndTrends) {

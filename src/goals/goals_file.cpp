@@ -10,8 +10,8 @@
 #include <set>
 
 #include "base/file.hpp"
+#include "base/period.hpp"
 #include "base/toml_section.hpp"
-#include "goals/period_label.hpp"
 #include "indicators/catalog.hpp"
 #include "indicators/groups.hpp"
 

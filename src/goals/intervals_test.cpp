@@ -50,9 +50,9 @@ TEST(NumberFormatTest, SwedishAndEnglish) {
 TEST(PeriodLabelTest, ParseShiftAndName) {
   auto t = ParsePeriod("2022-T1");
   ASSERT_TRUE(t.has_value());
-  EXPECT_EQ(t->type, indicators::PeriodType::kTertial);
-  EXPECT_EQ(ShiftYears(*t, -8).label, "2014-T1");
-  EXPECT_EQ(ShiftYears(*ParsePeriod("2021-04/2022-03"), -1).label, "2020-04/2021-03");
+  EXPECT_EQ(t->type, PeriodType::kTertial);
+  EXPECT_EQ(ShiftYears(*t, -8).Label(), "2014-T1");
+  EXPECT_EQ(ShiftYears(*ParsePeriod("2021-04/2022-03"), -1).Label(), "2020-04/2021-03");
   EXPECT_FALSE(ParsePeriod("2022-T4").has_value());
   EXPECT_FALSE(ParsePeriod("2022-13").has_value());
   EXPECT_FALSE(ParsePeriod("2021-04/2022-04").has_value());

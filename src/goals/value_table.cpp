@@ -8,7 +8,7 @@
 #include <map>
 
 #include "base/csv_reader.hpp"
-#include "goals/period_label.hpp"
+#include "base/period.hpp"
 
 namespace nara::goals {
 namespace {
@@ -58,6 +58,7 @@ void ValueTable::Add(const SeriesKey& key, const std::string& period,
 }
 
 void ValueTable::AddTable(const indicators::IndicatorTable& table) {
+  PeriodLabelCache labels;
   for (const auto& row : table.rows) {
     const auto& info = indicators::Info(row.indicator);
     Observation observation;
@@ -68,8 +69,8 @@ void ValueTable::AddTable(const indicators::IndicatorTable& table) {
       observation.numerator = row.numerator;
       if (info.kind != indicators::Kind::kCount) observation.denominator = row.denominator;
     }
-    Add({std::string(info.id), row.unit_type, row.unit, row.sex, row.age_group}, row.period,
-        observation);
+    Add({std::string(info.id), row.unit_type, row.unit, row.sex, row.age_group},
+        labels.LabelOf(row.period), observation);
   }
 }
 
@@ -155,9 +156,9 @@ const Observation* ValueTable::Find(const SeriesKey& key, const std::string& per
   return it == series->second.end() ? nullptr : &it->second;
 }
 
-std::vector<std::pair<indicators::Period, Observation>> ValueTable::Series(
-    const SeriesKey& key, indicators::PeriodType type) const {
-  std::vector<std::pair<indicators::Period, Observation>> out;
+std::vector<std::pair<Period, Observation>> ValueTable::Series(const SeriesKey& key,
+                                                               PeriodType type) const {
+  std::vector<std::pair<Period, Observation>> out;
   auto series = series_.find(SeriesId(key));
   if (series == series_.end()) return out;
   for (const auto& [label, observation] : series->second) {

@@ -9,9 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/period.hpp"
 #include "base/status.hpp"
 #include "indicators/engine.hpp"
-#include "indicators/periods.hpp"
 
 namespace nara {
 class CsvReader;
@@ -58,8 +58,7 @@ class ValueTable {
 
   const Observation* Find(const SeriesKey& key, const std::string& period) const;
   // Every period of `type` for the series, in time order.
-  std::vector<std::pair<indicators::Period, Observation>> Series(const SeriesKey& key,
-                                                                 indicators::PeriodType type) const;
+  std::vector<std::pair<Period, Observation>> Series(const SeriesKey& key, PeriodType type) const;
   // The units of `unit_type` that have a row of `indicator` in `period` (sex and age all).
   std::vector<std::string> Units(const std::string& indicator, const std::string& unit_type,
                                  const std::string& period) const;

@@ -8,9 +8,9 @@
 #include <optional>
 #include <thread>
 
+#include "base/period.hpp"
 #include "base/phase_timer.hpp"
 #include "base/prefault.hpp"
-#include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "settlement/settle.hpp"
 
@@ -119,7 +119,9 @@ class PopulationTable {
 // Whether a liable date of `period` lies in a year without a configured price.
 bool HasMissingPrice(const settlement::Settlement& liable, const Period& period) {
   for (int year : liable.missing_price_years) {
-    if (year >= period.first_month / 12 && year <= period.last_month / 12) return true;
+    if (year >= YearOfMonth(period.first_month) && year <= YearOfMonth(period.last_month)) {
+      return true;
+    }
   }
   return false;
 }
@@ -213,10 +215,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     table.notes.push_back(fmt::format(
         "readmission_30d, readmission_30d_65plus: no periods ending after {}: their {}-day "
         "follow-up would reach past coverage_to {}.",
-        last_followed_month < 0 ? std::string("(none)")
-                                : fmt::format("{:04d}-{:02d}", last_followed_month / 12,
-                                              last_followed_month % 12 + 1),
-        window, FormatDate(to)));
+        last_followed_month < 0 ? std::string("(none)") : MonthLabel(last_followed_month), window,
+        FormatDate(to)));
   }
   if (liable && !liable->missing_price_years.empty()) {
     table.notes.push_back(fmt::format(
@@ -306,10 +306,10 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   PrefaultInParallel(table.rows.data(), row_count * sizeof(Row), options.threads);
   for_each_row([&](const IndicatorInfo& info, const Period& period, int slot, int group,
                    int64_t numerator, int64_t denominator) {
-    table.rows.push_back({info.indicator, period.label, UnitTypeName(units.type(slot)),
-                          units.label(slot), kSexGroupNames[static_cast<size_t>(group / kAgeClasses)],
-                          kAgeGroupNames[static_cast<size_t>(group % kAgeClasses)],
-                          numerator, denominator, false});
+    table.rows.push_back({info.indicator, period, UnitTypeName(units.type(slot)), units.label(slot),
+                          kSexGroupNames[static_cast<size_t>(group / kAgeClasses)],
+                          kAgeGroupNames[static_cast<size_t>(group % kAgeClasses)], numerator,
+                          denominator, false});
   });
   timer.Lap("indicators: notes and clean-up");
   if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {

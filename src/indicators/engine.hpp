@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/period.hpp"
 #include "base/status.hpp"
 #include "config/config.hpp"
 #include "indicators/catalog.hpp"
@@ -18,7 +19,7 @@ namespace nara::indicators {
 // One row of the indicator table.
 struct Row {
   Indicator indicator;
-  std::string period;
+  Period period;
   const char* unit_type;
   std::string unit;
   const char* sex;        // all, M, F

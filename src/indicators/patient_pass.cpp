@@ -105,7 +105,7 @@ void PatientPass::Liable(size_t stay) {
     const settlement::BasisRow& row = in_.liable->basis[in_.liable_rows[i]];
     const int age = StayAge(stay, LastDayOfMonth(row.month));
     acc_.Add(I::kLiableDays, residence, row.month, sex, age, row.liable_days, 1);
-    if (!in_.liable->missing_price_years.count(row.month / 12)) {
+    if (!in_.liable->missing_price_years.count(YearOfMonth(row.month))) {
       acc_.Add(I::kLiableAmount, residence, row.month, sex, age, row.amount, 1);
     }
   }

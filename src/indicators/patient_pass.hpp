@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/period.hpp"
 #include "config/config.hpp"
 #include "indicators/accumulator.hpp"
 #include "indicators/care_episodes.hpp"
-#include "indicators/periods.hpp"
 #include "indicators/unit_space.hpp"
 #include "model/extract.hpp"
 #include "settlement/ready_periods.hpp"

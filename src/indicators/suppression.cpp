@@ -6,6 +6,8 @@
 #include <string>
 #include <tuple>
 
+#include "base/period.hpp"
+
 namespace nara::indicators {
 namespace {
 
@@ -41,19 +43,22 @@ int64_t Suppress(std::vector<Row>& rows, int min_count) {
   std::map<Key, std::vector<size_t>> by_sex, by_age;
   std::map<std::tuple<int, std::string, std::string, std::string, std::string>,
            std::vector<size_t>> by_county;
+  // Keyed by the period's label, as the sets have always been ordered (the order in which
+  // siblings are protected decides which cell is hidden second).
+  PeriodLabelCache labels;
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const int indicator = static_cast<int>(row.indicator);
+    const std::string& period = labels.LabelOf(row.period);
     const std::string unit_key = std::string(row.unit_type) + "/" + row.unit;
     if (std::strcmp(row.sex, "all") != 0) {
-      by_sex[{indicator, row.period, unit_key, row.age_group, ""}].push_back(i);
+      by_sex[{indicator, period, unit_key, row.age_group, ""}].push_back(i);
     }
     if (std::strcmp(row.age_group, "all") != 0) {
-      by_age[{indicator, row.period, unit_key, row.sex, ""}].push_back(i);
+      by_age[{indicator, period, unit_key, row.sex, ""}].push_back(i);
     }
     if (std::strcmp(row.unit_type, "municipality") == 0) {
-      by_county[{indicator, row.period, row.unit.substr(0, 2), row.sex, row.age_group}]
-          .push_back(i);
+      by_county[{indicator, period, row.unit.substr(0, 2), row.sex, row.age_group}].push_back(i);
     }
   }
   bool changed = true;

@@ -8,8 +8,15 @@ namespace {
 
 Row Make(const char* sex, const char* age, int64_t numerator, int64_t denominator,
          const char* unit_type = "municipality", const char* unit = "0880") {
-  return Row{Indicator::kReadmission30d, "2019-03", unit_type, unit, sex, age,
-             numerator, denominator, false};
+  return Row{Indicator::kReadmission30d,
+             *ParsePeriod("2019-03"),
+             unit_type,
+             unit,
+             sex,
+             age,
+             numerator,
+             denominator,
+             false};
 }
 
 TEST(SuppressionTest, OffByDefault) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/csv_field.hpp"
+#include "base/period.hpp"
 
 namespace nara::indicators {
 
@@ -43,12 +44,13 @@ void AppendInt(int64_t value, std::string& out) {
 
 // Appends the CSV lines of rows [begin, end).
 void AppendCsvRows(const std::vector<Row>& rows, size_t begin, size_t end, std::string& out) {
+  PeriodLabelCache labels;
   for (size_t i = begin; i < end; ++i) {
     const Row& row = rows[i];
     const IndicatorInfo& info = Info(row.indicator);
     out.append(info.id);
     out.push_back(',');
-    out.append(row.period);
+    out.append(labels.LabelOf(row.period));
     out.push_back(',');
     out.append(row.unit_type);
     out.push_back(',');
@@ -109,14 +111,15 @@ std::string TableJson(const IndicatorTable& table) {
   std::string out = "{\"rows\":[";
   out.reserve(table.rows.size() * 170);
   bool first = true;
+  PeriodLabelCache labels;
   for (const Row& row : table.rows) {
     const bool count = Info(row.indicator).kind == Kind::kCount;
     fmt::format_to(std::back_inserter(out),
                    "{}{{\"indicator\":\"{}\",\"period\":\"{}\",\"unit_type\":\"{}\","
                    "\"unit\":{},\"sex\":\"{}\",\"age_group\":\"{}\",\"numerator\":{},"
                    "\"denominator\":{},\"value\":{},\"suppressed\":{}}}",
-                   first ? "" : ",", Info(row.indicator).id, row.period, row.unit_type,
-                   nlohmann::json(row.unit).dump(), row.sex, row.age_group,
+                   first ? "" : ",", Info(row.indicator).id, labels.LabelOf(row.period),
+                   row.unit_type, nlohmann::json(row.unit).dump(), row.sex, row.age_group,
                    row.suppressed ? "null" : std::to_string(row.numerator),
                    count ? "null" : std::to_string(row.denominator),
                    row.suppressed ? "null" : FormatValue(row), row.suppressed ? 1 : 0);
@@ -145,6 +148,7 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path) {
   lxw_worksheet* sheet = nullptr;
   lxw_row_t r = kRowsPerSheet + 1;
   int sheets = 0;
+  PeriodLabelCache labels;
   for (const Row& row : table.rows) {
     if (r > kRowsPerSheet) {
       ++sheets;
@@ -158,7 +162,7 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path) {
     }
     const bool count = Info(row.indicator).kind == Kind::kCount;
     worksheet_write_string(sheet, r, 0, std::string(Info(row.indicator).id).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, row.period.c_str(), nullptr);
+    worksheet_write_string(sheet, r, 1, labels.LabelOf(row.period).c_str(), nullptr);
     worksheet_write_string(sheet, r, 2, row.unit_type, nullptr);
     worksheet_write_string(sheet, r, 3, row.unit.c_str(), nullptr);
     worksheet_write_string(sheet, r, 4, row.sex, nullptr);

@@ -10,7 +10,10 @@ namespace nara::indicators {
 namespace {
 
 Row Make(Indicator indicator, int64_t numerator, int64_t denominator, const char* unit = "0880") {
-  return Row{indicator, "2019-03", "municipality", unit, "all", "all", numerator, denominator,
+  return Row{indicator,      *ParsePeriod("2019-03"),
+             "municipality", unit,
+             "all",          "all",
+             numerator,      denominator,
              false};
 }
 
@@ -55,6 +58,27 @@ TEST(TableWriterTest, CsvWritesAFormulaShapedUnitAsText) {
             "suppressed\n"
             "readmission_30d,2019-03,municipality,\"'=HYPERLINK(1)\",all,all,1,2,50.000,0\n"
             "readmission_30d,2019-03,municipality,-3,all,all,1,2,50.000,0\n");
+}
+
+TEST(TableWriterTest, EachRowGetsTheLabelOfItsOwnPeriod) {
+  // Rows carry a Period; the writers format its label once per run of equal periods.
+  IndicatorTable table;
+  for (const char* label : {"2019-03", "2019-03", "2019-Q1", "2019-03", "2018-04/2019-03"}) {
+    Row row = Make(Indicator::kReadmission30d, 1, 2);
+    row.period = *ParsePeriod(label);
+    table.rows.push_back(row);
+  }
+  EXPECT_EQ(TableCsv(table),
+            "indicator,period,unit_type,unit,sex,age_group,numerator,denominator,value,"
+            "suppressed\n"
+            "readmission_30d,2019-03,municipality,0880,all,all,1,2,50.000,0\n"
+            "readmission_30d,2019-03,municipality,0880,all,all,1,2,50.000,0\n"
+            "readmission_30d,2019-Q1,municipality,0880,all,all,1,2,50.000,0\n"
+            "readmission_30d,2019-03,municipality,0880,all,all,1,2,50.000,0\n"
+            "readmission_30d,2018-04/2019-03,municipality,0880,all,all,1,2,50.000,0\n");
+  const std::string json = TableJson(table);
+  EXPECT_NE(json.find("\"period\":\"2019-Q1\""), std::string::npos);
+  EXPECT_NE(json.find("\"period\":\"2018-04/2019-03\""), std::string::npos);
 }
 
 TEST(TableWriterTest, WritingToAFileGivesTheSameBytesAcrossChunks) {

@@ -3,9 +3,9 @@
 
 #include <set>
 
+#include "base/period.hpp"
 #include "goals/assessment_json.hpp"
 #include "goals/number_format.hpp"
-#include "goals/period_label.hpp"
 #include "report/html.hpp"
 #include "report/sections.hpp"
 #include "report/svg_chart.hpp"
@@ -73,9 +73,9 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"status {}\" "
       "title=\"{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>\n",
       Escape(goal.id), goals::StatusId(a.status), Escape(goal.indicator), Escape(a.series.unit),
-      Escape(a.period.label), value_attr, Escape(goal.name),
+      Escape(a.period.Label()), value_attr, Escape(goal.name),
       Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
-      Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.label), Escape(base),
+      Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.Label()), Escape(base),
       Escape(national), goals::StatusId(a.status), Escape(goals::StatusName(a.status, sv)),
       StatusSymbol(a.status), Escape(goals::StatusName(a.status, sv)),
       Escape(goal.base_year ? goals::TrendName(a.trend, sv) : "–"), Escape(a.reason));
@@ -231,12 +231,12 @@ void TrendSection(const ReportInput& in, std::string& out) {
     chart.national_label = Tr(sv, "Riket", "Nation");
     for (const auto& [period, observation] : in.values->Series(a.series, a.period.type)) {
       if (period.last_month > a.period.last_month) continue;
-      if (period.label == a.period.label) chart.highlight = static_cast<int>(chart.x_labels.size());
-      chart.x_labels.push_back(period.label);
+      if (period == a.period) chart.highlight = static_cast<int>(chart.x_labels.size());
+      chart.x_labels.push_back(period.Label());
       chart.months.push_back(period.first_month);
       chart.values.push_back(observation.suppressed ? std::nullopt
                                                     : std::optional<double>(observation.value));
-      auto national = goal.national.find(period.label);
+      auto national = goal.national.find(period.Label());
       chart.national.push_back(
           national == goal.national.end() ? std::nullopt : std::optional<double>(national->second));
     }

@@ -53,13 +53,13 @@ svg.trend .ref.base { stroke: #ef6c00; stroke-dasharray: 8 4; stroke-width: 1.5;
 
 }  // namespace
 
-Result<Preset> PresetFor(const indicators::Period& period) {
-  if (period.type == indicators::PeriodType::kMonth) return Preset::kMonthly;
-  if (period.type == indicators::PeriodType::kTertial) return Preset::kTertial;
+Result<Preset> PresetFor(const Period& period) {
+  if (period.type == PeriodType::kMonth) return Preset::kMonthly;
+  if (period.type == PeriodType::kTertial) return Preset::kTertial;
   return UsageError(
       fmt::format("--period {}: a report is monthly (e.g. 2022-03) or per tertial "
                   "(e.g. 2022-T1)",
-                  period.label));
+                  period.Label()));
 }
 
 std::string RenderReport(const ReportInput& in) {
@@ -76,7 +76,7 @@ std::string RenderReport(const ReportInput& in) {
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{} – {} – {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-      sv ? "sv" : "en", Escape(title), Escape(kind), Escape(in.period.label), kStyle);
+      sv ? "sv" : "en", Escape(title), Escape(kind), Escape(in.period.Label()), kStyle);
   out += fmt::format("<header><h1>{}</h1><p class=\"subtitle\">{} · {} · {}</p></header>\n",
                      Escape(title), Escape(kind), Escape(in.extract->manifest.region),
                      Escape(goals::PeriodDisplayName(in.period, sv)));

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "base/period.hpp"
 #include "goals/assessment.hpp"
 #include "goals/cohort.hpp"
 #include "goals/goals_file.hpp"
 #include "goals/value_table.hpp"
 #include "indicators/engine.hpp"
-#include "indicators/periods.hpp"
 #include "model/extract.hpp"
 
 namespace nara::report {
@@ -47,7 +47,7 @@ struct ReportInput {
   const goals::GoalsFile* goals = nullptr;  // nullptr: no goals file given
   std::vector<goals::Assessment> assessments;
   std::vector<goals::CohortResult> cohorts;  // one per programme in the extract
-  indicators::Period period{};
+  Period period{};
   Preset preset = Preset::kTertial;
   bool swedish = true;
   DataSummary data;
@@ -58,6 +58,6 @@ std::string RenderReport(const ReportInput& input);
 
 // The preset of a period label: a month is the monthly report, a tertial the tertial report;
 // other types are usage errors.
-Result<Preset> PresetFor(const indicators::Period& period);
+Result<Preset> PresetFor(const Period& period);
 
 }  // namespace nara::report

@@ -2,7 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "goals/period_label.hpp"
+#include "base/period.hpp"
 #include "report/html.hpp"
 #include "report/html_report.hpp"
 #include "report/svg_chart.hpp"
@@ -60,7 +60,7 @@ TEST(HtmlReportTest, WithoutGoalsAndWithoutData) {
   input.extract = &extract;
   input.table = &table;
   input.values = &values;
-  input.period = *goals::ParsePeriod("2022-03");
+  input.period = *ParsePeriod("2022-03");
   input.preset = Preset::kMonthly;
   const std::string html = RenderReport(input);
   EXPECT_THAT(html, HasSubstr("<html lang=\"sv\">"));
@@ -75,9 +75,9 @@ TEST(HtmlReportTest, WithoutGoalsAndWithoutData) {
 }
 
 TEST(HtmlReportTest, PresetFromPeriod) {
-  EXPECT_EQ(*PresetFor(*goals::ParsePeriod("2022-T1")), Preset::kTertial);
-  EXPECT_EQ(*PresetFor(*goals::ParsePeriod("2022-03")), Preset::kMonthly);
-  EXPECT_EQ(PresetFor(*goals::ParsePeriod("2022")).status().code(), StatusCode::kUsage);
+  EXPECT_EQ(*PresetFor(*ParsePeriod("2022-T1")), Preset::kTertial);
+  EXPECT_EQ(*PresetFor(*ParsePeriod("2022-03")), Preset::kMonthly);
+  EXPECT_EQ(PresetFor(*ParsePeriod("2022")).status().code(), StatusCode::kUsage);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ void MunicipalityTable(const ReportInput& in, const std::string& id, const char*
                        const char* heading_en, const std::vector<Column>& columns,
                        std::string& out) {
   const bool sv = in.swedish;
-  const std::string& period = in.period.label;
+  const std::string period = in.period.Label();
   std::set<std::string> units;
   for (const Column& c : columns) {
     for (const auto& unit : in.values->Units(c.indicator, "municipality", period)) {
@@ -94,9 +94,9 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
                         "Share (%) of unplanned readmissions within 30 days of a discharge, the "
                         "same period each year."));
   const int first_year = CivilFromDays(in.extract->manifest.coverage_from).year;
-  std::vector<indicators::Period> periods;
-  for (int year = first_year; year <= in.period.last_month / 12; ++year) {
-    periods.push_back(goals::ShiftYears(in.period, year - in.period.last_month / 12));
+  std::vector<Period> periods;
+  for (int year = first_year; year <= YearOfMonth(in.period.last_month); ++year) {
+    periods.push_back(goals::ShiftYears(in.period, year - YearOfMonth(in.period.last_month)));
   }
   // The base year and national value from a goal on this indicator, when the file gives them.
   const goals::Assessment* goal = nullptr;
@@ -104,7 +104,7 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
   // national value.
   for (const auto& a : in.assessments) {
     if (a.series.indicator == indicator && a.series.unit_type == "region" &&
-        a.series.sex == "all" && a.series.age_group == "all" && a.period.label == in.period.label &&
+        a.series.sex == "all" && a.series.age_group == "all" && a.period == in.period &&
         (a.base || a.national) && goal == nullptr) {
       goal = &a;
     }
@@ -116,7 +116,7 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
     out += fmt::format("<th class=\"num\">{} ({})</th>", Escape(goal->base_period),
                        Tr(sv, "basår", "base year"));
   }
-  for (const auto& p : periods) out += fmt::format("<th class=\"num\">{} (%)</th>", p.label);
+  for (const auto& p : periods) out += fmt::format("<th class=\"num\">{} (%)</th>", p.Label());
   if (national_column) out += fmt::format("<th class=\"num\">{}</th>", Tr(sv, "Riket", "Nation"));
   out += "</tr></thead><tbody>\n";
   for (auto [sex, name] :
@@ -134,7 +134,8 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
     }
     for (const auto& p : periods) {
       const goals::SeriesKey all_ages{indicator, "region", RegionUnit(in), sex, "all"};
-      out += ValueCell(in.values->Find(all_ages, p.label), indicator, RegionUnit(in), p.label, sv);
+      out +=
+          ValueCell(in.values->Find(all_ages, p.Label()), indicator, RegionUnit(in), p.Label(), sv);
     }
     if (national_column) {
       out += std::string(sex) == "all"

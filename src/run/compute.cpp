@@ -1,7 +1,7 @@
 #include "run/compute.hpp"
 
 #include "base/phase_timer.hpp"
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 
 namespace nara::run {
 
@@ -26,7 +26,7 @@ StoreSettlement ForStore(const model::Extract& extract,
   if (!settled) return rows;
   for (const auto& row : settled->summary) {
     rows.summary.push_back({extract.municipalities[row.municipality].code,
-                            settlement::MonthLabel(row.month), row.episodes, row.ready_days,
+                            MonthLabel(row.month), row.episodes, row.ready_days,
                             row.liable_days, row.amount});
   }
   const model::Stays& stays = extract.stays;
@@ -34,7 +34,7 @@ StoreSettlement ForStore(const model::Extract& extract,
   for (const auto& row : settled->basis) {
     store::SettlementBasisRow out;
     out.municipality = extract.municipalities[row.municipality].code;
-    out.month = settlement::MonthLabel(row.month);
+    out.month = MonthLabel(row.month);
     out.patient_ref = settlement::PatientRef(extract, row.stay);
     out.episode_id = extract.episode_ids.Name(stays.episode_id[row.stay]);
     out.care_type = std::string(model::CareTypeName(stays.care_type[row.stay]));

@@ -6,25 +6,25 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/period.hpp"
 #include "goals/assessment.hpp"
 #include "goals/cohort.hpp"
 #include "goals/goals_file.hpp"
-#include "goals/period_label.hpp"
 #include "goals/value_table.hpp"
 #include "report/html_report.hpp"
 
 namespace nara::run {
 
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
-  auto period = goals::ParsePeriod(label);
+  auto period = ParsePeriod(label);
   if (!period) {
     return UsageError(
         fmt::format("--period {}: expected a month (2022-03) or a tertial (2022-T1)", label));
   }
   NARA_ASSIGN_OR_RETURN(auto preset, report::PresetFor(*period));
   const auto& m = extract.manifest;
-  for (const auto& inside : indicators::PeriodsInside(m.coverage_from, m.coverage_to)) {
-    if (inside.label == label) return Status::Ok();
+  for (const auto& inside : PeriodsInside(m.coverage_from, m.coverage_to)) {
+    if (inside == *period) return Status::Ok();
   }
   return UsageError(fmt::format("--period {}: not wholly inside the extract's coverage {} – {}",
                                 label, FormatDate(m.coverage_from), FormatDate(m.coverage_to)));
@@ -36,7 +36,7 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
   const config::Config& config = run.config.config;
   NARA_RETURN_IF_ERROR(CheckReportPeriod(settings.period, extract));
   report::ReportInput input;
-  input.period = *goals::ParsePeriod(settings.period);
+  input.period = *ParsePeriod(settings.period);
   input.preset = *report::PresetFor(input.period);
   input.swedish = settings.swedish;
   input.extract = &extract;

@@ -7,11 +7,11 @@
 #include <set>
 
 #include "base/file.hpp"
+#include "base/period.hpp"
 #include "base/sha256.hpp"
 #include "goals/assessment.hpp"
 #include "goals/assessment_json.hpp"
 #include "goals/value_table.hpp"
-#include "indicators/periods.hpp"
 
 namespace nara::run {
 namespace {
@@ -73,15 +73,13 @@ Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extra
     NARA_RETURN_IF_ERROR(values.AddManualText(inputs.manual_text, inputs.manual_file, county));
   }
   const auto& manifest = extract.manifest;
-  for (const auto& period :
-       indicators::PeriodsInside(manifest.coverage_from, manifest.coverage_to)) {
-    if (period.type != indicators::PeriodType::kMonth &&
-        period.type != indicators::PeriodType::kTertial) {
+  for (const auto& period : PeriodsInside(manifest.coverage_from, manifest.coverage_to)) {
+    if (period.type != PeriodType::kMonth && period.type != PeriodType::kTertial) {
       continue;
     }
     for (const bool swedish : {true, false}) {
       const auto assessments = goals::Assess(inputs.goals, values, {period, county, swedish});
-      out->push_back({period.label, audience, swedish ? "sv" : "en",
+      out->push_back({period.Label(), audience, swedish ? "sv" : "en",
                       goals::AssessmentJson(inputs.goals, assessments, swedish).dump()});
     }
   }

@@ -624,6 +624,9 @@ TEST_F(ApiServerTest, GoalParametersAreChecked) {
   AddGoalAssessments();
   ExpectError(GetJson("/api/goals?period=2022-T4", 400), "bad_request");
   ExpectError(GetJson("/api/goals?period=2022", 400), "bad_request");
+  // Months and tertials are read by base/period.hpp: no month 13, no year outside 1800-2199.
+  ExpectError(GetJson("/api/goals?period=2022-13", 400), "bad_request");
+  ExpectError(GetJson("/api/goals?period=0000-T1", 400), "bad_request");
   ExpectError(GetJson("/api/goals?lang=de", 400), "bad_request");
   const Json missing = GetJson("/api/goals?period=2022-03", 404);
   EXPECT_EQ(missing["message"], "extract 2 has no goal assessment for 2022-03");
@@ -645,6 +648,8 @@ TEST_F(ApiServerTest, SettlementSummaryIsSuppressedForThePublicOnly) {
   ASSERT_EQ(logged_in["rows"].size(), 1u);
   EXPECT_EQ(logged_in["rows"][0]["episodes"], 2);
   ExpectError(GetJson("/api/settlement/summary?from=jan", 400), "bad_request");
+  ExpectError(GetJson("/api/settlement/summary?from=2022-13", 400), "bad_request");
+  ExpectError(GetJson("/api/settlement/summary?to=2x22-01", 400), "bad_request");
 }
 
 TEST_F(ApiServerTest, PublicAskingForTheBasisIsUnauthenticated) {

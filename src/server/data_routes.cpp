@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/period.hpp"
 #include "indicators/catalog.hpp"
 #include "indicators/groups.hpp"
 #include "server/public_goals.hpp"
@@ -14,8 +15,6 @@
 namespace nara::server {
 namespace {
 
-const std::vector<std::string> kPeriodTypes = {"month",     "tertial", "quarter",
-                                               "half_year", "year",    "rolling_12"};
 const std::vector<std::string> kUnitTypes = {"region",   "county", "area",         "municipality",
                                              "hospital", "clinic", "health_center"};
 const std::vector<std::string> kSexes = {"all", "M", "F"};
@@ -26,16 +25,11 @@ bool OneOf(const std::string& value, const std::vector<std::string>& allowed) {
   return value.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
-bool IsMonth(const std::string& text) {
-  return text.size() == 7 && text[4] == '-' && std::isdigit(static_cast<unsigned char>(text[0])) &&
-         std::isdigit(static_cast<unsigned char>(text[5])) &&
-         std::isdigit(static_cast<unsigned char>(text[6]));
-}
+bool IsMonth(const std::string& text) { return ParseMonth(text).has_value(); }
 
 bool IsTertial(const std::string& text) {
-  return text.size() == 7 && text[4] == '-' && text[5] == 'T' && text[6] >= '1' && text[6] <= '3' &&
-         std::all_of(text.begin(), text.begin() + 4,
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  const auto period = ParsePeriod(text);
+  return period && period->type == PeriodType::kTertial;
 }
 
 // The period /api/goals shows without ?period=: the newest tertial, else the newest month.
@@ -165,13 +159,13 @@ void ApiServer::Impl::AddDataRoutes() {
                               {"unit_types", unit_types}});
         }
         reply.body["indicators"] = list;
-        reply.body["period_types"] = {"month",     "quarter", "tertial",
-                                      "half_year", "year",    "rolling_12"};
+        Json period_types = Json::array();
         Json by_type = Json::object();
-        for (const char* type :
-             {"month", "quarter", "tertial", "half_year", "year", "rolling_12"}) {
-          by_type[type] = Json::array();
+        for (const PeriodType type : kPeriodTypes) {
+          period_types.push_back(std::string(PeriodTypeName(type)));
+          by_type[std::string(PeriodTypeName(type))] = Json::array();
         }
+        reply.body["period_types"] = std::move(period_types);
         for (const auto& period : *periods) by_type[period.period_type].push_back(period.period);
         reply.body["periods"] = by_type;
         Json unit_list = Json::array();
@@ -200,7 +194,9 @@ void ApiServer::Impl::AddDataRoutes() {
         query.unit = call.Param("unit");
         query.sex = call.Param("sex");
         query.age_group = call.Param("age_group");
-        if (!OneOf(query.period_type, kPeriodTypes)) return BadRequest("unknown period_type");
+        if (!query.period_type.empty() && !ParsePeriodType(query.period_type)) {
+          return BadRequest("unknown period_type");
+        }
         if (!OneOf(query.unit_type, kUnitTypes)) return BadRequest("unknown unit_type");
         if (!OneOf(query.sex, kSexes)) return BadRequest("sex must be all, M or F");
         if (!OneOf(query.age_group, kAgeGroups)) return BadRequest("unknown age_group");

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "base/period.hpp"
 #include "indicators/catalog.hpp"
 #include "indicators/groups.hpp"
 #include "indicators/suppression.hpp"
@@ -37,20 +38,22 @@ Result<std::shared_ptr<const PublicSuppression::RowIds>> PublicSuppression::Hidd
   auto records = store.Indicators(query);
   if (!records.ok()) return records.status();
   std::vector<indicators::Row> rows;
+  std::vector<int64_t> row_ids;  // the stored row (rowid) of each row
   rows.reserve(records->size());
+  row_ids.reserve(records->size());
   for (const auto& record : *records) {
     const auto indicator = indicators::FindIndicator(record.indicator);
-    if (!indicator) continue;
-    rows.push_back({*indicator, record.period, Interned(record.unit_type), record.unit,
+    const auto period = ParsePeriod(record.period);
+    if (!indicator || !period) continue;
+    rows.push_back({*indicator, *period, Interned(record.unit_type), record.unit,
                     Interned(record.sex), Interned(record.age_group), record.numerator,
                     record.denominator, false});
+    row_ids.push_back(record.rowid);
   }
   indicators::Suppress(rows, min_count_);
   auto hidden = std::make_shared<RowIds>();
-  size_t row_index = 0;
-  for (const auto& record : *records) {
-    if (!indicators::FindIndicator(record.indicator)) continue;
-    if (rows[row_index++].suppressed) hidden->insert(record.rowid);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].suppressed) hidden->insert(row_ids[i]);
   }
   cache_[extract_id] = hidden;
   return std::shared_ptr<const RowIds>(hidden);

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 #include "settlement/settle.hpp"
 #include "settlement/settlement_csv.hpp"
 #include "settlement/settlement_workbook.hpp"

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 
 namespace nara::settlement {
 namespace {

@@ -9,7 +9,7 @@
 #include <map>
 #include <tuple>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 
 namespace nara::settlement {
 namespace {
@@ -76,8 +76,8 @@ class Settler {
       : x_(x),
         config_(config),
         request_(request),
-        first_date_(FirstDateOfMonth(request.first_month)),
-        last_date_(LastDateOfMonth(request.last_month)),
+        first_date_(FirstDayOfMonth(request.first_month)),
+        last_date_(LastDayOfMonth(request.last_month)),
         prerequisites_(config.agreements.size()) {}
 
   Result<Settlement> Run() {
@@ -156,7 +156,7 @@ class Settler {
     const int noon_extra = MinuteOfDay(period.notice_at) > kNoonMinute ? 1 : 0;
     if (!period.open() && period.ready_days() == 0 && notice >= first_date_ &&
         notice <= last_date_) {
-      BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(notice))];
+      BasisRow& row = out_.basis[RowFor(stay, period, MonthOf(notice))];
       row.reasons |= kNoReadyDays;
       const config::Agreement* agreement = config_.AgreementOn(notice);
       const size_t index =
@@ -173,7 +173,7 @@ class Settler {
       const bool ready = date < ready_end;
       const config::Agreement* agreement = config_.AgreementOn(date);
       if (!ready && (agreement == nullptr || !agreement->bill_discharge_day)) continue;
-      BasisRow& row = out_.basis[RowFor(stay, period, MonthOfDate(date))];
+      BasisRow& row = out_.basis[RowFor(stay, period, MonthOf(date))];
       if (ready) row.ready_days += 1;
       if (agreement == nullptr) {
         row.reasons |= kNoAgreement;
@@ -428,16 +428,13 @@ Result<Settlement> Settle(const model::Extract& extract, const config::Config& c
 
 Result<std::optional<Settlement>> SettleWholeMonths(const model::Extract& extract,
                                                     const config::Config& config) {
-  const Date from = extract.manifest.coverage_from;
-  const Date to = extract.manifest.coverage_to;
-  int first = MonthOfDate(from);
-  int last = MonthOfDate(to);
-  if (FirstDateOfMonth(first) != from) ++first;
-  if (LastDateOfMonth(last) != to) --last;
-  if (first > last) return std::optional<Settlement>();
-  auto settled = Settle(extract, config, {first, last, /*require_prices=*/false});
-  if (!settled.ok()) return settled.status();
-  return std::optional<Settlement>(std::move(*settled));
+  const auto months = WholeMonthsInside(extract.manifest.coverage_from,
+                                        extract.manifest.coverage_to);
+  if (!months) return std::optional<Settlement>();
+  NARA_ASSIGN_OR_RETURN(Settlement settled,
+                        Settle(extract, config, {months->first, months->last,
+                                                 /*require_prices=*/false}));
+  return std::optional<Settlement>(std::move(settled));
 }
 
 }  // namespace nara::settlement

@@ -45,7 +45,7 @@ std::string ReasonTexts(uint32_t reasons, bool english);
 struct BasisRow {
   uint32_t stay;          // index into Extract::stays
   uint16_t municipality;  // index into Extract::municipalities (the payer)
-  int month;              // month index (settlement/month.hpp)
+  int month;              // month index (base/period.hpp)
   ReadyPeriod period;
   int ready_days = 0;  // ready dates of the period in this month (notice day .. end - 1)
   int liable_days = 0;

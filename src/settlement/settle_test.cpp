@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 #include "settlement/ready_periods.hpp"
 
 namespace nara::settlement {
@@ -85,15 +85,15 @@ TEST(SettleTest, OnlyTheRequestedMonthsAreSettledAndAnOpenStayRunsToCoverageEnd)
                {{EventKind::kAdmissionNotice, "2019-03-01 09:00"},
                 {EventKind::kReadyNotice, "2019-03-20 10:00"}});
   const model::Extract& x = builder.Build();
-  auto april = Settle(x, config::DefaultConfig(), {MonthIndexOf(2019, 4), MonthIndexOf(2019, 4)});
+  auto april = Settle(x, config::DefaultConfig(), {MonthIndex(2019, 4), MonthIndex(2019, 4)});
   ASSERT_TRUE(april.ok()) << april.status().message();
   ASSERT_EQ(april->basis.size(), 1u);
-  EXPECT_EQ(april->basis[0].month, MonthIndexOf(2019, 4));
+  EXPECT_EQ(april->basis[0].month, MonthIndex(2019, 4));
   EXPECT_EQ(april->basis[0].ready_days, 30);
   EXPECT_EQ(april->basis[0].liable_days, 30);
   EXPECT_EQ(april->basis[0].amount, 30 * 7800);
   EXPECT_EQ(april->basis[0].reasons, 0u);
-  auto both = Settle(x, config::DefaultConfig(), {MonthIndexOf(2019, 3), MonthIndexOf(2019, 4)});
+  auto both = Settle(x, config::DefaultConfig(), {MonthIndex(2019, 3), MonthIndex(2019, 4)});
   ASSERT_TRUE(both.ok());
   ASSERT_EQ(both->summary.size(), 2u);
   EXPECT_EQ(both->summary[0].ready_days, 12);  // 03-20 .. 03-31
@@ -107,7 +107,7 @@ TEST(SettleTest, DatesBeforeTheFirstAgreementAreNotLiable) {
   builder.Stay("A", "2019-03-01 08:00", "2019-03-12 10:00",
                {{EventKind::kAdmissionNotice, "2019-03-01 09:00"},
                 {EventKind::kReadyNotice, "2019-03-02 10:00"}});
-  auto result = Settle(builder.Build(), config, {MonthIndexOf(2019, 3), MonthIndexOf(2019, 3)});
+  auto result = Settle(builder.Build(), config, {MonthIndex(2019, 3), MonthIndex(2019, 3)});
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(result->basis.size(), 1u);
   EXPECT_EQ(result->basis[0].ready_days, 10);
@@ -121,7 +121,7 @@ TEST(SettleTest, UnpricedYearsAreListedWhenPricesAreNotRequired) {
                {{EventKind::kAdmissionNotice, "2021-03-01 09:00"},
                 {EventKind::kReadyNotice, "2021-03-02 10:00"}});
   const model::Extract& x = builder.Build();
-  const SettleRequest strict{MonthIndexOf(2021, 3), MonthIndexOf(2021, 3)};
+  const SettleRequest strict{MonthIndex(2021, 3), MonthIndex(2021, 3)};
   auto refused = Settle(x, config::DefaultConfig(), strict);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kInvalidInput);

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 
 namespace nara::settlement {
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "settlement/month.hpp"
+#include "base/period.hpp"
 #include "settlement/settlement_csv.hpp"
 
 namespace nara::settlement {

@@ -130,15 +130,17 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
       "INSERT INTO indicator_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
   if (!insert.ok()) return insert.status();
   std::set<std::tuple<int, std::string, std::string>> units;  // (type rank, type, unit)
-  std::vector<std::pair<std::string, std::string>> periods;
+  std::vector<std::pair<std::string_view, std::string>> periods;  // (type name, label)
   std::set<std::string> seen_periods;
   // Rows come sorted, so periods and units repeat in runs: look them up only when they change.
   const indicators::Row* previous = nullptr;
-  std::string period_type;
+  std::string_view period_type;
+  std::string period_label;
   for (const auto& row : table.rows) {
     if (previous == nullptr || previous->period != row.period) {
-      period_type = PeriodTypeOf(row.period);
-      if (seen_periods.insert(row.period).second) periods.emplace_back(period_type, row.period);
+      period_type = PeriodTypeName(row.period.type);
+      period_label = row.period.Label();
+      if (seen_periods.insert(period_label).second) periods.emplace_back(period_type, period_label);
     }
     if (previous == nullptr || previous->unit != row.unit ||
         std::strcmp(previous->unit_type, row.unit_type) != 0) {
@@ -150,7 +152,7 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
     s.Bind(1, id);
     s.Bind(2, indicators::Info(row.indicator).id);
     s.Bind(3, period_type);
-    s.Bind(4, row.period);
+    s.Bind(4, period_label);
     s.Bind(5, std::string_view(row.unit_type));
     s.Bind(6, row.unit);
     s.Bind(7, std::string_view(row.sex));
@@ -189,24 +191,6 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
 }
 
 }  // namespace
-
-std::string PeriodTypeOf(const std::string& period) {
-  if (period.find('/') != std::string::npos) return "rolling_12";
-  if (period.size() == 4) return "year";
-  if (period.size() >= 6) {
-    switch (period[5]) {
-      case 'Q':
-        return "quarter";
-      case 'T':
-        return "tertial";
-      case 'H':
-        return "half_year";
-      default:
-        break;
-    }
-  }
-  return "month";
-}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
   auto db = Db::Open(path, read_only);

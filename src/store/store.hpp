@@ -170,7 +170,4 @@ class Store {
   std::unique_ptr<Db> db_;
 };
 
-// The period type of a period label: month, quarter, tertial, half_year, year, rolling_12.
-std::string PeriodTypeOf(const std::string& period);
-
 }  // namespace nara::store

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "base/period.hpp"
 #include "indicators/suppression.hpp"
 #include "store/store.hpp"
 
@@ -16,8 +17,8 @@ inline indicators::IndicatorTable MakeTable(int variant) {
   indicators::IndicatorTable table;
   auto add = [&](Indicator indicator, const std::string& period, const char* unit_type,
                  const std::string& unit, const char* sex, int64_t numerator, int64_t denominator) {
-    table.rows.push_back(
-        {indicator, period, unit_type, unit, sex, "all", numerator, denominator, false});
+    table.rows.push_back({indicator, *ParsePeriod(period), unit_type, unit, sex, "all", numerator,
+                          denominator, false});
   };
   for (const std::string period : {"2022-01", "2022-Q1"}) {
     const bool january = period == "2022-01";
