@@ -54,8 +54,9 @@ struct SettlementRows {
 };
 
 // The settlement of every month wholly inside coverage, as the store keeps it. A year without a
-// price is not an error here (the store keeps the liable days; amounts are 0 and the run says
-// which years), unlike `nara settle`, which refuses to invoice without a price.
+// price is not an error here (the store keeps the liable days; their amounts are missing, NULL
+// with the year, never 0 kr, and the run says which years), unlike `nara settle`, which refuses
+// to invoice without a price.
 Result<SettlementRows> SettleWholeMonths(const model::Extract& extract,
                                          const config::Config& config) {
   const Date from = extract.manifest.coverage_from;
@@ -70,9 +71,12 @@ Result<SettlementRows> SettleWholeMonths(const model::Extract& extract,
   if (!settled.ok()) return settled.status();
   rows.missing_price_years = settled->missing_price_years;
   for (const auto& row : settled->summary) {
-    rows.summary.push_back({extract.municipalities[row.municipality].code,
-                            settlement::MonthLabel(row.month), row.episodes, row.ready_days,
-                            row.liable_days, row.amount});
+    store::SettlementSummaryRow out{extract.municipalities[row.municipality].code,
+                                    settlement::MonthLabel(row.month), row.episodes, row.ready_days,
+                                    row.liable_days};
+    out.amount = row.amount_missing() ? std::nullopt : std::optional<int64_t>(row.amount);
+    out.missing_price_year = row.missing_price_year;
+    rows.summary.push_back(std::move(out));
   }
   const model::Stays& stays = extract.stays;
   rows.basis.reserve(settled->basis.size());
@@ -87,8 +91,14 @@ Result<SettlementRows> SettleWholeMonths(const model::Extract& extract,
     out.ready_until = row.period.open() ? std::string() : FormatDate(row.period.end);
     out.ready_days = row.ready_days;
     out.liable_days = row.liable_days;
-    out.price_per_day = row.liable_days > 0 ? row.price_per_day : 0;
-    out.amount = row.amount;
+    if (row.amount_missing()) {
+      out.price_per_day = std::nullopt;
+      out.amount = std::nullopt;
+    } else {
+      out.price_per_day = row.liable_days > 0 ? row.price_per_day : 0;
+      out.amount = row.amount;
+    }
+    out.missing_price_year = row.missing_price_year;
     out.liable = row.liable_days > 0;
     out.reason = settlement::ReasonCodes(row.reasons);
     rows.basis.push_back(std::move(out));
@@ -137,9 +147,10 @@ Result<int> RunIngest(IngestOptions options) {
   if (!settlement_rows.ok()) return settlement_rows.status();
   for (int year : settlement_rows->missing_price_years) {
     std::fprintf(stderr,
-                 "note: no price per day configured for %d: its liable days are stored "
-                 "with amount 0 (settlement.price_per_day)\n",
-                 year);
+                 "note: no price per liable day for %d: its liable days are stored with the "
+                 "amount missing (pris saknas för %d), not 0 kr; add %d = <kronor> under "
+                 "[settlement.price_per_day] to price them\n",
+                 year, year, year);
   }
   std::vector<store::GoalAssessmentRecord> goal_assessments;
   if (goal_inputs) {

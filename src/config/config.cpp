@@ -104,7 +104,10 @@ Config DefaultConfig() {
   Agreement law;
   law.valid_from = DaysFromCivil(2018, 1, 1);  // lag (2017:612) in force 2018-01-01
   config.agreements.push_back(law);
-  config.price_per_day = {{2019, 7800}, {2020, 8200}, {2022, 9300}};
+  // Only amounts with a cited source (docs/settlement.md#prices): Socialstyrelsen's amount per
+  // day, 2019 HSLF-FS 2018:67. A year not listed has no price: `nara settle` refuses it and the
+  // store keeps its amounts missing, never 0 kr.
+  config.price_per_day = {{2019, 7800}, {2022, 9300}};
   config.source = "(defaults)";
   return config;
 }

@@ -58,8 +58,8 @@ struct Config {
   const Agreement* AgreementOn(Date date) const;
 };
 
-// The defaults of data contract §5 (the law's model; Socialstyrelsen's amounts for 2019,
-// 2020 and 2022).
+// The defaults of data contract §5 (the law's model; Socialstyrelsen's amounts for 2019 and
+// 2022, the years whose amount has a cited source).
 Config DefaultConfig();
 
 // Parses nara.toml text. Unknown sections or keys are errors (a misspelt setting must not

@@ -134,6 +134,8 @@ class Settler {
                       config_.source, year, FormatDate(date), year));
     } else {
       out_.missing_price_years.insert(year);
+      row.missing_price_year = year;
+      row.reasons |= kNoPrice;
     }
     row.liable_days += 1;
     row.amount += amount;
@@ -298,6 +300,7 @@ class Settler {
       sum.ready_days += row.ready_days;
       sum.liable_days += row.liable_days;
       sum.amount += row.amount;
+      if (row.amount_missing()) sum.missing_price_year = row.missing_price_year;
     }
   }
 
@@ -337,6 +340,8 @@ const char* ReasonCode(Reason reason) {
       return "revoked";
     case kNoReadyDays:
       return "no_ready_days";
+    case kNoPrice:
+      return "no_price";
   }
   return "";
 }
@@ -363,6 +368,8 @@ const char* ReasonTextSv(Reason reason) {
       return "utskrivningsklar återtagen";
     case kNoReadyDays:
       return "utskriven samma dag";
+    case kNoPrice:
+      return "pris saknas för året";
   }
   return "";
 }
@@ -389,6 +396,8 @@ const char* ReasonTextEn(Reason reason) {
       return "ready status revoked";
     case kNoReadyDays:
       return "discharged on the notice day";
+    case kNoPrice:
+      return "no price for the year";
   }
   return "";
 }
