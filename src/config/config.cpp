@@ -94,9 +94,17 @@ Result<std::map<int, int64_t>> PriceTable(const toml::node& node, const std::str
 const Agreement* Config::AgreementOn(Date date) const {
   const Agreement* found = nullptr;
   for (const auto& agreement : agreements) {
-    if (agreement.valid_from <= date) found = &agreement;
+    if (agreement.valid_from <= date && !agreement.care_type) found = &agreement;
   }
   return found;
+}
+
+const Agreement* Config::AgreementOn(Date date, model::CareType care_type) const {
+  const Agreement* own = nullptr;
+  for (const auto& agreement : agreements) {
+    if (agreement.valid_from <= date && agreement.care_type == care_type) own = &agreement;
+  }
+  return own != nullptr ? own : AgreementOn(date);
 }
 
 Config DefaultConfig() {
@@ -184,8 +192,8 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
         NARA_RETURN_IF_ERROR(CheckKeys(
             *table,
             {"valid_from", "grace_days", "noon_rule", "bill_discharge_day",
-             "admission_notice_within_hours", "sip_invitation_within_days", "care_types", "model",
-             "average_threshold_days", "price_per_day"},
+             "admission_notice_within_hours", "sip_invitation_within_days", "care_types",
+             "care_type", "model", "average_threshold_days", "average_period", "price_per_day"},
             "settlement.agreement", file));
         Agreement agreement;
         const toml::node* from = table->get("valid_from");
@@ -216,6 +224,20 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
         agreement.noon_rule = *noon;
         agreement.bill_discharge_day = *discharge_day;
         agreement.care_types = *types;
+        if (const toml::node* own = table->get("care_type")) {
+          const auto text = own->value<std::string>();
+          const auto type = text ? model::ParseCareType(*text) : std::nullopt;
+          if (!type) {
+            return UsageError(where + ".care_type: expected \"somatic\" or \"psychiatric\"");
+          }
+          if (table->get("care_types") != nullptr) {
+            return UsageError(where +
+                              ": give care_type (this care type's own agreement) or care_types, "
+                              "not both");
+          }
+          agreement.care_type = *type;
+          agreement.care_types = {*type};
+        }
         if (const toml::node* model_node = table->get("model")) {
           const auto name = model_node->value<std::string>();
           if (name == "law") {
@@ -233,6 +255,16 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
           }
           agreement.average_threshold_days = *value;
         }
+        if (const toml::node* period = table->get("average_period")) {
+          const auto name = period->value<std::string>();
+          if (name == "month") {
+            agreement.average_period = AveragePeriod::kMonth;
+          } else if (name == "quarter") {
+            agreement.average_period = AveragePeriod::kQuarter;
+          } else {
+            return UsageError(where + ".average_period: expected \"month\" or \"quarter\"");
+          }
+        }
         if (const toml::node* prices = table->get("price_per_day")) {
           auto local = PriceTable(*prices, where + ".price_per_day");
           if (!local.ok()) return local.status();
@@ -244,10 +276,16 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
                        [](const Agreement& a, const Agreement& b) {
                          return a.valid_from < b.valid_from;
                        });
-      for (size_t i = 1; i < config.agreements.size(); ++i) {
-        if (config.agreements[i].valid_from == config.agreements[i - 1].valid_from) {
-          return UsageError(fmt::format("{}settlement.agreement: two agreements valid from {}",
-                                        at, FormatDate(config.agreements[i].valid_from)));
+      for (size_t i = 0; i < config.agreements.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          const Agreement& a = config.agreements[i];
+          const Agreement& b = config.agreements[j];
+          if (a.valid_from == b.valid_from && a.care_type == b.care_type) {
+            return UsageError(
+                fmt::format("{}settlement.agreement: two {}agreements valid from {}", at,
+                            a.care_type ? std::string(model::CareTypeName(*a.care_type)) + " " : "",
+                            FormatDate(a.valid_from)));
+          }
         }
       }
     }

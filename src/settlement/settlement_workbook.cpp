@@ -158,10 +158,12 @@ std::string AgreementText(const config::Agreement& a, bool english) {
   if (a.model == config::SettlementModel::kAverage) {
     std::string threshold = fmt::format("{}", a.average_threshold_days);
     if (!english) std::replace(threshold.begin(), threshold.end(), '.', ',');
-    text = english
-               ? fmt::format("from {}: average model, {} days per ready period", from, threshold)
-               : fmt::format("från {}: genomsnittsmodell, {} dagar per utskrivningsklar period",
-                             from, threshold);
+    const bool quarter = a.average_period == config::AveragePeriod::kQuarter;
+    text = english ? fmt::format("from {}: average model, {} days per ready period and {}", from,
+                                 threshold, quarter ? "quarter" : "month")
+                   : fmt::format(
+                         "från {}: genomsnittsmodell, {} dagar per utskrivningsklar period och {}",
+                         from, threshold, quarter ? "kvartal" : "månad");
   } else {
     const char* noon = a.noon_rule ? (english ? " (+1 after 12:00)" : " (+1 efter kl. 12)") : "";
     text = english
@@ -171,7 +173,12 @@ std::string AgreementText(const config::Agreement& a, bool english) {
   if (a.bill_discharge_day) {
     text += english ? ", the discharge day is billed" : ", utskrivningsdagen debiteras";
   }
-  if (a.care_types.size() == 1) {
+  if (a.care_type) {
+    const bool somatic = *a.care_type == model::CareType::kSomatic;
+    text += english ? (somatic ? ", the agreement for somatic care"
+                               : ", the agreement for psychiatric care")
+                    : (somatic ? ", avtalet för somatisk vård" : ", avtalet för psykiatrisk vård");
+  } else if (a.care_types.size() == 1) {
     const bool somatic = a.care_types[0] == model::CareType::kSomatic;
     text += english ? (somatic ? ", somatic care only" : ", psychiatric care only")
                     : (somatic ? ", endast somatisk vård" : ", endast psykiatrisk vård");
