@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -284,6 +285,47 @@ TEST_F(SettleWorkbookE2eTest, AMonthsOverviewPrintsOnFewLandscapePages) {
   EXPECT_GE(pages, 1);
   EXPECT_LE(pages, 3) << info;
   EXPECT_GT(width, height) << "landscape";
+}
+
+// Without --with-identity (not built), no per-municipality workbook holds an identity number:
+// every workbook's text is checked for the extract's patient numbers.
+TEST(SettleWorkbookPrivacyE2eTest, NoWorkbookHoldsAnIdentityNumber) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "3000", "--seed", "7"}).exit_code, 0);
+  WriteFile(dir.path() / "nara.toml", kPrices);
+  ASSERT_EQ(RunNara({"settle", dir / "x", "--test-data", "--config", dir / "nara.toml", "--from",
+                     "2021-01", "--to", "2021-03", "--out", dir / "pm", "--per-municipality"})
+                .exit_code,
+            0);
+  std::string written;
+  size_t workbooks = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "pm")) {
+    if (entry.path().extension() != ".xlsx") continue;
+    ++workbooks;
+    const std::string text = (dir.path() / "text.xml").string();
+    // unzip's * also matches '/': every part under xl/ (shared strings and sheets).
+    ASSERT_EQ(
+        std::system(("unzip -p '" + entry.path().string() + "' 'xl/*' > '" + text + "'").c_str()),
+        0);
+    written += ReadFile(text);
+  }
+  EXPECT_GT(workbooks, 2u);
+  const Rows episodes = ParseCsv(ReadFile(dir.path() / "x" / "episodes.csv"));
+  const auto& header = episodes[0];
+  const size_t patient =
+      static_cast<size_t>(std::find(header.begin(), header.end(), "patient") - header.begin());
+  ASSERT_LT(patient, header.size());
+  size_t checked = 0;
+  for (size_t i = 1; i < episodes.size(); ++i) {
+    std::string digits;
+    for (char c : Cell(episodes[i], patient)) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (digits.size() < 10) continue;
+    EXPECT_EQ(written.find(digits.substr(digits.size() - 10)), std::string::npos);
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000u);
 }
 
 }  // namespace
