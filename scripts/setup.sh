@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
   unzip chromium
+  libreoffice-calc-nogui poppler-utils  # the settlement workbooks opened in LibreOffice (tests)
 )
 
 missing=()

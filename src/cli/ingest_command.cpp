@@ -68,9 +68,10 @@ Result<int> RunIngest(IngestOptions options) {
   for (int year :
        computed->whole_months ? computed->whole_months->missing_price_years : no_missing_years) {
     std::fprintf(stderr,
-                 "note: no price per day configured for %d: its liable days are stored "
-                 "with amount 0 (settlement.price_per_day)\n",
-                 year);
+                 "note: no price per liable day for %d: its liable days are stored with the "
+                 "amount missing (pris saknas för %d), not 0 kr; add %d = <kronor> under "
+                 "[settlement.price_per_day] to price them\n",
+                 year, year, year);
   }
   std::vector<store::GoalAssessmentRecord> goal_assessments;
   if (goal_inputs) {

@@ -31,6 +31,7 @@ struct SettleOptions {
   std::string out;
   std::string compare;
   std::string lang = "sv";
+  bool per_municipality = false;
 };
 
 Result<settlement::SettleRequest> Months(const SettleOptions& options) {
@@ -142,9 +143,20 @@ Result<int> RunSettle(SettleOptions options) {
   const std::string basis = settlement::BasisCsv(extract, *config, *settled);
   NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
   NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
-  NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
-                                                           (out / "settlement.xlsx").string(),
-                                                           options.lang == "en"));
+  // --per-municipality: one workbook per municipality (only its own rows) plus the region's
+  // overview without individual rows, instead of one workbook holding every municipality's.
+  std::string workbooks = "settlement.xlsx";
+  if (options.per_municipality) {
+    auto written = settlement::WriteMunicipalityWorkbooks(extract, *config, *request, *settled,
+                                                          out.string(), options.lang == "en");
+    if (!written.ok()) return written.status();
+    workbooks = fmt::format("{} and {} municipality workbooks (betalningsansvar-*.xlsx)",
+                            written->front(), written->size() - 1);
+  } else {
+    NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
+                                                             (out / "settlement.xlsx").string(),
+                                                             options.lang == "en"));
+  }
 
   settlement::RunRecord record;
   record.nara_version = NARA_VERSION;
@@ -176,7 +188,7 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(counters.stray_revocations));
   }
   if (!options.compare.empty()) NARA_RETURN_IF_ERROR(Compare(options, *request, basis));
-  std::fprintf(stderr, "Wrote summary.csv, basis.csv, settlement.xlsx and run.json to %s\n",
+  std::fprintf(stderr, "Wrote summary.csv, basis.csv, %s and run.json to %s\n", workbooks.c_str(),
                options.out.c_str());
   return kExitOk;
 }
@@ -201,6 +213,9 @@ Command AddSettleCommand(CLI::App& root) {
                   "ref and municipality)");
   app->add_option("--lang", options->lang, "Language of settlement.xlsx: sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));
+  app->add_flag("--per-municipality", options->per_municipality,
+                "Instead of settlement.xlsx: betalningsansvar-<kommunkod>-<period>.xlsx per "
+                "municipality (its own rows only) and the region's overview workbook");
   return {app, [options] { return RunSettle(*options); }};
 }
 

@@ -87,6 +87,17 @@ Result<Agreement> ParseAgreement(TomlSection& table) {
   NARA_RETURN_IF_ERROR(
       ReadInt(table, "sip_invitation_within_days", 0, 365, &agreement.sip_invitation_within_days));
   NARA_RETURN_IF_ERROR(ReadInto(CareTypes(table, agreement.care_types), &agreement.care_types));
+  if (table.Get("care_type") != nullptr) {
+    auto text = table.String("care_type");
+    const auto type = text.ok() && *text ? model::ParseCareType(**text) : std::nullopt;
+    if (!type) return table.Error("care_type", "expected \"somatic\" or \"psychiatric\"");
+    if (table.table().get("care_types") != nullptr) {
+      return table.Error("care_type",
+                         "give care_type (this care type's own agreement) or care_types, not both");
+    }
+    agreement.care_type = *type;
+    agreement.care_types = {*type};
+  }
   if (table.Get("model") != nullptr) {
     auto name = table.String("model");
     if (!name.ok() || (**name != "law" && **name != "average")) {
@@ -100,6 +111,13 @@ Result<Agreement> ParseAgreement(TomlSection& table) {
       return table.Error("average_threshold_days", "expected a number of days >= 0");
     }
     agreement.average_threshold_days = *value;
+  }
+  if (table.Get("average_period") != nullptr) {
+    auto name = table.String("average_period");
+    if (!name.ok() || (**name != "month" && **name != "quarter")) {
+      return table.Error("average_period", "expected \"month\" or \"quarter\"");
+    }
+    agreement.average_period = **name == "month" ? AveragePeriod::kMonth : AveragePeriod::kQuarter;
   }
   NARA_RETURN_IF_ERROR(ReadInto(PriceTable(table), &agreement.price_per_day));
   NARA_RETURN_IF_ERROR(table.CheckNoUnknownKeys());
@@ -129,10 +147,18 @@ Status ParseSettlement(TomlSection& section, Config& config) {
                      [](const Agreement& a, const Agreement& b) {
                        return a.valid_from < b.valid_from;
                      });
-    for (size_t i = 1; i < config.agreements.size(); ++i) {
-      if (config.agreements[i].valid_from == config.agreements[i - 1].valid_from) {
-        return section.Error("agreement", fmt::format("two agreements valid from {}",
-                                                      FormatDate(config.agreements[i].valid_from)));
+    // One version per valid_from for the general agreements and for each care type's own.
+    for (size_t i = 0; i < config.agreements.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        const Agreement& a = config.agreements[i];
+        const Agreement& b = config.agreements[j];
+        if (a.valid_from == b.valid_from && a.care_type == b.care_type) {
+          return section.Error(
+              "agreement",
+              fmt::format("two {}agreements valid from {}",
+                          a.care_type ? std::string(model::CareTypeName(*a.care_type)) + " " : "",
+                          FormatDate(a.valid_from)));
+        }
       }
     }
   }
@@ -144,9 +170,17 @@ Status ParseSettlement(TomlSection& section, Config& config) {
 const Agreement* Config::AgreementOn(Date date) const {
   const Agreement* found = nullptr;
   for (const auto& agreement : agreements) {
-    if (agreement.valid_from <= date) found = &agreement;
+    if (agreement.valid_from <= date && !agreement.care_type) found = &agreement;
   }
   return found;
+}
+
+const Agreement* Config::AgreementOn(Date date, model::CareType care_type) const {
+  const Agreement* own = nullptr;
+  for (const auto& agreement : agreements) {
+    if (agreement.valid_from <= date && agreement.care_type == care_type) own = &agreement;
+  }
+  return own != nullptr ? own : AgreementOn(date);
 }
 
 Config DefaultConfig() {
@@ -154,7 +188,10 @@ Config DefaultConfig() {
   Agreement law;
   law.valid_from = DaysFromCivil(2018, 1, 1);  // lag (2017:612) in force 2018-01-01
   config.agreements.push_back(law);
-  config.price_per_day = {{2019, 7800}, {2020, 8200}, {2022, 9300}};
+  // Only amounts with a cited source (docs/settlement.md#prices): Socialstyrelsen's amount per
+  // day, 2019 HSLF-FS 2018:67. A year not listed has no price: `nara settle` refuses it and the
+  // store keeps its amounts missing, never 0 kr.
+  config.price_per_day = {{2019, 7800}, {2022, 9300}};
   config.source = "(defaults)";
   return config;
 }

@@ -20,8 +20,13 @@ struct ReadmissionSettings {
 // How liable days are billed: the law's model, or the average model some regions agree on
 // (only a municipality's mean ready days above `average_threshold_days` is billed).
 enum class SettlementModel { kLaw, kAverage };
+// What the average model averages over: each calendar month, or each calendar quarter.
+enum class AveragePeriod { kMonth, kQuarter };
 
-// One LOSUS agreement; the newest whose valid_from <= a date applies to that date.
+// One LOSUS agreement; the newest whose valid_from <= a date applies to that date. An agreement
+// with `care_type` set (e.g. psychiatric care with its own grace days) belongs to that care
+// type's own chain of versions: for a stay of that care type it applies from its valid_from on,
+// in place of the general agreements (those without `care_type`).
 struct Agreement {
   Date valid_from = kNoDate;
   int grace_days = 3;                     // lag (2017:612) 5 kap. 4 §
@@ -31,8 +36,10 @@ struct Agreement {
   int sip_invitation_within_days = 0;     // 0 = not required
   std::vector<model::CareType> care_types = {model::CareType::kSomatic,
                                              model::CareType::kPsychiatric};
+  std::optional<model::CareType> care_type;  // set: this care type's own agreement
   SettlementModel model = SettlementModel::kLaw;
   double average_threshold_days = 0;      // average model only
+  AveragePeriod average_period = AveragePeriod::kMonth;  // average model only
   // A locally agreed price per liable day by calendar year (4 kap. 5 §); a year not listed
   // falls back to Config::price_per_day (Socialstyrelsen's amount).
   std::map<int, int64_t> price_per_day;
@@ -54,12 +61,15 @@ struct Config {
   CareGuaranteeLimits care_guarantee;
   std::string source;                      // the file read, or "(defaults)"
 
-  // The agreement in force on `date`, or nullptr before the first one.
+  // The general agreement (no care_type) in force on `date`, or nullptr before the first one.
   const Agreement* AgreementOn(Date date) const;
+  // The agreement in force on `date` for a stay of `care_type`: the newest of that care type's
+  // own agreements, else the general one; nullptr when neither has started.
+  const Agreement* AgreementOn(Date date, model::CareType care_type) const;
 };
 
-// The defaults of data contract §5 (the law's model; Socialstyrelsen's amounts for 2019,
-// 2020 and 2022).
+// The defaults of data contract §5 (the law's model; Socialstyrelsen's amounts for 2019 and
+// 2022, the years whose amount has a cited source).
 Config DefaultConfig();
 
 // Parses nara.toml text. Unknown sections or keys are errors (a misspelt setting must not

@@ -56,6 +56,57 @@ care_types = ["somatic", "psychiatric"]
   EXPECT_EQ(config->readmission.care_types.size(), 2u);
 }
 
+// Psychiatric care's own agreement chain beside the general one (issue 16).
+TEST(ConfigTest, ACareTypesOwnAgreementAppliesToItsStaysOnly) {
+  auto config = ParseConfig(R"(
+[[settlement.agreement]]
+valid_from = 2018-01-01
+[[settlement.agreement]]
+valid_from = 2020-01-01
+grace_days = 1
+[[settlement.agreement]]
+valid_from = 2019-01-01
+care_type = "psychiatric"
+grace_days = 14
+model = "average"
+average_threshold_days = 0.8
+average_period = "quarter"
+)",
+                            "nara.toml");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  using model::CareType;
+  const Date in_2018 = DaysFromCivil(2018, 6, 1), in_2021 = DaysFromCivil(2021, 6, 1);
+  EXPECT_EQ(config->AgreementOn(in_2018, CareType::kPsychiatric)->grace_days, 3);  // not yet
+  const Agreement* psychiatric = config->AgreementOn(in_2021, CareType::kPsychiatric);
+  EXPECT_EQ(psychiatric->grace_days, 14);  // the newer general agreement does not replace it
+  EXPECT_EQ(psychiatric->average_period, AveragePeriod::kQuarter);
+  EXPECT_EQ(psychiatric->care_types, std::vector<CareType>{CareType::kPsychiatric});
+  EXPECT_EQ(config->AgreementOn(in_2021, CareType::kSomatic)->grace_days, 1);
+  EXPECT_EQ(config->AgreementOn(in_2021)->grace_days, 1);  // the general chain only
+
+  auto both = ParseConfig(
+      "[[settlement.agreement]]\nvalid_from = 2018-01-01\ncare_type = \"psychiatric\"\n"
+      "care_types = [\"psychiatric\"]\n",
+      "nara.toml");
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.status().message(),
+            "nara.toml: settlement.agreement[1]: give care_type (this care type's own agreement) "
+            "or care_types, not both");
+  auto twice = ParseConfig(
+      "[[settlement.agreement]]\nvalid_from = 2018-01-01\ncare_type = \"psychiatric\"\n"
+      "[[settlement.agreement]]\nvalid_from = 2018-01-01\ncare_type = \"psychiatric\"\n",
+      "nara.toml");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_THAT(twice.status().message(),
+              HasSubstr("two psychiatric agreements valid from 2018-01-01"));
+  auto period =
+      ParseConfig("[[settlement.agreement]]\nvalid_from = 2018-01-01\naverage_period = \"year\"\n",
+                  "nara.toml");
+  ASSERT_FALSE(period.ok());
+  EXPECT_THAT(period.status().message(),
+              HasSubstr("average_period: expected \"month\" or \"quarter\""));
+}
+
 TEST(ConfigTest, ErrorsNameTheSettingAndWhatIsExpected) {
   auto typo = ParseConfig("[readmission]\nwindow_dayz = 30\n", "nara.toml");
   ASSERT_FALSE(typo.ok());

@@ -25,9 +25,13 @@ StoreSettlement ForStore(const model::Extract& extract,
   StoreSettlement rows;
   if (!settled) return rows;
   for (const auto& row : settled->summary) {
-    rows.summary.push_back({extract.municipalities[row.municipality].code,
-                            MonthLabel(row.month), row.episodes, row.ready_days,
-                            row.liable_days, row.amount});
+    store::SettlementSummaryRow out{extract.municipalities[row.municipality].code,
+                                    MonthLabel(row.month), row.episodes, row.ready_days,
+                                    row.liable_days};
+    // A year without a price: the amount is missing (NULL with the year), never 0 kr.
+    out.amount = row.amount_missing() ? std::nullopt : std::optional<int64_t>(row.amount);
+    out.missing_price_year = row.missing_price_year;
+    rows.summary.push_back(std::move(out));
   }
   const model::Stays& stays = extract.stays;
   rows.basis.reserve(settled->basis.size());
@@ -42,8 +46,14 @@ StoreSettlement ForStore(const model::Extract& extract,
     out.ready_until = row.period.open() ? std::string() : FormatDate(row.period.end);
     out.ready_days = row.ready_days;
     out.liable_days = row.liable_days;
-    out.price_per_day = row.liable_days > 0 ? row.price_per_day : 0;
-    out.amount = row.amount;
+    if (row.amount_missing()) {
+      out.price_per_day = std::nullopt;
+      out.amount = std::nullopt;
+    } else {
+      out.price_per_day = row.liable_days > 0 ? row.price_per_day : 0;
+      out.amount = row.amount;
+    }
+    out.missing_price_year = row.missing_price_year;
     out.liable = row.liable_days > 0;
     out.reason = settlement::ReasonCodes(row.reasons);
     rows.basis.push_back(std::move(out));

@@ -182,14 +182,17 @@ class ApiServerTest : public ::testing::Test {
     ASSERT_TRUE(
         (*store)
             ->db()
-            .Exec(
-                "INSERT INTO settlement_summary VALUES (2, '2380', '2022-01', 12, 80, 30, 150000),"
-                " (2, '2361', '2022-01', 2, 9, 4, 20000);"
-                "INSERT INTO settlement_basis VALUES"
-                " (2, '2380', '2022-01', '00aa11bb22cc33dd', 'E1', 'somatic', '2022-01-03T10:00',"
-                "  '2022-01-09T12:00', 6, 3, 5000, 15000, 1, ''),"
-                " (2, '2361', '2022-01', '44ee55ff66aa77bb', 'E2', 'somatic', '2022-01-04T09:00',"
-                "  '2022-01-06T09:00', 2, 0, 5000, 0, 0, 'grace_days');")
+            .Exec("INSERT INTO settlement_summary VALUES"
+                  " (2, '2380', '2022-01', 12, 80, 30, 150000, NULL),"
+                  " (2, '2361', '2022-01', 2, 9, 4, 20000, NULL),"
+                  " (2, '2380', '2021-12', 6, 40, 21, NULL, 2021);"
+                  "INSERT INTO settlement_basis VALUES"
+                  " (2, '2380', '2022-01', '00aa11bb22cc33dd', 'E1', 'somatic', '2022-01-03T10:00',"
+                  "  '2022-01-09T12:00', 6, 3, 5000, 15000, 1, '', NULL),"
+                  " (2, '2361', '2022-01', '44ee55ff66aa77bb', 'E2', 'somatic', '2022-01-04T09:00',"
+                  "  '2022-01-06T09:00', 2, 0, 5000, 0, 0, 'grace_days', NULL),"
+                  " (2, '2380', '2021-12', '00aa11bb22cc33dd', 'E0', 'somatic', '2021-12-01T10:00',"
+                  "  '2021-12-12', 11, 7, NULL, NULL, 1, 'no_price', 2021);")
             .ok());
   }
 
@@ -650,6 +653,29 @@ TEST_F(ApiServerTest, SettlementSummaryIsSuppressedForThePublicOnly) {
   ExpectError(GetJson("/api/settlement/summary?from=jan", 400), "bad_request");
   ExpectError(GetJson("/api/settlement/summary?from=2022-13", 400), "bad_request");
   ExpectError(GetJson("/api/settlement/summary?to=2x22-01", 400), "bad_request");
+}
+
+// A year without a price: the amount is null with the year, never 0 kr (issue 16).
+TEST_F(ApiServerTest, AYearWithoutAPriceHasANullAmountAndSaysWhichYear) {
+  const Json open = GetJson("/api/settlement/summary?municipality=2380&to=2021-12");
+  ASSERT_EQ(open["rows"].size(), 1u);
+  EXPECT_EQ(open["rows"][0]["liable_days"], 21);
+  EXPECT_TRUE(open["rows"][0]["amount"].is_null());
+  EXPECT_EQ(open["rows"][0]["price_missing"], 2021);
+  EXPECT_EQ(open["rows"][0]["suppressed"], false);
+  const Json priced = GetJson("/api/settlement/summary?municipality=2380&from=2022-01");
+  EXPECT_EQ(priced["rows"][0]["amount"], 150000);
+  EXPECT_TRUE(priced["rows"][0]["price_missing"].is_null());
+  ASSERT_EQ(Login("anna", kPassword)->status, 200);
+  const Json basis = GetJson("/api/settlement/basis?municipality=2380&month=2021-12");
+  ASSERT_EQ(basis["rows"].size(), 1u);
+  EXPECT_TRUE(basis["rows"][0]["amount"].is_null());
+  EXPECT_TRUE(basis["rows"][0]["price_per_day"].is_null());
+  EXPECT_EQ(basis["rows"][0]["price_missing"], 2021);
+  EXPECT_EQ(basis["rows"][0]["reason"], "no_price");
+  auto csv = Client().Get("/api/settlement/summary?municipality=2380&to=2021-12&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_THAT(csv->body, HasSubstr("2380,2021-12,6,40,21,,2021,"));
 }
 
 TEST_F(ApiServerTest, PublicAskingForTheBasisIsUnauthenticated) {

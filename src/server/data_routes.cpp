@@ -54,6 +54,11 @@ double Rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 
 Json Optional(const std::optional<int64_t>& value) { return value ? Json(*value) : Json(nullptr); }
 
+// The year whose price is missing (the row's amount is then null, never 0 kr), or null.
+Json PriceMissing(int missing_price_year) {
+  return missing_price_year != 0 ? Json(missing_price_year) : Json(nullptr);
+}
+
 // The extract named by `text` (an id), or the newest one when `text` is empty.
 std::variant<store::ExtractInfo, ApiError> ResolveExtract(Call& call, const std::string& text,
                                                           const char* what = "extract") {
@@ -374,18 +379,21 @@ void ApiServer::Impl::AddDataRoutes() {
         for (const auto& row : *rows) {
           const bool hidden = suppress && row.episodes < min_count;
           const auto shown = [&](int64_t value) { return hidden ? Json(nullptr) : Json(value); };
+          // A year without a price: amount null and price_missing the year ("pris saknas för
+          // 2021"), never 0 kr. Not hidden by suppression: it says nothing about the count.
           list.push_back(Json{{"municipality", row.municipality},
                               {"month", row.month},
                               {"episodes", shown(row.episodes)},
                               {"ready_days", shown(row.ready_days)},
                               {"liable_days", shown(row.liable_days)},
-                              {"amount", shown(row.amount)},
+                              {"amount", row.amount ? shown(*row.amount) : Json(nullptr)},
+                              {"price_missing", PriceMissing(row.missing_price_year)},
                               {"suppressed", hidden}});
         }
         Reply reply;
         reply.body["rows"] = std::move(list);
-        reply.columns = {"municipality", "month",  "episodes",  "ready_days",
-                         "liable_days",  "amount", "suppressed"};
+        reply.columns = {"municipality", "month",  "episodes",      "ready_days",
+                         "liable_days",  "amount", "price_missing", "suppressed"};
         reply.download_name = "reglering_sammanstallning";
         return reply;
       },
@@ -418,16 +426,17 @@ void ApiServer::Impl::AddDataRoutes() {
                           {"ready_until", row.ready_until},
                           {"ready_days", row.ready_days},
                           {"liable_days", row.liable_days},
-                          {"price_per_day", row.price_per_day},
-                          {"amount", row.amount},
+                          {"price_per_day", Optional(row.price_per_day)},
+                          {"amount", Optional(row.amount)},
+                          {"price_missing", PriceMissing(row.missing_price_year)},
                           {"liable", row.liable},
                           {"reason", row.reason}});
     }
     Reply reply;
     reply.body["rows"] = std::move(list);
-    reply.columns = {"municipality",  "patient_ref", "episode_id", "care_type",
-                     "ready_at",      "ready_until", "ready_days", "liable_days",
-                     "price_per_day", "amount",      "liable",     "reason"};
+    reply.columns = {"municipality",  "patient_ref", "episode_id",  "care_type",     "ready_at",
+                     "ready_until",   "ready_days",  "liable_days", "price_per_day", "amount",
+                     "price_missing", "liable",      "reason"};
     reply.download_name = "reglering_underlag_" + municipality + "_" + month;
     return reply;
   });

@@ -22,8 +22,11 @@ nlohmann::ordered_json AgreementJson(const config::Agreement& a) {
   out["admission_notice_within_hours"] = a.admission_notice_within_hours;
   out["sip_invitation_within_days"] = a.sip_invitation_within_days;
   out["care_types"] = types;
+  if (a.care_type) out["care_type"] = std::string(model::CareTypeName(*a.care_type));
   if (a.model == config::SettlementModel::kAverage) {
     out["average_threshold_days"] = a.average_threshold_days;
+    out["average_period"] =
+        a.average_period == config::AveragePeriod::kQuarter ? "quarter" : "month";
   }
   return out;
 }

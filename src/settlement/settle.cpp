@@ -53,6 +53,12 @@ uint32_t FailedPrerequisites(const model::Extract& x, size_t stay, const ReadyPe
   return failed;
 }
 
+// The average model's period of `month`: the month itself, or the first month of its calendar
+// quarter (month indexes are year * 12 + month - 1, so quarters start at multiples of 3).
+int AveragedOver(const config::Agreement& agreement, int month) {
+  return agreement.average_period == config::AveragePeriod::kQuarter ? month - month % 3 : month;
+}
+
 bool Covers(const config::Agreement& agreement, model::CareType type) {
   return std::find(agreement.care_types.begin(), agreement.care_types.end(), type) !=
          agreement.care_types.end();
@@ -134,6 +140,8 @@ class Settler {
                       config_.source, year, FormatDate(date), year));
     } else {
       out_.missing_price_years.insert(year);
+      row.missing_price_year = year;
+      row.reasons |= kNoPrice;
     }
     row.liable_days += 1;
     row.amount += amount;
@@ -158,20 +166,21 @@ class Settler {
         notice <= last_date_) {
       BasisRow& row = out_.basis[RowFor(stay, period, MonthOf(notice))];
       row.reasons |= kNoReadyDays;
-      const config::Agreement* agreement = config_.AgreementOn(notice);
+      const config::Agreement* agreement = config_.AgreementOn(notice, care_type);
       const size_t index =
           agreement == nullptr ? 0 : static_cast<size_t>(agreement - config_.agreements.data());
       if (agreement != nullptr) row.agreements |= 1u << std::min<size_t>(index, 31);
       if (agreement != nullptr && agreement->model == config::SettlementModel::kAverage &&
           Covers(*agreement, care_type)) {
         if (Prerequisites(stay, period, index) == 0) {
-          groups_[{row.municipality, row.month, index}].periods.push_back(period_id);
+          groups_[{row.municipality, AveragedOver(*agreement, row.month), index}].periods.push_back(
+              period_id);
         }
       }
     }
     for (Date date = std::max(notice, first_date_); date <= last; ++date) {
       const bool ready = date < ready_end;
-      const config::Agreement* agreement = config_.AgreementOn(date);
+      const config::Agreement* agreement = config_.AgreementOn(date, care_type);
       if (!ready && (agreement == nullptr || !agreement->bill_discharge_day)) continue;
       BasisRow& row = out_.basis[RowFor(stay, period, MonthOf(date))];
       if (ready) row.ready_days += 1;
@@ -191,7 +200,8 @@ class Settler {
       }
       if (agreement->model == config::SettlementModel::kAverage) {
         // The threshold replaces the grace days: every ready date is a candidate.
-        AverageGroup& group = groups_[{row.municipality, row.month, index}];
+        AverageGroup& group =
+            groups_[{row.municipality, AveragedOver(*agreement, row.month), index}];
         group.periods.push_back(period_id);
         group.candidates.push_back(
             {static_cast<size_t>(&row - out_.basis.data()), date - notice, date});
@@ -214,8 +224,9 @@ class Settler {
     return Status::Ok();
   }
 
-  // The average model (docs/settlement.md): per municipality, month and agreement, the days
-  // above threshold x (number of ready periods) are billed, the longest-waiting days first.
+  // The average model (docs/settlement.md): per municipality, month (or quarter) and agreement,
+  // the days above threshold x (number of ready periods) are billed, the longest-waiting days
+  // first.
   Status ApplyAverageModel() {
     for (auto& [key, group] : groups_) {
       const config::Agreement& agreement = config_.agreements[std::get<2>(key)];
@@ -298,6 +309,7 @@ class Settler {
       sum.ready_days += row.ready_days;
       sum.liable_days += row.liable_days;
       sum.amount += row.amount;
+      if (row.amount_missing()) sum.missing_price_year = row.missing_price_year;
     }
   }
 
@@ -337,6 +349,8 @@ const char* ReasonCode(Reason reason) {
       return "revoked";
     case kNoReadyDays:
       return "no_ready_days";
+    case kNoPrice:
+      return "no_price";
   }
   return "";
 }
@@ -363,6 +377,8 @@ const char* ReasonTextSv(Reason reason) {
       return "utskrivningsklar återtagen";
     case kNoReadyDays:
       return "utskriven samma dag";
+    case kNoPrice:
+      return "pris saknas för året";
   }
   return "";
 }
@@ -389,6 +405,8 @@ const char* ReasonTextEn(Reason reason) {
       return "ready status revoked";
     case kNoReadyDays:
       return "discharged on the notice day";
+    case kNoPrice:
+      return "no price for the year";
   }
   return "";
 }

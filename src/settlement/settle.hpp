@@ -30,8 +30,9 @@ enum Reason : uint32_t {
   kWithinAverage = 1 << 7,        // average model: within the municipality's agreed mean
   kRevoked = 1 << 8,              // the ready period ended by a revocation
   kNoReadyDays = 1 << 9,          // discharged (or revoked) on the notice day
+  kNoPrice = 1 << 10,             // a liable date in a year without a price: amount missing
 };
-inline constexpr int kReasonCount = 10;
+inline constexpr int kReasonCount = 11;
 // `grace_days`, `no_admission_notice`, ...: stable codes for basis.csv.
 const char* ReasonCode(Reason reason);
 // Swedish and English texts for the workbook.
@@ -50,9 +51,14 @@ struct BasisRow {
   int ready_days = 0;  // ready dates of the period in this month (notice day .. end - 1)
   int liable_days = 0;
   int64_t price_per_day = 0;  // kronor: the price of the row's (last) liable date; 0 when none
-  int64_t amount = 0;         // kronor
+  int64_t amount = 0;         // kronor; meaningless when amount_missing()
   uint32_t reasons = 0;       // Reason bits
   uint32_t agreements = 0;    // bit i: Config::agreements[i] applied to a date of the row
+  // The year of a liable date that has no price (only when prices are not required): the row's
+  // amount is then missing, never 0 (kNoPrice is set). 0 = every liable date is priced.
+  int missing_price_year = 0;
+
+  bool amount_missing() const { return missing_price_year != 0; }
 };
 
 // One municipality and month: the sums of its basis rows.
@@ -62,14 +68,19 @@ struct SummaryRow {
   int64_t episodes = 0;  // distinct stays with a basis row
   int64_t ready_days = 0;
   int64_t liable_days = 0;
-  int64_t amount = 0;
+  int64_t amount = 0;  // kronor; meaningless when amount_missing()
+  // A year without a price of one of the month's liable dates: the month's amount is missing.
+  int missing_price_year = 0;
+
+  bool amount_missing() const { return missing_price_year != 0; }
 };
 
 struct SettleRequest {
   int first_month;  // month index, inclusive
   int last_month;   // month index, inclusive
   // A liable date in a year without a configured price is an error naming the year; false (the
-  // indicator engine) prices such dates at 0 and lists the year in missing_price_years instead.
+  // indicator engine, the store) marks the row's amount missing (BasisRow::missing_price_year,
+  // reason kNoPrice) and lists the year in missing_price_years instead: never a price of 0.
   bool require_prices = true;
 };
 

@@ -131,8 +131,29 @@ TEST(SettleTest, UnpricedYearsAreListedWhenPricesAreNotRequired) {
   auto lenient = Settle(x, config::DefaultConfig(), {strict.first_month, strict.last_month, false});
   ASSERT_TRUE(lenient.ok());
   EXPECT_EQ(lenient->basis[0].liable_days, 7);
-  EXPECT_EQ(lenient->basis[0].amount, 0);
+  // The amount is missing with its reason, never priced 0 kr.
+  EXPECT_TRUE(lenient->basis[0].amount_missing());
+  EXPECT_EQ(lenient->basis[0].missing_price_year, 2021);
+  EXPECT_EQ(ReasonCodes(lenient->basis[0].reasons), "grace_days;no_price");
+  ASSERT_EQ(lenient->summary.size(), 1u);
+  EXPECT_TRUE(lenient->summary[0].amount_missing());
+  EXPECT_EQ(lenient->summary[0].missing_price_year, 2021);
   EXPECT_EQ(lenient->missing_price_years, std::set<int>{2021});
+}
+
+TEST(SettleTest, APricedYearBesideAnUnpricedOneKeepsItsAmount) {
+  ExtractBuilder builder("2021-12-01", "2022-01-31");
+  builder.Stay("A", "2021-12-20 08:00", "2022-01-10 10:00",
+               {{EventKind::kAdmissionNotice, "2021-12-20 09:00"},
+                {EventKind::kReadyNotice, "2021-12-21 10:00"}});
+  auto result = Settle(builder.Build(), config::DefaultConfig(),
+                       {MonthIndex(2021, 12), MonthIndex(2022, 1), false});
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->summary.size(), 2u);
+  EXPECT_EQ(result->summary[0].missing_price_year, 2021);  // December 2021: no price
+  EXPECT_FALSE(result->summary[1].amount_missing());       // January 2022: 9 x 9 300 kr
+  EXPECT_EQ(result->summary[1].amount, 9 * 9300);
+  EXPECT_EQ(ReasonCodes(result->basis[1].reasons), "");
 }
 
 }  // namespace

@@ -14,6 +14,11 @@ std::string AgreementList(const config::Config& config, uint32_t agreements,
     if ((agreements & (1u << i)) == 0) continue;
     if (!out.empty()) out += separator;
     out += FormatDate(config.agreements[i].valid_from);
+    // A care type's own agreement: "2018-01-01 psychiatric", apart from a general one that day.
+    if (const auto& own = config.agreements[i].care_type) {
+      out += ' ';
+      out += model::CareTypeName(*own);
+    }
   }
   return out;
 }

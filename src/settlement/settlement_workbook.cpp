@@ -5,6 +5,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "base/period.hpp"
 #include "settlement/settlement_csv.hpp"
@@ -14,10 +18,12 @@ namespace {
 
 struct Formats {
   lxw_format* bold;
+  lxw_format* header;  // bold, wrapped, bottom border: the row the filter and the print repeat
   lxw_format* kronor;
   lxw_format* bold_kronor;
   lxw_format* bold_number;
   lxw_format* title;
+  lxw_format* section;  // a group heading row ("Kommuner utanför länet")
 };
 
 // Every fixed text of the workbook, in Swedish (the default) and English.
@@ -25,6 +31,7 @@ struct Texts {
   const char* summary_sheet;
   const char* title;
   const char* region;
+  const char* municipality;
   const char* coverage;
   const char* created;
   const char* unknown;
@@ -34,22 +41,36 @@ struct Texts {
   const char* prices;
   const char* prices_none;
   const char* settings;
-  const char* summary_headers[7];
+  const char* defaults;  // the built-in settings (no nara.toml)
+  const char* summary_headers[8];
+  const char* subtotal;       // "Summa {}"
+  const char* care_subtotal;  // "Summa {} vård"
+  const char* county_own;
+  const char* outside_county;
+  const char* county_own_total;
+  const char* outside_county_total;
   const char* total;
+  const char* episodes_note;
   const char* basis_title;
   const char* basis_headers[13];
   const char* somatic;
   const char* psychiatric;
   const char* yes;
   const char* no;
-  const char* kronor_format;
+  const char* footer;
   bool english;
 };
+
+// `#,##0 "kr"`: in a number format `,` is the grouping placeholder, shown as the reader's
+// locale groups digits ("3 496 800 kr" in Swedish, "3,496,800 kr" in English). A literal space
+// (`# ##0`) is not grouping: LibreOffice showed "3496 800 kr".
+constexpr const char* kKronorFormat = "#,##0 \"kr\"";
 
 constexpr Texts kSwedish = {
     "Sammanställning",
     "Ekonomisk reglering, betalningsansvar enligt lag (2017:612) 5 kap.",
     "Region",
+    "Kommun",
     "Underlagets period",
     "Underlaget skapat",
     "okänt",
@@ -59,9 +80,17 @@ constexpr Texts kSwedish = {
     "Pris per dag",
     "inget (inga betalningsansvariga dagar)",
     "Inställningar",
-    {"Kommun", "Kommunnamn", "Månad", "Vårdtillfällen", "Utskrivningsklara dagar",
+    "standardinställningar (lagens regler, Socialstyrelsens belopp)",
+    {"Kommun", "Kommunnamn", "Vårdtyp", "Månad", "Vårdtillfällen", "Utskrivningsklara dagar",
      "Betalningsansvariga dagar", "Belopp (kr)"},
+    "Summa {}",
+    "Summa {} vård",
+    "Länets kommuner",
+    "Kommuner utanför länet",
+    "Summa länets kommuner",
+    "Summa kommuner utanför länet",
     "Totalt",
+    "Vårdtillfällen räknas en gång per summa, även när vårdtillfället finns i flera månader.",
     "Individunderlag per utskrivningsklar period och månad",
     {"Månad", "Patientref", "Vårdtillfälle", "Vårdtyp", "Utskrivningsklar från",
      "Utskrivningsklar till", "Utskrivningsklara dagar", "Betalningsansvariga dagar",
@@ -70,7 +99,7 @@ constexpr Texts kSwedish = {
     "psykiatrisk",
     "ja",
     "nej",
-    "# ##0 \"kr\"",
+    "&LBetalningsansvar&CSida &P av &N&R&A",
     false,
 };
 
@@ -78,6 +107,7 @@ constexpr Texts kEnglish = {
     "Summary",
     "Settlement: payment liability under the Act (2017:612), chapter 5",
     "Region",
+    "Municipality",
     "Extract coverage",
     "Extract created",
     "unknown",
@@ -87,9 +117,17 @@ constexpr Texts kEnglish = {
     "Price per day",
     "none (no liable days)",
     "Settings",
-    {"Municipality", "Municipality name", "Month", "Stays", "Discharge-ready days", "Liable days",
-     "Amount (SEK)"},
+    "defaults (the law's rules, Socialstyrelsen's amounts)",
+    {"Municipality", "Municipality name", "Care type", "Month", "Stays", "Discharge-ready days",
+     "Liable days", "Amount (SEK)"},
+    "Total {}",
+    "Total {} care",
+    "The county's municipalities",
+    "Municipalities outside the county",
+    "Total of the county's municipalities",
+    "Total of municipalities outside the county",
     "Total",
+    "Stays are counted once in each total, also when a stay falls in several months.",
     "Individual basis per ready period and month",
     {"Month", "Patient ref", "Stay", "Care type", "Ready from", "Ready until",
      "Discharge-ready days", "Liable days", "Price per day (SEK)", "Amount (SEK)", "Liable",
@@ -98,7 +136,7 @@ constexpr Texts kEnglish = {
     "psychiatric",
     "yes",
     "no",
-    "#,##0 \"kr\"",
+    "&LPayment liability&CPage &P of &N&R&A",
     true,
 };
 
@@ -120,10 +158,12 @@ std::string AgreementText(const config::Agreement& a, bool english) {
   if (a.model == config::SettlementModel::kAverage) {
     std::string threshold = fmt::format("{}", a.average_threshold_days);
     if (!english) std::replace(threshold.begin(), threshold.end(), '.', ',');
-    text = english
-               ? fmt::format("from {}: average model, {} days per ready period", from, threshold)
-               : fmt::format("från {}: genomsnittsmodell, {} dagar per utskrivningsklar period",
-                             from, threshold);
+    const bool quarter = a.average_period == config::AveragePeriod::kQuarter;
+    text = english ? fmt::format("from {}: average model, {} days per ready period and {}", from,
+                                 threshold, quarter ? "quarter" : "month")
+                   : fmt::format(
+                         "från {}: genomsnittsmodell, {} dagar per utskrivningsklar period och {}",
+                         from, threshold, quarter ? "kvartal" : "månad");
   } else {
     const char* noon = a.noon_rule ? (english ? " (+1 after 12:00)" : " (+1 efter kl. 12)") : "";
     text = english
@@ -133,7 +173,12 @@ std::string AgreementText(const config::Agreement& a, bool english) {
   if (a.bill_discharge_day) {
     text += english ? ", the discharge day is billed" : ", utskrivningsdagen debiteras";
   }
-  if (a.care_types.size() == 1) {
+  if (a.care_type) {
+    const bool somatic = *a.care_type == model::CareType::kSomatic;
+    text += english ? (somatic ? ", the agreement for somatic care"
+                               : ", the agreement for psychiatric care")
+                    : (somatic ? ", avtalet för somatisk vård" : ", avtalet för psykiatrisk vård");
+  } else if (a.care_types.size() == 1) {
     const bool somatic = a.care_types[0] == model::CareType::kSomatic;
     text += english ? (somatic ? ", somatic care only" : ", psychiatric care only")
                     : (somatic ? ", endast somatisk vård" : ", endast psykiatrisk vård");
@@ -170,12 +215,90 @@ void WriteSum(lxw_worksheet* sheet, lxw_row_t row, int column, lxw_row_t first, 
                               static_cast<double>(value));
 }
 
+// Landscape A4, one page wide, the header row repeated on every page, page numbers below.
+void SetUpPrinting(lxw_worksheet* sheet, const Texts& t, lxw_row_t header_row) {
+  worksheet_set_landscape(sheet);
+  worksheet_set_paper(sheet, 9);  // A4
+  worksheet_fit_to_pages(sheet, 1, 0);
+  worksheet_repeat_rows(sheet, header_row, header_row);
+  worksheet_set_footer(sheet, t.footer);
+}
+
+// Sums of basis rows at one level of the summary: stays are a set, so a stay in several months
+// (or rows) counts once.
+struct Sums {
+  std::set<uint32_t> stays;
+  int64_t ready_days = 0, liable_days = 0, amount = 0;
+
+  void Add(const BasisRow& row) {
+    stays.insert(row.stay);
+    ready_days += row.ready_days;
+    liable_days += row.liable_days;
+    amount += row.amount;
+  }
+};
+
+bool InCounty(const model::Extract& x, uint16_t municipality) {
+  const model::Municipality& m = x.municipalities[municipality];
+  const std::string county = m.county.empty() ? m.code.substr(0, 2) : m.county;
+  return x.manifest.county.empty() || county == x.manifest.county;
+}
+
+// The summary rows of the settlement: per municipality (the county's own by code, then those
+// outside the county by code), care type (somatic, psychiatric) and month, from the basis.
+struct SummaryLine {
+  uint16_t municipality;
+  model::CareType care_type;
+  int month;
+  Sums sums;
+};
+
+std::vector<SummaryLine> SummaryLines(const model::Extract& x, const Settlement& settlement,
+                                      int only_municipality) {
+  std::map<std::tuple<bool, std::string, int, int>, SummaryLine> lines;
+  for (const BasisRow& row : settlement.basis) {
+    if (only_municipality >= 0 && row.municipality != only_municipality) continue;
+    const model::CareType care_type = x.stays.care_type[row.stay];
+    const auto key =
+        std::make_tuple(!InCounty(x, row.municipality), x.municipalities[row.municipality].code,
+                        static_cast<int>(care_type), row.month);
+    auto [it, added] =
+        lines.try_emplace(key, SummaryLine{row.municipality, care_type, row.month, {}});
+    it->second.sums.Add(row);
+  }
+  std::vector<SummaryLine> out;
+  out.reserve(lines.size());
+  for (auto& [key, line] : lines) out.push_back(std::move(line));
+  return out;
+}
+
+void WriteSumsRow(lxw_worksheet* sheet, const Formats& f, lxw_row_t r, const std::string& label,
+                  const Sums& sums) {
+  worksheet_write_string(sheet, r, 0, label.c_str(), f.bold);
+  worksheet_write_number(sheet, r, 4, static_cast<double>(sums.stays.size()), f.bold_number);
+  worksheet_write_number(sheet, r, 5, static_cast<double>(sums.ready_days), f.bold_number);
+  worksheet_write_number(sheet, r, 6, static_cast<double>(sums.liable_days), f.bold_number);
+  worksheet_write_number(sheet, r, 7, static_cast<double>(sums.amount), f.bold_kronor);
+}
+
+const char* CareTypeText(const Texts& t, model::CareType care_type) {
+  return care_type == model::CareType::kPsychiatric ? t.psychiatric : t.somatic;
+}
+
+// The summary sheet: the run's facts, then the rows per municipality, care type and month with
+// a subtotal per municipality, one per care type, per group (the county's own and those outside
+// it) and the total. `only_municipality` >= 0: that municipality's rows only.
 void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
                        const model::Extract& x, const config::Config& config,
-                       const SettleRequest& request, const Settlement& settlement) {
+                       const SettleRequest& request, const Settlement& settlement,
+                       int only_municipality) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, t.summary_sheet);
-  worksheet_set_column(sheet, 0, 0, 28, nullptr);
-  worksheet_set_column(sheet, 1, 6, 18, nullptr);
+  worksheet_set_column(sheet, 0, 0, 30, nullptr);
+  worksheet_set_column(sheet, 1, 1, 18, nullptr);
+  worksheet_set_column(sheet, 2, 3, 12, nullptr);
+  worksheet_set_column(sheet, 4, 4, 15, nullptr);
+  worksheet_set_column(sheet, 5, 6, 21, nullptr);  // "Betalningsansvariga" unbroken
+  worksheet_set_column(sheet, 7, 7, 17, nullptr);
   worksheet_write_string(sheet, 0, 0, t.title, f.title);
   std::string prices;
   for (const auto& [agreement, year, kronor] : settlement.prices_used) {
@@ -193,51 +316,93 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
     if (!agreements.empty()) agreements += "; ";
     agreements += AgreementText(config.agreements[i], t.english);
   }
-  const std::pair<const char*, std::string> facts[] = {
-      {t.region, x.manifest.region},
-      {t.coverage, fmt::format("{} – {}", FormatDate(x.manifest.coverage_from),
-                               FormatDate(x.manifest.coverage_to))},
-      {t.created, x.manifest.created == kNoDateTime ? std::string(t.unknown)
-                                                    : FormatDateTime(x.manifest.created)},
-      {t.months,
-       fmt::format("{} – {}", MonthLabel(request.first_month), MonthLabel(request.last_month))},
-      {t.agreements, agreements.empty() ? std::string(t.none) : agreements},
-      {t.prices, prices.empty() ? std::string(t.prices_none) : prices},
-      {t.settings, config.source},
-  };
+  std::vector<std::pair<const char*, std::string>> facts = {{t.region, x.manifest.region}};
+  if (only_municipality >= 0) {
+    const model::Municipality& m = x.municipalities[static_cast<size_t>(only_municipality)];
+    facts.emplace_back(t.municipality, fmt::format("{} {}", m.code, m.name));
+  }
+  facts.insert(
+      facts.end(),
+      {{t.coverage, fmt::format("{} – {}", FormatDate(x.manifest.coverage_from),
+                                FormatDate(x.manifest.coverage_to))},
+       {t.created, x.manifest.created == kNoDateTime ? std::string(t.unknown)
+                                                     : FormatDateTime(x.manifest.created)},
+       {t.months,
+        fmt::format("{} – {}", MonthLabel(request.first_month), MonthLabel(request.last_month))},
+       {t.agreements, agreements.empty() ? std::string(t.none) : agreements},
+       {t.prices, prices.empty() ? std::string(t.prices_none) : prices},
+       {t.settings, config.source == config::DefaultConfig().source ? std::string(t.defaults)
+                                                                    : config.source}});
   lxw_row_t r = 2;
   for (const auto& [label, value] : facts) {
     worksheet_write_string(sheet, r, 0, label, f.bold);
     worksheet_write_string(sheet, r, 1, value.c_str(), nullptr);
     ++r;
   }
+  worksheet_write_string(sheet, r++, 0, t.episodes_note, nullptr);
   ++r;
-  const auto& headers = t.summary_headers;
-  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sheet, r, c, headers[c], f.bold);
-  const lxw_row_t first = ++r;
-  SummaryRow total{0, 0};
-  for (const SummaryRow& row : settlement.summary) {
-    const model::Municipality& m = x.municipalities[row.municipality];
-    worksheet_write_string(sheet, r, 0, m.code.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, m.name.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 2, MonthLabel(row.month).c_str(), nullptr);
-    worksheet_write_number(sheet, r, 3, static_cast<double>(row.episodes), nullptr);
-    worksheet_write_number(sheet, r, 4, static_cast<double>(row.ready_days), nullptr);
-    worksheet_write_number(sheet, r, 5, static_cast<double>(row.liable_days), nullptr);
-    worksheet_write_number(sheet, r, 6, static_cast<double>(row.amount), f.kronor);
-    total.episodes += row.episodes;
-    total.ready_days += row.ready_days;
-    total.liable_days += row.liable_days;
-    total.amount += row.amount;
-    ++r;
+  const lxw_row_t header = r;
+  worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
+  for (lxw_col_t c = 0; c < 8; ++c) {
+    worksheet_write_string(sheet, r, c, t.summary_headers[c], f.header);
   }
-  worksheet_write_string(sheet, r, 0, t.total, f.bold);
-  const lxw_row_t last = r - 1;  // r == first (no rows): WriteSum writes a plain 0
-  WriteSum(sheet, r, 3, first, last, total.episodes, f.bold_number);
-  WriteSum(sheet, r, 4, first, last, total.ready_days, f.bold_number);
-  WriteSum(sheet, r, 5, first, last, total.liable_days, f.bold_number);
-  WriteSum(sheet, r, 6, first, last, total.amount, f.bold_kronor);
-  worksheet_freeze_panes(sheet, first, 0);
+  ++r;
+  const std::vector<SummaryLine> lines = SummaryLines(x, settlement, only_municipality);
+  Sums total, county_own, outside;
+  std::map<int, Sums> by_care_type;
+  const bool any_outside = std::any_of(lines.begin(), lines.end(), [&](const SummaryLine& l) {
+    return !InCounty(x, l.municipality);
+  });
+  const bool groups = any_outside && only_municipality < 0;
+  if (groups) worksheet_write_string(sheet, r++, 0, t.county_own, f.section);
+  for (size_t i = 0; i < lines.size();) {
+    const uint16_t municipality = lines[i].municipality;
+    const bool outside_county = !InCounty(x, municipality);
+    if (groups && outside_county && (i == 0 || InCounty(x, lines[i - 1].municipality))) {
+      WriteSumsRow(sheet, f, r++, t.county_own_total, county_own);
+      ++r;
+      worksheet_write_string(sheet, r++, 0, t.outside_county, f.section);
+    }
+    const model::Municipality& m = x.municipalities[municipality];
+    Sums of_municipality;
+    for (; i < lines.size() && lines[i].municipality == municipality; ++i) {
+      const SummaryLine& line = lines[i];
+      worksheet_write_string(sheet, r, 0, m.code.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 1, m.name.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 2, CareTypeText(t, line.care_type), nullptr);
+      worksheet_write_string(sheet, r, 3, MonthLabel(line.month).c_str(), nullptr);
+      worksheet_write_number(sheet, r, 4, static_cast<double>(line.sums.stays.size()), nullptr);
+      worksheet_write_number(sheet, r, 5, static_cast<double>(line.sums.ready_days), nullptr);
+      worksheet_write_number(sheet, r, 6, static_cast<double>(line.sums.liable_days), nullptr);
+      worksheet_write_number(sheet, r, 7, static_cast<double>(line.sums.amount), f.kronor);
+      ++r;
+      for (Sums* sums : {&of_municipality, &total, outside_county ? &outside : &county_own,
+                         &by_care_type[static_cast<int>(line.care_type)]}) {
+        sums->stays.insert(line.sums.stays.begin(), line.sums.stays.end());
+        sums->ready_days += line.sums.ready_days;
+        sums->liable_days += line.sums.liable_days;
+        sums->amount += line.sums.amount;
+      }
+    }
+    WriteSumsRow(sheet, f, r++,
+                 fmt::format(fmt::runtime(t.subtotal), fmt::format("{} {}", m.code, m.name)),
+                 of_municipality);
+  }
+  if (groups) {
+    WriteSumsRow(sheet, f, r++, t.outside_county_total, outside);
+  }
+  const lxw_row_t last_filtered = r > header + 1 ? r - 1 : header + 1;
+  ++r;
+  for (const auto& [care_type, sums] : by_care_type) {
+    WriteSumsRow(sheet, f, r++,
+                 fmt::format(fmt::runtime(t.care_subtotal),
+                             CareTypeText(t, static_cast<model::CareType>(care_type))),
+                 sums);
+  }
+  WriteSumsRow(sheet, f, r, t.total, total);
+  worksheet_autofilter(sheet, header, 0, last_filtered, 7);
+  worksheet_freeze_panes(sheet, header + 1, 0);
+  SetUpPrinting(sheet, t, header);
 }
 
 void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
@@ -248,21 +413,31 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
   worksheet_write_string(sheet, 0, 0, fmt::format("{} {}", m.code, m.name).c_str(), f.title);
   worksheet_write_string(sheet, 1, 0, t.basis_title, nullptr);
   const auto& headers = t.basis_headers;
-  worksheet_set_column(sheet, 0, 12, 16, nullptr);
-  worksheet_set_column(sheet, 11, 11, 40, nullptr);
+  // One width per column range, the ranges not overlapping.
+  worksheet_set_column(sheet, 0, 0, 9, nullptr);     // Månad
+  worksheet_set_column(sheet, 1, 1, 18, nullptr);    // Patientref
+  worksheet_set_column(sheet, 2, 3, 13, nullptr);    // Vårdtillfälle, Vårdtyp
+  worksheet_set_column(sheet, 4, 4, 17, nullptr);    // Utskrivningsklar från
+  worksheet_set_column(sheet, 5, 5, 12, nullptr);    // Utskrivningsklar till
+  worksheet_set_column(sheet, 6, 7, 20, nullptr);    // the days
+  worksheet_set_column(sheet, 8, 9, 14, nullptr);    // price, amount
+  worksheet_set_column(sheet, 10, 10, 10, nullptr);  // ja/nej
+  worksheet_set_column(sheet, 11, 11, 40, nullptr);  // Orsak
+  worksheet_set_column(sheet, 12, 12, 12, nullptr);  // Avtal
   lxw_row_t r = 3;
-  for (lxw_col_t c = 0; c < 13; ++c) worksheet_write_string(sheet, r, c, headers[c], f.bold);
+  const lxw_row_t header = r;
+  worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
+  for (lxw_col_t c = 0; c < 13; ++c) worksheet_write_string(sheet, r, c, headers[c], f.header);
   const lxw_row_t first = ++r;
   int64_t ready = 0, liable = 0, amount = 0;
   const model::Stays& s = x.stays;
   for (size_t i = begin; i < end; ++i) {
     const BasisRow& row = settlement.basis[i];
-    const bool psychiatric = s.care_type[row.stay] == model::CareType::kPsychiatric;
     worksheet_write_string(sheet, r, 0, MonthLabel(row.month).c_str(), nullptr);
     worksheet_write_string(sheet, r, 1, PatientRef(x, row.stay).c_str(), nullptr);
     worksheet_write_string(sheet, r, 2, x.episode_ids.Name(s.episode_id[row.stay]).c_str(),
                            nullptr);
-    worksheet_write_string(sheet, r, 3, psychiatric ? t.psychiatric : t.somatic, nullptr);
+    worksheet_write_string(sheet, r, 3, CareTypeText(t, s.care_type[row.stay]), nullptr);
     worksheet_write_string(sheet, r, 4, FormatDateTime(row.period.notice_at).c_str(), nullptr);
     if (!row.period.open()) {
       worksheet_write_string(sheet, r, 5, FormatDate(row.period.end).c_str(), nullptr);
@@ -282,11 +457,61 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
     amount += row.amount;
     ++r;
   }
+  worksheet_autofilter(sheet, header, 0, r > first ? r - 1 : first, 12);
   worksheet_write_string(sheet, r, 0, t.total, f.bold);
   WriteSum(sheet, r, 6, first, r - 1, ready, f.bold_number);
   WriteSum(sheet, r, 7, first, r - 1, liable, f.bold_number);
   WriteSum(sheet, r, 9, first, r - 1, amount, f.bold_kronor);
   worksheet_freeze_panes(sheet, first, 0);
+  SetUpPrinting(sheet, t, header);
+}
+
+// Writes one workbook: the summary sheet, then (with `basis_sheets`) a sheet per municipality.
+// `only_municipality` >= 0 keeps that municipality's rows only, in both.
+Status WriteWorkbook(const model::Extract& extract, const config::Config& config,
+                     const SettleRequest& request, const Settlement& settlement,
+                     const std::string& path, bool english, int only_municipality,
+                     bool basis_sheets) {
+  const Texts& t = english ? kEnglish : kSwedish;
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
+  Formats f{};
+  f.bold = workbook_add_format(workbook);
+  format_set_bold(f.bold);
+  f.header = workbook_add_format(workbook);
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bottom(f.header, LXW_BORDER_THIN);
+  f.title = workbook_add_format(workbook);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 13);
+  f.section = workbook_add_format(workbook);
+  format_set_bold(f.section);
+  format_set_italic(f.section);
+  f.kronor = workbook_add_format(workbook);
+  format_set_num_format(f.kronor, kKronorFormat);
+  f.bold_kronor = workbook_add_format(workbook);
+  format_set_num_format(f.bold_kronor, kKronorFormat);
+  format_set_bold(f.bold_kronor);
+  f.bold_number = workbook_add_format(workbook);
+  format_set_bold(f.bold_number);
+  WriteSummarySheet(workbook, f, t, extract, config, request, settlement, only_municipality);
+  size_t begin = 0;
+  const auto& basis = settlement.basis;
+  while (basis_sheets && begin < basis.size()) {
+    size_t end = begin;
+    while (end < basis.size() && basis[end].municipality == basis[begin].municipality) ++end;
+    if (only_municipality < 0 || basis[begin].municipality == only_municipality) {
+      WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end);
+    }
+    begin = end;
+  }
+  const lxw_error error = workbook_close(workbook);
+  if (error != LXW_NO_ERROR) {
+    return IoError(fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(error)));
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -313,36 +538,41 @@ std::string MunicipalitySheetName(const model::Municipality& municipality) {
 Status WriteSettlementWorkbook(const model::Extract& extract, const config::Config& config,
                                const SettleRequest& request, const Settlement& settlement,
                                const std::string& path, bool english) {
-  const Texts& t = english ? kEnglish : kSwedish;
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
-  Formats f{};
-  f.bold = workbook_add_format(workbook);
-  format_set_bold(f.bold);
-  f.title = workbook_add_format(workbook);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 13);
-  f.kronor = workbook_add_format(workbook);
-  format_set_num_format(f.kronor, t.kronor_format);
-  f.bold_kronor = workbook_add_format(workbook);
-  format_set_num_format(f.bold_kronor, t.kronor_format);
-  format_set_bold(f.bold_kronor);
-  f.bold_number = workbook_add_format(workbook);
-  format_set_bold(f.bold_number);
-  WriteSummarySheet(workbook, f, t, extract, config, request, settlement);
-  size_t begin = 0;
-  const auto& basis = settlement.basis;
-  while (begin < basis.size()) {
-    size_t end = begin;
-    while (end < basis.size() && basis[end].municipality == basis[begin].municipality) ++end;
-    WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end);
-    begin = end;
+  return WriteWorkbook(extract, config, request, settlement, path, english,
+                       /*only_municipality=*/-1, /*basis_sheets=*/true);
+}
+
+std::string PeriodLabel(const SettleRequest& request) {
+  return request.first_month == request.last_month
+             ? MonthLabel(request.first_month)
+             : MonthLabel(request.first_month) + "_" + MonthLabel(request.last_month);
+}
+
+Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
+    const model::Extract& extract, const config::Config& config, const SettleRequest& request,
+    const Settlement& settlement, const std::string& folder, bool english) {
+  std::vector<std::string> written;
+  const std::string period = PeriodLabel(request);
+  const std::string overview =
+      fmt::format("betalningsansvar-{}-{}.xlsx", english ? "overview" : "oversikt", period);
+  NARA_RETURN_IF_ERROR(WriteWorkbook(extract, config, request, settlement, folder + "/" + overview,
+                                     english, -1,
+                                     /*basis_sheets=*/false));
+  written.push_back(overview);
+  std::vector<uint16_t> municipalities;
+  for (const BasisRow& row : settlement.basis) {
+    if (municipalities.empty() || municipalities.back() != row.municipality) {
+      municipalities.push_back(row.municipality);
+    }
   }
-  const lxw_error error = workbook_close(workbook);
-  if (error != LXW_NO_ERROR) {
-    return IoError(fmt::format("{}: cannot write the workbook: {}", path, lxw_strerror(error)));
+  for (uint16_t municipality : municipalities) {
+    const std::string name = fmt::format("betalningsansvar-{}-{}.xlsx",
+                                         extract.municipalities[municipality].code, period);
+    NARA_RETURN_IF_ERROR(WriteWorkbook(extract, config, request, settlement, folder + "/" + name,
+                                       english, municipality, /*basis_sheets=*/true));
+    written.push_back(name);
   }
-  return Status::Ok();
+  return written;
 }
 
 }  // namespace nara::settlement

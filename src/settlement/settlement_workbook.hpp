@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/status.hpp"
 #include "config/config.hpp"
@@ -12,13 +13,28 @@
 namespace nara::settlement {
 
 // Writes the workbook at `path`: sheet "Sammanställning" (the extract's region, coverage and
-// creation date, the months, the agreements and prices used, then one row per municipality and
-// month with totals) and one sheet per municipality ("0880 Kalmar") with its basis rows and
-// totals. Amounts carry the kronor format `# ##0 "kr"`. With `english`, every text is English
-// (sheet "Summary", format `#,##0 "kr"`). kIoError when it cannot be written.
+// creation date, the months, the agreements and prices used, then one row per municipality,
+// care type and month, the county's municipalities first and those outside the county apart
+// after them, with a subtotal per municipality, per group, per care type and the total; stays
+// are counted once in each subtotal) and one sheet per municipality ("0880 Kalmar") with its
+// basis rows and totals. Amounts carry the number format `#,##0 "kr"` (grouped as the reader's
+// locale groups digits); every sheet has an autofilter on its header row, a frozen header and
+// prints landscape, one page wide, with the header repeated. With `english`, every text is
+// English (sheet "Summary"). kIoError when it cannot be written.
 Status WriteSettlementWorkbook(const model::Extract& extract, const config::Config& config,
                                const SettleRequest& request, const Settlement& settlement,
                                const std::string& path, bool english = false);
+
+// `2022-03`, or `2022-01_2022-03` for several months: the period in the workbooks' file names.
+std::string PeriodLabel(const SettleRequest& request);
+
+// `nara settle --per-municipality`: in `folder`, the region's overview
+// `betalningsansvar-oversikt-<period>.xlsx` (the summary sheet only, no individual rows) and one
+// `betalningsansvar-<kommunkod>-<period>.xlsx` per municipality with a basis row, holding only
+// that municipality's summary and basis. Returns the file names written, the overview first.
+Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
+    const model::Extract& extract, const config::Config& config, const SettleRequest& request,
+    const Settlement& settlement, const std::string& folder, bool english = false);
 
 // The sheet name of a municipality: "code name", without the characters Excel forbids, at most
 // 31 characters.

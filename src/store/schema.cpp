@@ -121,6 +121,63 @@ CREATE TABLE goal_assessments (
   PRIMARY KEY (extract_id, period, audience, lang)
 );
 )sql",
+      // 3: a liable day in a year without a price keeps its amount NULL with the year
+      // (missing_price_year), never 0 kr. SQLite cannot drop NOT NULL, so both settlement tables
+      // are rebuilt; rows stored by an older Nära with liable days at 0 kr (its stand-in for a
+      // missing price: no price of 0 is ever configured by the defaults) become missing.
+      R"sql(
+CREATE TABLE settlement_summary_v3 (
+  extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+  municipality TEXT NOT NULL,
+  month TEXT NOT NULL,
+  episodes INTEGER NOT NULL,
+  ready_days INTEGER NOT NULL,
+  liable_days INTEGER NOT NULL,
+  amount INTEGER,
+  missing_price_year INTEGER,
+  CHECK ((amount IS NULL) = (missing_price_year IS NOT NULL))
+);
+INSERT INTO settlement_summary_v3
+  SELECT extract_id, municipality, month, episodes, ready_days, liable_days,
+         CASE WHEN liable_days > 0 AND amount = 0 THEN NULL ELSE amount END,
+         CASE WHEN liable_days > 0 AND amount = 0 THEN CAST(substr(month, 1, 4) AS INTEGER) END
+  FROM settlement_summary ORDER BY rowid;
+DROP TABLE settlement_summary;
+ALTER TABLE settlement_summary_v3 RENAME TO settlement_summary;
+CREATE INDEX settlement_summary_lookup ON settlement_summary (extract_id, municipality, month);
+CREATE TABLE settlement_basis_v3 (
+  extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+  municipality TEXT NOT NULL,
+  month TEXT NOT NULL,
+  patient_ref TEXT NOT NULL,
+  episode_id TEXT NOT NULL,
+  care_type TEXT NOT NULL,
+  ready_at TEXT NOT NULL,
+  ready_until TEXT NOT NULL,
+  ready_days INTEGER NOT NULL,
+  liable_days INTEGER NOT NULL,
+  price_per_day INTEGER,
+  amount INTEGER,
+  liable INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  missing_price_year INTEGER,
+  CHECK ((amount IS NULL) = (missing_price_year IS NOT NULL))
+);
+INSERT INTO settlement_basis_v3
+  SELECT extract_id, municipality, month, patient_ref, episode_id, care_type, ready_at,
+         ready_until, ready_days, liable_days,
+         CASE WHEN liable_days > 0 AND amount = 0 THEN NULL ELSE price_per_day END,
+         CASE WHEN liable_days > 0 AND amount = 0 THEN NULL ELSE amount END,
+         liable,
+         CASE WHEN liable_days > 0 AND amount = 0
+              THEN CASE WHEN reason = '' THEN 'no_price' ELSE reason || ';no_price' END
+              ELSE reason END,
+         CASE WHEN liable_days > 0 AND amount = 0 THEN CAST(substr(month, 1, 4) AS INTEGER) END
+  FROM settlement_basis ORDER BY rowid;
+DROP TABLE settlement_basis;
+ALTER TABLE settlement_basis_v3 RENAME TO settlement_basis;
+CREATE INDEX settlement_basis_lookup ON settlement_basis (extract_id, municipality, month);
+)sql",
   };
   return kMigrations;
 }
@@ -174,6 +231,9 @@ Status Migrate(Db& db) {
     auto now = SchemaVersion(db);
     if (!now.ok()) return now.status();
     if (*now > next) continue;
+    // No statement may still be stepping (the version queries above): a migration that drops a
+    // table fails with "database table is locked" while one is.
+    db.ResetStatements();
     if (next == 0) {
       NARA_RETURN_IF_ERROR(db.Exec(
           "CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"));

@@ -219,11 +219,29 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
 
 namespace {
 
+// An amount in kronor, NULL when it is missing (a year without a price), never 0 instead.
+void BindAmount(Statement& s, int index, const std::optional<int64_t>& amount,
+                int missing_price_year) {
+  if (amount.has_value() && missing_price_year == 0) {
+    s.Bind(index, *amount);
+  } else {
+    s.BindNull(index);
+  }
+}
+
+void BindMissingYear(Statement& s, int index, int missing_price_year) {
+  if (missing_price_year != 0) {
+    s.Bind(index, int64_t{missing_price_year});
+  } else {
+    s.BindNull(index);
+  }
+}
+
 // The settlement of the extract's whole months (summary and individual-level basis).
 Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryRow>& summary,
                         const std::vector<SettlementBasisRow>& basis) {
   auto insert_summary =
-      db.Prepare("INSERT INTO settlement_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      db.Prepare("INSERT INTO settlement_summary VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (!insert_summary.ok()) return insert_summary.status();
   for (const auto& row : summary) {
     Statement& s = **insert_summary;
@@ -234,12 +252,13 @@ Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryR
     s.Bind(4, row.episodes);
     s.Bind(5, row.ready_days);
     s.Bind(6, row.liable_days);
-    s.Bind(7, row.amount);
+    BindAmount(s, 7, row.amount, row.missing_price_year);
+    BindMissingYear(s, 8, row.missing_price_year);
     NARA_RETURN_IF_ERROR(s.Run());
   }
   auto insert_basis = db.Prepare(
       "INSERT INTO settlement_basis VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-      "?13, ?14)");
+      "?13, ?14, ?15)");
   if (!insert_basis.ok()) return insert_basis.status();
   for (const auto& row : basis) {
     Statement& s = **insert_basis;
@@ -254,10 +273,11 @@ Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryR
     s.Bind(8, row.ready_until);
     s.Bind(9, row.ready_days);
     s.Bind(10, row.liable_days);
-    s.Bind(11, row.price_per_day);
-    s.Bind(12, row.amount);
+    BindAmount(s, 11, row.price_per_day, row.missing_price_year);
+    BindAmount(s, 12, row.amount, row.missing_price_year);
     s.Bind(13, int64_t{row.liable ? 1 : 0});
     s.Bind(14, row.reason);
+    BindMissingYear(s, 15, row.missing_price_year);
     NARA_RETURN_IF_ERROR(s.Run());
   }
   return Status::Ok();

@@ -35,15 +35,22 @@ struct ExtractInfo {
   int public_min_count = 5;  // min count of the stored public suppression flags
 };
 
+// A liable day in a year without a price has no amount: `amount` (and the basis row's
+// `price_per_day`) is nullopt (NULL in the store) and `missing_price_year` names the year; a
+// stored amount is never a stand-in 0 (docs/store.md).
 struct SettlementSummaryRow {
   std::string municipality, month;
-  int64_t episodes = 0, ready_days = 0, liable_days = 0, amount = 0;
+  int64_t episodes = 0, ready_days = 0, liable_days = 0;
+  std::optional<int64_t> amount = 0;
+  int missing_price_year = 0;  // 0 = priced
 };
 struct SettlementBasisRow {
   std::string municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until;
-  int64_t ready_days = 0, liable_days = 0, price_per_day = 0, amount = 0;
+  int64_t ready_days = 0, liable_days = 0;
+  std::optional<int64_t> price_per_day = 0, amount = 0;
   bool liable = false;
   std::string reason;
+  int missing_price_year = 0;  // 0 = priced
 };
 
 // The goals an extract was assessed against (docs/store.md#goals).

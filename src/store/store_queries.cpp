@@ -220,7 +220,7 @@ Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extra
                                                                    const std::string& from_month,
                                                                    const std::string& to_month) {
   auto select = db_->Prepare(
-      "SELECT municipality, month, episodes, ready_days, liable_days, amount "
+      "SELECT municipality, month, episodes, ready_days, liable_days, amount, missing_price_year "
       "FROM settlement_summary WHERE extract_id = ?1 AND (?2 = '' OR municipality = ?2) "
       "AND (?3 = '' OR month >= ?3) AND (?4 = '' OR month <= ?4) ORDER BY municipality, month");
   if (!select.ok()) return select.status();
@@ -230,8 +230,10 @@ Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extra
   s.Bind(3, from_month);
   s.Bind(4, to_month);
   return Collect<SettlementSummaryRow>(s, [](const Statement& row) {
-    return SettlementSummaryRow{row.Text(0), row.Text(1), row.Int(2),
-                                row.Int(3),  row.Int(4),  row.Int(5)};
+    SettlementSummaryRow out{row.Text(0), row.Text(1), row.Int(2), row.Int(3), row.Int(4)};
+    out.amount = OptionalInt(row, 5);
+    out.missing_price_year = row.IsNull(6) ? 0 : static_cast<int>(row.Int(6));
+    return out;
   });
 }
 
@@ -240,7 +242,8 @@ Result<std::vector<SettlementBasisRow>> Store::SettlementBasis(int64_t extract_i
                                                                const std::string& month) {
   auto select = db_->Prepare(
       "SELECT municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until, "
-      "ready_days, liable_days, price_per_day, amount, liable, reason FROM settlement_basis "
+      "ready_days, liable_days, price_per_day, amount, liable, reason, missing_price_year "
+      "FROM settlement_basis "
       "WHERE extract_id = ?1 AND municipality = ?2 AND month = ?3 ORDER BY rowid");
   if (!select.ok()) return select.status();
   Statement& s = **select;
@@ -258,10 +261,11 @@ Result<std::vector<SettlementBasisRow>> Store::SettlementBasis(int64_t extract_i
     out.ready_until = row.Text(6);
     out.ready_days = row.Int(7);
     out.liable_days = row.Int(8);
-    out.price_per_day = row.Int(9);
-    out.amount = row.Int(10);
+    out.price_per_day = OptionalInt(row, 9);
+    out.amount = OptionalInt(row, 10);
     out.liable = row.Int(11) != 0;
     out.reason = row.Text(12);
+    out.missing_price_year = row.IsNull(13) ? 0 : static_cast<int>(row.Int(13));
     return out;
   });
 }

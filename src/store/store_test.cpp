@@ -1,6 +1,7 @@
 // Tests of the store: migrations, atomic and idempotent adds, queries and deltas.
 #include "store/store.hpp"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -174,11 +175,13 @@ TEST(StoreTest, AVersion1StoreIsMigratedAndKeepsItsExtracts) {
   }
   auto old = Store::Open(path.string(), /*read_only=*/true);
   ASSERT_FALSE(old.ok());
-  EXPECT_THAT(old.status().message(), HasSubstr("schema version 1, this nara reads version 2"));
+  EXPECT_THAT(old.status().message(),
+              HasSubstr(fmt::format("schema version 1, this nara reads version {}",
+                                    CurrentSchemaVersion())));
   {
     auto store = Store::Open(path.string(), false);
     ASSERT_TRUE(store.ok()) << store.status().message();
-    EXPECT_EQ(*SchemaVersion((*store)->db()), 2);
+    EXPECT_EQ(*SchemaVersion((*store)->db()), CurrentSchemaVersion());
     EXPECT_EQ((*store)->Extracts()->size(), 1u);
     EXPECT_EQ(*(*store)->CountRows("indicator_rows"), 14);
     EXPECT_EQ(*(*store)->CountRows("goal_assessments"), 0);
@@ -186,6 +189,104 @@ TEST(StoreTest, AVersion1StoreIsMigratedAndKeepsItsExtracts) {
   fs::remove(path);
   fs::remove(path.string() + "-wal");
   fs::remove(path.string() + "-shm");
+}
+
+// A liable day in a year without a price: the amount is NULL with the year, never 0 kr.
+TEST(StoreTest, AMissingPriceIsStoredAsNullWithItsYear) {
+  auto store = MemoryStore();
+  static const model::Extract kExtract = testing::MakeExtract();
+  static const ingest::IngestReport kReport = testing::MakeReport();
+  indicators::IndicatorTable table = testing::MakeTable(0);
+  std::vector<SettlementSummaryRow> summary(2);
+  summary[0] = {"2380", "2021-12", 1, 10, 7, std::nullopt, 2021};
+  summary[1] = {"2380", "2022-01", 1, 9, 9, 83700, 0};
+  std::vector<SettlementBasisRow> basis(2);
+  basis[0] = {
+      "2380", "2021-12", "00aa11bb22cc33dd", "E1",         "somatic", "2021-12-21 10:00", "",
+      10,     7,         std::nullopt,       std::nullopt, true,      "no_price",         2021};
+  basis[1] = {"2380", "2022-01", "00aa11bb22cc33dd",
+              "E1",   "somatic", "2021-12-21 10:00",
+              "",     9,         9,
+              9300,   83700,     true,
+              "",     0};
+  NewExtract record;
+  record.info.checksum = "aaaa";
+  record.info.config_hash = "c0ffee";
+  record.info.region = "Region Test";
+  record.info.county = "23";
+  record.info.coverage_from = "2021-12-01";
+  record.info.coverage_to = "2022-01-31";
+  record.info.created = "2022-02-01T08:00";
+  record.extract = &kExtract;
+  record.report = &kReport;
+  record.table = &table;
+  record.settlement_summary = &summary;
+  record.settlement_basis = &basis;
+  ASSERT_TRUE(store->AddExtract(record).ok());
+  auto rows = store->SettlementSummary(1, "", "", "");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_FALSE((*rows)[0].amount.has_value());
+  EXPECT_EQ((*rows)[0].missing_price_year, 2021);
+  EXPECT_EQ((*rows)[1].amount, 83700);
+  EXPECT_EQ((*rows)[1].missing_price_year, 0);
+  auto december = store->SettlementBasis(1, "2380", "2021-12");
+  ASSERT_EQ(december->size(), 1u);
+  EXPECT_FALSE((*december)[0].amount.has_value());
+  EXPECT_FALSE((*december)[0].price_per_day.has_value());
+  EXPECT_EQ((*december)[0].missing_price_year, 2021);
+  EXPECT_EQ((*december)[0].reason, "no_price");
+  // In SQL too: NULL, not 0.
+  auto zero = store->db().Prepare(
+      "SELECT count(*) FROM settlement_basis WHERE amount IS NULL AND missing_price_year = 2021");
+  ASSERT_TRUE(zero.ok());
+  ASSERT_TRUE((*zero)->Step().ok());
+  EXPECT_EQ((*zero)->Int(0), 1);
+}
+
+// A version 2 store kept a missing price as 0 kr: migration 3 turns those rows into missing.
+TEST(StoreTest, AVersion2StoresZeroKronorRowsBecomeMissing) {
+  auto store = MemoryStore();
+  ASSERT_TRUE(testing::AddTestExtract(*store, "aaaa", 0).ok());
+  ASSERT_TRUE(store->db()
+                  .Exec(R"sql(
+DROP TABLE settlement_summary; DROP TABLE settlement_basis;
+DELETE FROM schema_version WHERE version > 2;
+CREATE TABLE settlement_summary (extract_id INTEGER NOT NULL, municipality TEXT NOT NULL,
+  month TEXT NOT NULL, episodes INTEGER NOT NULL, ready_days INTEGER NOT NULL,
+  liable_days INTEGER NOT NULL, amount INTEGER NOT NULL);
+CREATE TABLE settlement_basis (extract_id INTEGER NOT NULL, municipality TEXT NOT NULL,
+  month TEXT NOT NULL, patient_ref TEXT NOT NULL, episode_id TEXT NOT NULL,
+  care_type TEXT NOT NULL, ready_at TEXT NOT NULL, ready_until TEXT NOT NULL,
+  ready_days INTEGER NOT NULL, liable_days INTEGER NOT NULL, price_per_day INTEGER NOT NULL,
+  amount INTEGER NOT NULL, liable INTEGER NOT NULL, reason TEXT NOT NULL);
+INSERT INTO settlement_summary VALUES (1, '2380', '2021-03', 1, 10, 7, 0),
+  (1, '2380', '2022-03', 2, 4, 0, 0), (1, '2361', '2022-03', 1, 9, 6, 55800);
+INSERT INTO settlement_basis VALUES
+  (1, '2380', '2021-03', 'aa', 'E1', 'somatic', '2021-03-02 10:00', '2021-03-12', 10, 7, 0, 0,
+   1, 'revoked'),
+  (1, '2380', '2022-03', 'bb', 'E2', 'somatic', '2022-03-02 10:00', '2022-03-04', 2, 0, 0, 0,
+   0, 'grace_days'),
+  (1, '2361', '2022-03', 'cc', 'E3', 'somatic', '2022-03-02 10:00', '2022-03-14', 9, 6, 9300,
+   55800, 1, '');
+)sql")
+                  .ok());
+  ASSERT_TRUE(Migrate(store->db()).ok());
+  EXPECT_EQ(*SchemaVersion(store->db()), CurrentSchemaVersion());
+  auto summary = store->SettlementSummary(1, "", "", "");
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  ASSERT_EQ(summary->size(), 3u);
+  EXPECT_EQ((*summary)[0].municipality, "2361");
+  EXPECT_EQ((*summary)[0].amount, 55800);
+  EXPECT_FALSE((*summary)[1].amount.has_value());  // 2380 2021-03: 7 liable days at 0 kr
+  EXPECT_EQ((*summary)[1].missing_price_year, 2021);
+  EXPECT_EQ((*summary)[2].amount, 0);  // nothing liable: 0 kr is right
+  auto basis = store->SettlementBasis(1, "2380", "2021-03");
+  ASSERT_EQ(basis->size(), 1u);
+  EXPECT_FALSE((*basis)[0].amount.has_value());
+  EXPECT_EQ((*basis)[0].reason, "revoked;no_price");
+  EXPECT_EQ((*basis)[0].missing_price_year, 2021);
+  EXPECT_EQ((*store->SettlementBasis(1, "2380", "2022-03"))[0].amount, 0);
 }
 
 TEST(StoreTest, IndicatorQueryFiltersAndKeepsTableOrder) {

@@ -138,7 +138,34 @@ TEST_F(SettleE2eTest, SummaryIsTheSumOfTheBasisOverThreeYearsAndRunsAreReproduci
   }
   EXPECT_THAT(Unzip(xlsx, "xl/worksheets/sheet1.xml"),
               HasSubstr("<v>" + std::to_string(total) + "</v>"));
-  EXPECT_THAT(Unzip(xlsx, "xl/styles.xml"), HasSubstr("formatCode=\"# ##0 &quot;kr&quot;\""));
+  // `,` is the grouping placeholder (shown as the reader's locale groups); a literal space is not.
+  const std::string styles = Unzip(xlsx, "xl/styles.xml");
+  EXPECT_THAT(styles, HasSubstr("formatCode=\"#,##0 &quot;kr&quot;\""));
+  EXPECT_THAT(styles, ::testing::Not(HasSubstr("# ##0")));
+  // Print setup and filter on every sheet: landscape, one page wide, header repeated.
+  const std::string sheet1 = Unzip(xlsx, "xl/worksheets/sheet1.xml");
+  EXPECT_THAT(sheet1, HasSubstr("<autoFilter ref=\"A"));
+  EXPECT_THAT(sheet1, HasSubstr("orientation=\"landscape\""));
+  EXPECT_THAT(sheet1, HasSubstr("fitToHeight=\"0\""));
+  EXPECT_THAT(Unzip(xlsx, "xl/worksheets/sheet2.xml"), HasSubstr("<autoFilter ref=\"A4:M"));
+  EXPECT_THAT(Unzip(xlsx, "xl/workbook.xml"), HasSubstr("_xlnm.Print_Titles"));
+}
+
+// The built-in settings are named in Swedish in the workbook, not "(defaults)".
+TEST_F(SettleE2eTest, TheDefaultSettingsAreNamedInTheWorkbooksLanguage) {
+  ASSERT_EQ(RunNara({"settle", *dir_ / "x", "--test-data", "--month", "2022-03", "--out",
+                     *dir_ / "defaults"})
+                .exit_code,
+            0);
+  const std::string strings = Unzip(*dir_ / "defaults/settlement.xlsx", "xl/sharedStrings.xml");
+  EXPECT_THAT(strings, HasSubstr("standardinställningar (lagens regler"));
+  EXPECT_THAT(strings, ::testing::Not(HasSubstr("(defaults)")));
+  ASSERT_EQ(RunNara({"settle", *dir_ / "x", "--test-data", "--month", "2022-03", "--out",
+                     *dir_ / "defaults-en", "--lang", "en"})
+                .exit_code,
+            0);
+  EXPECT_THAT(Unzip(*dir_ / "defaults-en/settlement.xlsx", "xl/sharedStrings.xml"),
+              HasSubstr("defaults (the law's rules"));
 }
 
 // The basis is individual-level: patients appear only as pseudonyms, never as the identity
@@ -195,7 +222,7 @@ TEST_F(SettleE2eTest, MonthsOutsideCoverageAreAUsageError) {
 }
 
 TEST_F(SettleE2eTest, AMissingPriceIsUnusableInputNamingTheYear) {
-  // The defaults price 2019, 2020 and 2022 only.
+  // The defaults price 2019 and 2022 only.
   auto run = RunNara(
       {"settle", *dir_ / "x", "--test-data", "--month", "2021-06", "--out", *dir_ / "noprice"});
   EXPECT_EQ(run.exit_code, 3);

@@ -119,6 +119,44 @@ TEST(StoreE2eTest, IngestStoresTheSettlementNaraSettleWrites) {
             basis.size());
 }
 
+// With the defaults (no price for 2020 or 2021), ingest stores those years' liable days with the
+// amount missing, never 0 kr, and says so on the terminal (issue 16).
+TEST(StoreE2eTest, AYearWithoutAPriceIsStoredAsMissingNeverZero) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "1500", "--seed", "5"}).exit_code, 0);
+  const std::string store = dir / "nara.db";
+  auto ingest = RunNara({"ingest", dir / "x", "--store", store, "--test-data"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_THAT(ingest.err, HasSubstr("note: no price per liable day for 2021: its liable days are "
+                                    "stored with the amount missing (pris saknas för 2021)"));
+  // No liable day at 0 kr anywhere; the unpriced years' rows are NULL with their year.
+  EXPECT_TRUE(QueryLines(store,
+                         "SELECT municipality || month FROM settlement_summary "
+                         "WHERE liable_days > 0 AND amount = 0")
+                  .empty());
+  EXPECT_TRUE(QueryLines(store,
+                         "SELECT patient_ref FROM settlement_basis "
+                         "WHERE liable_days > 0 AND amount = 0")
+                  .empty());
+  EXPECT_EQ(QueryLines(store,
+                       "SELECT DISTINCT CAST(missing_price_year AS TEXT) FROM settlement_summary "
+                       "WHERE amount IS NULL"),
+            (std::vector<std::string>{"2020", "2021"}));
+  EXPECT_FALSE(QueryLines(store,
+                          "SELECT month FROM settlement_summary WHERE month LIKE '2021-%' "
+                          "AND liable_days > 0 AND amount IS NULL")
+                   .empty());
+  // 2022 is priced (9 300 kr, Socialstyrelsen): its amounts are there.
+  EXPECT_TRUE(QueryLines(store,
+                         "SELECT month FROM settlement_summary WHERE month LIKE '2022-%' "
+                         "AND amount IS NULL")
+                  .empty());
+  EXPECT_TRUE(QueryLines(store,
+                         "SELECT patient_ref FROM settlement_basis WHERE amount IS NULL AND "
+                         "reason NOT LIKE '%no_price%'")
+                  .empty());
+}
+
 TEST(StoreE2eTest, IngestWithGoalsStoresEveryMonthAndTertialKeyedByTheGoals) {
   TempDir dir;
   ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "800", "--seed", "6"}).exit_code, 0);

@@ -301,6 +301,14 @@ test('a region user sees the role, the settlement view as the API answers it, an
     } else {
       await page.locator('table[data-table="settlement"]').waitFor();
       assert.equal(await page.locator('table[data-table="settlement"] tbody tr').count(), summary.rows.length);
+      // A year without a price (the defaults have none for 2020 and 2021): "pris saknas", never 0 kr.
+      const unpriced = summary.rows.find((row) => row.price_missing);
+      if (unpriced) {
+        assert.equal(unpriced.amount, null);
+        const cell = page.locator(`tr[data-municipality="${unpriced.municipality}"][data-month="${unpriced.month}"] td[data-price-missing]`);
+        assert.equal(await cell.innerText(), `pris saknas för ${unpriced.price_missing}`);
+        await page.locator('[data-note="price-missing"]').waitFor();
+      }
     }
     await page.screenshot({ path: join(artifacts, 'settlement-region-user.png'), fullPage: true });
 

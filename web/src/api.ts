@@ -117,6 +117,8 @@ export interface SettlementSummaryRow {
   ready_days: number | null;
   liable_days: number | null;
   amount: number | null;
+  /** The year without a configured price: `amount` is then null, never 0 kr. */
+  price_missing?: number | null;
   suppressed?: boolean | number;
 }
 
@@ -129,8 +131,10 @@ export interface SettlementBasisRow {
   ready_until: string;
   ready_days: number;
   liable_days: number;
-  price_per_day: number;
-  amount: number;
+  price_per_day: number | null;
+  amount: number | null;
+  /** The year without a configured price: `price_per_day` and `amount` are then null. */
+  price_missing?: number | null;
   liable: boolean | number;
   reason: string;
 }

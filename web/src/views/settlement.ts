@@ -13,6 +13,14 @@ import { dataTable, scrollable } from '../table';
 
 const choice = { municipality: '', from: '', to: '', basisMonth: '', session: '' };
 
+/** An amount cell: the number, or "pris saknas för 2021" when the year has no price (never 0 kr). */
+function amountCell(value: number | null, priceMissing: number | null | undefined, suppressed: boolean): HTMLTableCellElement {
+  if (priceMissing) {
+    return h('td', { className: 'num price-missing', 'data-value': '', 'data-price-missing': String(priceMissing) }, t('priceMissing', { year: priceMissing }));
+  }
+  return numberCell(value, suppressed, 0);
+}
+
 export async function renderSettlement(root: HTMLElement, context: AppContext): Promise<void> {
   root.appendChild(h('h1', {}, t('settlementHeading')));
   const catalog = context.catalog;
@@ -75,6 +83,9 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
   const name = (code: string): string => (catalog ? unitName(catalog, 'municipality', code) : code);
   const byMonth = new Map<string, number>();
   for (const row of rows) byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + (row.amount ?? 0));
+  // Months with a year without a price have no amount: the chart leaves them out and says so.
+  const missingYears = [...new Set(rows.map((row) => row.price_missing).filter((year): year is number => !!year))].sort();
+  for (const row of rows) if (row.price_missing) byMonth.delete(row.month);
   const scope = choice.municipality ? name(choice.municipality) : t('allMunicipalities').toLowerCase();
   const chart = chartContainer(t('settlementChartLabel', { municipality: scope }), 'settlement');
   const table = dataTable(
@@ -97,18 +108,21 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
         numberCell(row.episodes, hidden, 0),
         numberCell(row.ready_days, hidden && row.ready_days === null, 0),
         numberCell(row.liable_days, hidden && row.liable_days === null, 0),
-        numberCell(row.amount, hidden && row.amount === null, 0),
+        amountCell(row.amount, row.price_missing, hidden && row.amount === null),
       );
     }),
     { name: 'settlement' },
   );
   // Suppressed rows (public users) have no amount: the chart's sums leave them out, and says so.
-  const partial = rows.some((row) => row.amount === null);
+  const partial = rows.some((row) => row.amount === null && !row.price_missing);
   replace(
     section,
     heading,
     chart,
     partial ? h('p', { className: 'note' }, t('settlementChartPartial')) : null,
+    missingYears.length > 0
+      ? h('p', { className: 'note', 'data-note': 'price-missing' }, t('settlementChartPriceMissing', { years: missingYears.join(', ') }))
+      : null,
     downloadLinks('settlement/summary', params, t('downloads'), 'settlement'),
     scrollable(table),
   );
@@ -186,8 +200,8 @@ async function showBasis(result: HTMLElement, context: AppContext): Promise<void
         h('td', {}, row.ready_until),
         numberCell(row.ready_days, false, 0),
         numberCell(row.liable_days, false, 0),
-        numberCell(row.price_per_day, false, 0),
-        numberCell(row.amount, false, 0),
+        amountCell(row.price_per_day, row.price_missing, false),
+        amountCell(row.amount, row.price_missing, false),
         h('td', {}, row.liable === true || row.liable === 1 ? t('yes') : t('no')),
         h('td', {}, row.reason),
       ),

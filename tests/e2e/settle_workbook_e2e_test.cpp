@@ -1,0 +1,332 @@
+// The settlement workbooks opened in a real spreadsheet program: LibreOffice headless converts
+// them to CSV (cells as shown, Swedish locale) and PDF, and the tests check what an economist
+// sees: "3 496 800 kr", the subtotals, distinct stays, the out-of-county group, a municipality's
+// file holding only its own rows, and the overview's page count. Skipped (with the reason) when
+// soffice is not installed (scripts/setup.sh installs libreoffice-calc-nogui).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "e2e/e2e_support.hpp"
+
+namespace nara::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+constexpr const char* kPrices =
+    "[settlement.price_per_day]\n2020 = 8200\n2021 = 8700\n2022 = 9300\n";
+constexpr const char* kMonth = "2021-03";
+// A quarter of seed 16 with liable days of residents of other counties.
+constexpr const char* kQuarter = "2021-04_2021-06";
+constexpr const char* kNbsp = "\xc2\xa0";  // LibreOffice's Swedish digit grouping
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// A CSV as LibreOffice writes it (fields quoted when they hold a comma or a quote).
+Rows ParseCsv(const std::string& text) {
+  Rows rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(field);
+      field.clear();
+    } else if (c == '\n') {
+      row.push_back(field);
+      field.clear();
+      rows.push_back(row);
+      row.clear();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(field);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string Cell(const std::vector<std::string>& row, size_t column) {
+  return column < row.size() ? row[column] : std::string();
+}
+
+// "3496800" -> "3 496 800 kr" with LibreOffice's Swedish grouping (no-break spaces).
+std::string SwedishKronor(int64_t amount) {
+  const std::string digits = std::to_string(amount);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += kNbsp;
+    out += digits[i];
+  }
+  return out + " kr";
+}
+
+bool HaveSoffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
+
+// Converts `xlsx` with LibreOffice in a Swedish locale: to CSV of every sheet
+// (`<stem>-<sheet>.csv`, cells as shown) or to PDF. The locale is set in a fresh profile
+// (ooSetupSystemLocale sv-SE), not by LANG: the machine may have no sv_SE locale, and a LANG it
+// lacks breaks the non-ASCII sheet names in the CSV file names. Returns the exit status.
+int Convert(const fs::path& xlsx, const fs::path& out_dir, const std::string& to) {
+  const fs::path profile = out_dir / "lo-profile";
+  fs::create_directories(profile / "user");
+  WriteFile(profile / "user" / "registrymodifications.xcu",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+            "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+            "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop oor:name=\"ooSetupSystemLocale\" "
+            "oor:op=\"fuse\"><value>sv-SE</value></prop></item>\n"
+            "</oor:items>\n");
+  const std::string filter =
+      to == "pdf" ? "pdf"
+                  : "'csv:Text - txt - csv (StarCalc):44,34,76,1,,1053,false,true,true,false,"
+                    "false,-1'";
+  const std::string command = "cd '" + out_dir.string() +
+                              "' && LANG=C.UTF-8 LC_ALL=C.UTF-8 timeout 300 soffice "
+                              "-env:UserInstallation=file://" +
+                              profile.string() + " --headless --convert-to " + filter +
+                              " --outdir '" + out_dir.string() + "' '" + xlsx.string() +
+                              "' >/dev/null 2>&1";
+  return std::system(command.c_str());
+}
+
+class SettleWorkbookE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    ASSERT_EQ(RunNara({"synth", *dir_ / "x", "--stays", "6000", "--seed", "16"}).exit_code, 0);
+    WriteFile(dir_->path() / "nara.toml", kPrices);
+    const auto run = RunNara({"settle", *dir_ / "x", "--test-data", "--config", *dir_ / "nara.toml",
+                              "--month", kMonth, "--out", *dir_ / "pm", "--per-municipality"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto quarter =
+        RunNara({"settle", *dir_ / "x", "--test-data", "--config", *dir_ / "nara.toml", "--from",
+                 "2021-04", "--to", "2021-06", "--out", *dir_ / "q", "--per-municipality"});
+    ASSERT_EQ(quarter.exit_code, 0) << quarter.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!HaveSoffice()) {
+      GTEST_SKIP() << "soffice (LibreOffice) is not installed: apt-get install "
+                      "libreoffice-calc-nogui to open the workbooks in a spreadsheet program";
+    }
+  }
+
+  static fs::path Out() { return dir_->path() / "pm"; }     // the month
+  static fs::path Quarter() { return dir_->path() / "q"; }  // the quarter
+  static TempDir* dir_;
+};
+
+TempDir* SettleWorkbookE2eTest::dir_ = nullptr;
+
+TEST_F(SettleWorkbookE2eTest, TheOverviewShowsKronorSubtotalsAndDistinctStays) {
+  const fs::path overview =
+      Quarter() / (std::string("betalningsansvar-oversikt-") + kQuarter + ".xlsx");
+  ASSERT_TRUE(fs::exists(overview));
+  EXPECT_FALSE(fs::exists(Quarter() / "settlement.xlsx"));  // no workbook with everyone's rows
+  const fs::path converted = dir_->path() / "overview-csv";
+  fs::create_directories(converted);
+  ASSERT_EQ(Convert(overview, converted, "csv"), 0);
+  fs::path csv;
+  for (const auto& entry : fs::directory_iterator(converted)) {
+    if (entry.path().extension() == ".csv") csv = entry.path();
+  }
+  ASSERT_FALSE(csv.empty()) << "LibreOffice wrote no CSV";
+  const Rows sheet = ParseCsv(ReadFile(csv));
+
+  // The CSV outputs of the same run: the expected numbers.
+  const Rows summary = ParseCsv(ReadFile(Quarter() / "summary.csv"));
+  const Rows basis = ParseCsv(ReadFile(Quarter() / "basis.csv"));
+  int64_t total_amount = 0;
+  struct Expected {
+    int64_t liable_days = 0, amount = 0;
+    std::set<std::string> stays;
+  };
+  std::map<std::string, Expected> by_municipality;
+  for (size_t i = 1; i < summary.size(); ++i) {
+    total_amount += std::stoll(summary[i][5]);
+    by_municipality[summary[i][0]].liable_days += std::stoll(summary[i][4]);
+    by_municipality[summary[i][0]].amount += std::stoll(summary[i][5]);
+  }
+  std::set<std::string> stays;  // distinct stays: patient_ref/episode_id
+  for (size_t i = 1; i < basis.size(); ++i) {
+    stays.insert(basis[i][2] + "/" + basis[i][3]);
+    by_municipality[basis[i][0]].stays.insert(basis[i][2] + "/" + basis[i][3]);
+  }
+  ASSERT_GT(total_amount, 0);
+
+  std::map<std::string, size_t> label_row;
+  for (size_t r = 0; r < sheet.size(); ++r) label_row[Cell(sheet[r], 0)] = r;
+  ASSERT_TRUE(label_row.count("Totalt")) << ReadFile(csv);
+  const auto& total = sheet[label_row["Totalt"]];
+  EXPECT_EQ(Cell(total, 7), SwedishKronor(total_amount));
+  // Vårdtillfällen counts distinct stays, not the sum of rows.
+  EXPECT_EQ(Cell(total, 4), std::to_string(stays.size()));
+  // One subtotal per municipality: the summary's sums over the quarter, its distinct stays.
+  for (const auto& [code, expected] : by_municipality) {
+    bool found = false;
+    for (const auto& line : sheet) {
+      if (Cell(line, 0).rfind("Summa " + code + " ", 0) != 0) continue;
+      found = true;
+      EXPECT_EQ(Cell(line, 4), std::to_string(expected.stays.size())) << code;
+      EXPECT_EQ(Cell(line, 6), std::to_string(expected.liable_days)) << code;
+      EXPECT_EQ(Cell(line, 7), SwedishKronor(expected.amount)) << code;
+    }
+    EXPECT_TRUE(found) << "no subtotal for " << code;
+  }
+  // Per care type, and the out-of-county municipalities after the county's own.
+  EXPECT_TRUE(label_row.count("Summa somatisk vård"));
+  ASSERT_TRUE(label_row.count("Kommuner utanför länet"));
+  const size_t outside = label_row["Kommuner utanför länet"];
+  EXPECT_LT(label_row["Summa länets kommuner"], outside);
+  const std::string manifest = ReadFile(dir_->path() / "x" / "extract.toml");
+  const size_t at = manifest.find("county = \"");
+  ASSERT_NE(at, std::string::npos);
+  const std::string county = manifest.substr(at + 10, 2);
+  size_t own = 0, others = 0;
+  for (size_t r = 0; r < sheet.size(); ++r) {
+    const std::string code = Cell(sheet[r], 0);
+    if (code.size() != 4 || !by_municipality.count(code)) continue;
+    const bool in_county = code.substr(0, 2) == county;
+    EXPECT_EQ(in_county, r < outside) << code << " on row " << r;
+    ++(in_county ? own : others);
+  }
+  EXPECT_GT(own, 0u);
+  EXPECT_GT(others, 0u);
+  // No 0 kr shown as " 0 kr" with a stray space, no literal-space format.
+  EXPECT_EQ(ReadFile(csv).find(" 0 kr"), std::string::npos);
+}
+
+TEST_F(SettleWorkbookE2eTest, AMunicipalityFileHoldsOnlyItsOwnRows) {
+  const Rows basis = ParseCsv(ReadFile(Out() / "basis.csv"));
+  std::map<std::string, std::set<std::string>> refs;  // municipality -> patient refs
+  for (size_t i = 1; i < basis.size(); ++i) refs[basis[i][0]].insert(basis[i][2]);
+  ASSERT_GE(refs.size(), 2u);
+  const std::string code = refs.begin()->first;
+  const fs::path file = Out() / ("betalningsansvar-" + code + "-" + kMonth + ".xlsx");
+  ASSERT_TRUE(fs::exists(file));
+  for (const auto& [other, unused] : refs) {
+    EXPECT_TRUE(fs::exists(Out() / ("betalningsansvar-" + other + "-" + kMonth + ".xlsx")))
+        << other;
+  }
+  const fs::path converted = dir_->path() / "municipality-csv";
+  fs::create_directories(converted);
+  ASSERT_EQ(Convert(file, converted, "csv"), 0);
+  std::string all;
+  size_t sheets = 0;
+  for (const auto& entry : fs::directory_iterator(converted)) {
+    if (entry.path().extension() != ".csv") continue;
+    ++sheets;
+    all += ReadFile(entry.path());
+  }
+  EXPECT_EQ(sheets, 2u);  // its summary and its basis
+  for (const std::string& ref : refs[code]) EXPECT_THAT(all, HasSubstr(ref));
+  for (const auto& [other, other_refs] : refs) {
+    if (other == code) continue;
+    EXPECT_EQ(all.find("Summa " + other), std::string::npos) << other;
+    for (const std::string& ref : other_refs) {
+      if (refs[code].count(ref)) continue;  // the same patient paid for by both (moved)
+      EXPECT_EQ(all.find(ref), std::string::npos) << other << " " << ref;
+    }
+  }
+}
+
+TEST_F(SettleWorkbookE2eTest, AMonthsOverviewPrintsOnFewLandscapePages) {
+  const fs::path overview = Out() / (std::string("betalningsansvar-oversikt-") + kMonth + ".xlsx");
+  const fs::path converted = dir_->path() / "overview-pdf";
+  fs::create_directories(converted);
+  ASSERT_EQ(Convert(overview, converted, "pdf"), 0);
+  const fs::path pdf = converted / (std::string("betalningsansvar-oversikt-") + kMonth + ".pdf");
+  ASSERT_TRUE(fs::exists(pdf));
+  const std::string info_file = (dir_->path() / "pdfinfo.txt").string();
+  if (std::system(("command -v pdfinfo >/dev/null 2>&1 && pdfinfo '" + pdf.string() + "' > '" +
+                   info_file + "'")
+                      .c_str()) != 0) {
+    GTEST_SKIP() << "pdfinfo (poppler-utils) is not installed: the page count is not checked";
+  }
+  const std::string info = ReadFile(info_file);
+  int pages = 0;
+  double width = 0, height = 0;
+  std::istringstream lines(info);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("Pages:", 0) == 0) pages = std::stoi(line.substr(6));
+    if (line.rfind("Page size:", 0) == 0) {
+      std::sscanf(line.c_str(), "Page size: %lf x %lf", &width, &height);
+    }
+  }
+  // A month's overview of a county's municipalities: a couple of pages, not 149.
+  EXPECT_GE(pages, 1);
+  EXPECT_LE(pages, 3) << info;
+  EXPECT_GT(width, height) << "landscape";
+}
+
+// Without --with-identity (not built), no per-municipality workbook holds an identity number:
+// every workbook's text is checked for the extract's patient numbers.
+TEST(SettleWorkbookPrivacyE2eTest, NoWorkbookHoldsAnIdentityNumber) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "3000", "--seed", "7"}).exit_code, 0);
+  WriteFile(dir.path() / "nara.toml", kPrices);
+  ASSERT_EQ(RunNara({"settle", dir / "x", "--test-data", "--config", dir / "nara.toml", "--from",
+                     "2021-01", "--to", "2021-03", "--out", dir / "pm", "--per-municipality"})
+                .exit_code,
+            0);
+  std::string written;
+  size_t workbooks = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "pm")) {
+    if (entry.path().extension() != ".xlsx") continue;
+    ++workbooks;
+    const std::string text = (dir.path() / "text.xml").string();
+    // unzip's * also matches '/': every part under xl/ (shared strings and sheets).
+    ASSERT_EQ(
+        std::system(("unzip -p '" + entry.path().string() + "' 'xl/*' > '" + text + "'").c_str()),
+        0);
+    written += ReadFile(text);
+  }
+  EXPECT_GT(workbooks, 2u);
+  const Rows episodes = ParseCsv(ReadFile(dir.path() / "x" / "episodes.csv"));
+  const auto& header = episodes[0];
+  const size_t patient =
+      static_cast<size_t>(std::find(header.begin(), header.end(), "patient") - header.begin());
+  ASSERT_LT(patient, header.size());
+  size_t checked = 0;
+  for (size_t i = 1; i < episodes.size(); ++i) {
+    std::string digits;
+    for (char c : Cell(episodes[i], patient)) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (digits.size() < 10) continue;
+    EXPECT_EQ(written.find(digits.substr(digits.size() - 10)), std::string::npos);
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+}  // namespace
+}  // namespace nara::e2e
