@@ -90,8 +90,8 @@ average_period = "quarter"
       "nara.toml");
   ASSERT_FALSE(both.ok());
   EXPECT_EQ(both.status().message(),
-            "nara.toml: settlement.agreement[1]: give care_type (this care type's own agreement) "
-            "or care_types, not both");
+            "nara.toml:3: settlement.agreement[1].care_type: give care_type (this care type's own "
+            "agreement) or care_types, not both (got \"psychiatric\")");
   auto twice = ParseConfig(
       "[[settlement.agreement]]\nvalid_from = 2018-01-01\ncare_type = \"psychiatric\"\n"
       "[[settlement.agreement]]\nvalid_from = 2018-01-01\ncare_type = \"psychiatric\"\n",
