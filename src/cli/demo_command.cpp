@@ -55,19 +55,16 @@ Result<int> RunDemo(const DemoOptions& options) {
   extract.extract_dir = synth.out_dir;
   extract.config_file = options.config_file;
   extract.test_data = true;
-  auto run = run::OpenRun(RunOptionsFor(extract));
-  if (!run.ok()) return run.status();
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(extract)));
   const auto check_dir = out / "check";
   fs::create_directories(check_dir);
-  NARA_RETURN_IF_ERROR(
-      ingest::WriteRejectsCsv(run->report(), (check_dir / "rejects.csv").string()));
+  NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(run.report(), (check_dir / "rejects.csv").string()));
   std::ofstream((check_dir / "ingest_report.json").string())
-      << ingest::ReportJson(run->loaded).dump(2) << "\n";
-  std::fputs(ingest::FormatReportText(run->loaded).c_str(), stdout);
+      << ingest::ReportJson(run.loaded).dump(2) << "\n";
+  std::fputs(ingest::FormatReportText(run.loaded).c_str(), stdout);
 
-  auto computed = run::Compute(*run);
-  if (!computed.ok()) return computed.status();
-  const indicators::IndicatorTable* table = &computed->table;
+  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
+  const indicators::IndicatorTable* table = &computed.table;
   const auto table_path = (out / "indicators.csv").string();
   {
     std::ofstream file(table_path, std::ios::binary);
@@ -86,14 +83,13 @@ Result<int> RunDemo(const DemoOptions& options) {
   }
   for (const auto& note : table->notes) std::printf("note: %s\n", note.c_str());
   run::ReportSettings report;
-  report.period = DemoTertial(run->extract(), run->config.config.readmission.window_days);
+  report.period = DemoTertial(run.extract(), run.config.config.readmission.window_days);
   report.goals_file = (fs::path(NARA_EXAMPLES_DIR) / "goals.toml").string();
   report.out_dir = out.string();
   if (!report.period.empty()) {
-    auto path = run::WriteReport(*run, *table, report);
-    if (!path.ok()) return path.status();
+    NARA_ASSIGN_OR_RETURN(auto path, run::WriteReport(run, *table, report));
     std::printf("\nTertial report %s with the example goals: %s\n", report.period.c_str(),
-                path->c_str());
+                path.c_str());
   }
   std::printf("\nDemo output in %s\n", options.out_dir.c_str());
   return kExitOk;

@@ -28,16 +28,15 @@ struct IngestOptions {
 };
 
 Result<int> RunIngest(IngestOptions options) {
-  auto config = run::OpenConfig(options.extract.config_file);
-  if (!config.ok()) return config.status();
+  NARA_ASSIGN_OR_RETURN(auto config, run::OpenConfig(options.extract.config_file));
   // The store's idempotence key: the configuration and, with --goals, the goals and manual
   // values (other goals make another entry).
-  std::string results_key = config->fingerprint;
+  std::string results_key = config.fingerprint;
   std::optional<run::StoreGoalInputs> goal_inputs;
   if (!options.goals_file.empty()) {
-    auto read = run::ReadStoreGoalInputs(options.goals_file, options.manual_file);
-    if (!read.ok()) return read.status();
-    goal_inputs = std::move(*read);
+    NARA_ASSIGN_OR_RETURN(auto read,
+                          run::ReadStoreGoalInputs(options.goals_file, options.manual_file));
+    goal_inputs = std::move(read);
     results_key = Sha256Hex(results_key + "\ngoals " + goal_inputs->source.goals_sha256 +
                             "\nmanual " + goal_inputs->source.manual_sha256);
   } else if (!options.manual_file.empty()) {
@@ -45,28 +44,24 @@ Result<int> RunIngest(IngestOptions options) {
   }
   auto checksum = ExtractFingerprint(options.extract.extract_dir);
   if (!checksum.ok()) return checksum.status();
-  auto store = store::Store::Open(options.store_path, /*read_only=*/false);
-  if (!store.ok()) return store.status();
+  NARA_ASSIGN_OR_RETURN(auto store, store::Store::Open(options.store_path, /*read_only=*/false));
   // Idempotence is checked before the expensive work, and again inside the write transaction.
-  auto existing = (*store)->FindByChecksum(*checksum, results_key);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) {
+  NARA_ASSIGN_OR_RETURN(auto existing, (store)->FindByChecksum(*checksum, results_key));
+  if (existing.has_value()) {
     std::fprintf(stderr, "nara ingest: already in the store as extract %lld; nothing changed\n",
-                 static_cast<long long>((*existing)->id));
+                 static_cast<long long>((existing)->id));
     return kExitOk;
   }
-  auto run = run::OpenRun(RunOptionsFor(options.extract), std::move(*config));
-  if (!run.ok()) return run.status();
-  const auto& extract = run->extract();
-  const auto& report = run->report();
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
+  const auto& extract = run.extract();
+  const auto& report = run.report();
   // One settlement of the whole months feeds the indicator table and the store.
-  auto computed = run::Compute(*run);
-  if (!computed.ok()) return computed.status();
-  indicators::IndicatorTable* table = &computed->table;
-  const run::StoreSettlement settlement_rows = run::ForStore(extract, computed->whole_months);
+  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
+  indicators::IndicatorTable* table = &computed.table;
+  const run::StoreSettlement settlement_rows = run::ForStore(extract, computed.whole_months);
   const std::set<int> no_missing_years;
   for (int year :
-       computed->whole_months ? computed->whole_months->missing_price_years : no_missing_years) {
+       computed.whole_months ? computed.whole_months->missing_price_years : no_missing_years) {
     std::fprintf(stderr,
                  "note: no price per liable day for %d: its liable days are stored with the "
                  "amount missing (pris saknas för %d), not 0 kr; add %d = <kronor> under "
@@ -107,17 +102,16 @@ Result<int> RunIngest(IngestOptions options) {
     record.goal_source = &goal_inputs->source;
     record.goal_assessments = &goal_assessments;
   }
-  auto added = (*store)->AddExtract(record);
-  if (!added.ok()) return added.status();
-  if (!added->added) {
+  NARA_ASSIGN_OR_RETURN(auto added, (store)->AddExtract(record));
+  if (!added.added) {
     std::fprintf(stderr, "nara ingest: already in the store as extract %lld; nothing changed\n",
-                 static_cast<long long>(added->id));
+                 static_cast<long long>(added.id));
     return kExitOk;
   }
   std::fprintf(stderr,
                "nara ingest: added extract %lld to %s: %zu indicator rows, %lld rows read, %lld "
                "rejected\n",
-               static_cast<long long>(added->id), options.store_path.c_str(), table->rows.size(),
+               static_cast<long long>(added.id), options.store_path.c_str(), table->rows.size(),
                static_cast<long long>(rows_read), static_cast<long long>(report.rows_rejected()));
   return kExitOk;
 }

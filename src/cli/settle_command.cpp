@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/file.hpp"
 #include "base/period.hpp"
+#include "base/sha256.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
-#include "base/file.hpp"
-#include "base/sha256.hpp"
 #include "run/open_run.hpp"
 #include "settlement/audit.hpp"
 #include "settlement/run_record.hpp"
@@ -76,22 +76,20 @@ std::string NowUtc() {
 Status Compare(const SettleOptions& options, const settlement::SettleRequest& request,
                const std::string& basis) {
   const fs::path previous(options.compare);
-  auto run_json = ReadFile((previous / "run.json").string());
-  if (!run_json.ok()) return run_json.status();
-  auto months = settlement::RunMonths(*run_json, (previous / "run.json").string());
-  if (!months.ok()) return months.status();
-  const std::string first = std::max(months->first, MonthLabel(request.first_month));
-  const std::string last = std::min(months->second, MonthLabel(request.last_month));
+  NARA_ASSIGN_OR_RETURN(auto run_json, ReadFile((previous / "run.json").string()));
+  NARA_ASSIGN_OR_RETURN(auto months,
+                        settlement::RunMonths(run_json, (previous / "run.json").string()));
+  const std::string first = std::max(months.first, MonthLabel(request.first_month));
+  const std::string last = std::min(months.second, MonthLabel(request.last_month));
   if (first > last) {
     return UsageError(
         fmt::format("--compare {}: it settled {} to {}, no month in common with "
                     "this run",
-                    options.compare, months->first, months->second));
+                    options.compare, months.first, months.second));
   }
-  auto old_basis = ReadFile((previous / "basis.csv").string());
-  if (!old_basis.ok()) return old_basis.status();
+  NARA_ASSIGN_OR_RETURN(auto old_basis, ReadFile((previous / "basis.csv").string()));
   auto changes =
-      settlement::CompareBasis(*old_basis, (previous / "basis.csv").string(), basis, first, last);
+      settlement::CompareBasis(old_basis, (previous / "basis.csv").string(), basis, first, last);
   if (!changes.ok()) return changes.status();
   NARA_RETURN_IF_ERROR(
       WriteText(fs::path(options.out) / "changes.csv", settlement::ChangesCsv(*changes)));
@@ -103,8 +101,7 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
 }
 
 Result<int> RunSettle(SettleOptions options) {
-  auto request = Months(options);
-  if (!request.ok()) return request.status();
+  NARA_ASSIGN_OR_RETURN(auto request, Months(options));
   std::error_code same_error;
   if (!options.compare.empty() && fs::exists(options.out) &&
       fs::equivalent(options.compare, options.out, same_error)) {
@@ -112,11 +109,10 @@ Result<int> RunSettle(SettleOptions options) {
         "--compare must name an earlier run's folder, not the --out folder that "
         "this run overwrites");
   }
-  auto run = run::OpenRun(RunOptionsFor(options.extract));
-  if (!run.ok()) return run.status();
-  const model::Extract& extract = run->extract();
-  const auto& report = run->report();
-  const config::Config* config = &run->config.config;
+  NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract)));
+  const model::Extract& extract = run.extract();
+  const auto& report = run.report();
+  const config::Config* config = &run.config.config;
   if (report.rows_rejected() > 0) {
     std::fprintf(stderr,
                  "nara settle: %lld rows rejected at ingest (run 'nara check' for the "
@@ -124,36 +120,35 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(report.rows_rejected()));
   }
   const model::Manifest& manifest = extract.manifest;
-  if (!IsWhollyInside({request->first_month, request->last_month}, manifest.coverage_from,
+  if (!IsWhollyInside({request.first_month, request.last_month}, manifest.coverage_from,
                       manifest.coverage_to)) {
     return UsageError(fmt::format(
         "months {} to {} are not wholly inside the extract's coverage {} to {} (extract.toml "
         "coverage_from, coverage_to)",
-        MonthLabel(request->first_month), MonthLabel(request->last_month),
+        MonthLabel(request.first_month), MonthLabel(request.last_month),
         FormatDate(manifest.coverage_from), FormatDate(manifest.coverage_to)));
   }
-  auto settled = settlement::Settle(extract, *config, *request);
-  if (!settled.ok()) return settled.status();
+  NARA_ASSIGN_OR_RETURN(auto settled, settlement::Settle(extract, *config, request));
 
   const fs::path out(options.out);
   std::error_code error;
   fs::create_directories(out, error);
   if (error) return IoError(fmt::format("{}: cannot create the folder", options.out));
-  const std::string summary = settlement::SummaryCsv(extract, *settled);
-  const std::string basis = settlement::BasisCsv(extract, *config, *settled);
+  const std::string summary = settlement::SummaryCsv(extract, settled);
+  const std::string basis = settlement::BasisCsv(extract, *config, settled);
   NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
   NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
   // --per-municipality: one workbook per municipality (only its own rows) plus the region's
   // overview without individual rows, instead of one workbook holding every municipality's.
   std::string workbooks = "settlement.xlsx";
   if (options.per_municipality) {
-    auto written = settlement::WriteMunicipalityWorkbooks(extract, *config, *request, *settled,
-                                                          out.string(), options.lang == "en");
-    if (!written.ok()) return written.status();
+    NARA_ASSIGN_OR_RETURN(
+        auto written, settlement::WriteMunicipalityWorkbooks(extract, *config, request, settled,
+                                                             out.string(), options.lang == "en"));
     workbooks = fmt::format("{} and {} municipality workbooks (betalningsansvar-*.xlsx)",
-                            written->front(), written->size() - 1);
+                            written.front(), written.size() - 1);
   } else {
-    NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, *request, *settled,
+    NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, request, settled,
                                                              (out / "settlement.xlsx").string(),
                                                              options.lang == "en"));
   }
@@ -162,24 +157,23 @@ Result<int> RunSettle(SettleOptions options) {
   record.nara_version = NARA_VERSION;
   record.created_utc = NowUtc();
   record.extract_dir = options.extract.extract_dir;
-  auto extract_sum = ExtractFingerprint(options.extract.extract_dir);
-  if (!extract_sum.ok()) return extract_sum.status();
-  record.extract_checksum = *extract_sum;
-  record.config_checksum = run->config.fingerprint;
+  NARA_ASSIGN_OR_RETURN(auto extract_sum, ExtractFingerprint(options.extract.extract_dir));
+  record.extract_checksum = extract_sum;
+  record.config_checksum = run.config.fingerprint;
   record.summary_checksum = Sha256Hex(summary);
   record.basis_checksum = Sha256Hex(basis);
-  NARA_RETURN_IF_ERROR(WriteText(
-      out / "run.json", settlement::RunJson(record, extract, *config, *request, *settled)));
+  NARA_RETURN_IF_ERROR(
+      WriteText(out / "run.json", settlement::RunJson(record, extract, *config, request, settled)));
   int64_t liable = 0, amount = 0;
-  for (const auto& row : settled->summary) {
+  for (const auto& row : settled.summary) {
     liable += row.liable_days;
     amount += row.amount;
   }
   std::printf("Settled %s to %s: %zu municipality-months, %lld liable days, %lld kr\n",
-              MonthLabel(request->first_month).c_str(), MonthLabel(request->last_month).c_str(),
-              settled->summary.size(), static_cast<long long>(liable),
+              MonthLabel(request.first_month).c_str(), MonthLabel(request.last_month).c_str(),
+              settled.summary.size(), static_cast<long long>(liable),
               static_cast<long long>(amount));
-  const auto& counters = settled->counters;
+  const auto& counters = settled.counters;
   if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
     std::fprintf(stderr,
                  "note: %lld duplicate ready notices and %lld revocations without an "
@@ -187,7 +181,7 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(counters.duplicate_ready_notices),
                  static_cast<long long>(counters.stray_revocations));
   }
-  if (!options.compare.empty()) NARA_RETURN_IF_ERROR(Compare(options, *request, basis));
+  if (!options.compare.empty()) NARA_RETURN_IF_ERROR(Compare(options, request, basis));
   std::fprintf(stderr, "Wrote summary.csv, basis.csv, %s and run.json to %s\n", workbooks.c_str(),
                options.out.c_str());
   return kExitOk;

@@ -32,18 +32,17 @@ Result<std::vector<model::CareType>> CareTypes(TomlSection& section,
 
 // A table of year = whole kronor (`[settlement.price_per_day]`, or an agreement's own).
 Result<std::map<int, int64_t>> PriceTable(TomlSection& parent) {
-  auto section = parent.Table("price_per_day");
-  if (!section.ok()) return section.status();
+  NARA_ASSIGN_OR_RETURN(auto section, parent.Table("price_per_day"));
   std::map<int, int64_t> prices;
-  if (!*section) return prices;
-  for (const auto& [key, value] : (*section)->table()) {
+  if (!section) return prices;
+  for (const auto& [key, value] : (section)->table()) {
     const std::string name(key.str());
     const bool year_ok = name.size() == 4 && std::all_of(name.begin(), name.end(), [](char c) {
                            return c >= '0' && c <= '9';
                          });
-    auto amount = (*section)->Integer(name, 0, 0, INT64_MAX);
+    auto amount = (section)->Integer(name, 0, 0, INT64_MAX);
     if (!year_ok || !amount.ok()) {
-      return (*section)->Error(name, "expected a year such as 2022 = 9300 (whole kronor)");
+      return (section)->Error(name, "expected a year such as 2022 = 9300 (whole kronor)");
     }
     prices[std::stoi(name)] = *amount;
   }
@@ -59,9 +58,8 @@ Status ReadInto(Result<T> value, T* target) {
 }
 
 Status ReadInt(TomlSection& section, std::string_view key, int min, int max, int* target) {
-  auto value = section.Integer(key, *target, min, max);
-  if (!value.ok()) return value.status();
-  *target = static_cast<int>(*value);
+  NARA_ASSIGN_OR_RETURN(auto value, section.Integer(key, *target, min, max));
+  *target = static_cast<int>(value);
   return Status::Ok();
 }
 
@@ -139,14 +137,12 @@ Status ParseSettlement(TomlSection& section, Config& config) {
       if (table == nullptr) return section.Error("agreement", "expected a table");
       TomlSection entry(*table, section.file(),
                         fmt::format("{}[{}]", section.PathOf("agreement"), i + 1));
-      auto agreement = ParseAgreement(entry);
-      if (!agreement.ok()) return agreement.status();
-      config.agreements.push_back(std::move(*agreement));
+      NARA_ASSIGN_OR_RETURN(auto agreement, ParseAgreement(entry));
+      config.agreements.push_back(std::move(agreement));
     }
-    std::stable_sort(config.agreements.begin(), config.agreements.end(),
-                     [](const Agreement& a, const Agreement& b) {
-                       return a.valid_from < b.valid_from;
-                     });
+    std::stable_sort(
+        config.agreements.begin(), config.agreements.end(),
+        [](const Agreement& a, const Agreement& b) { return a.valid_from < b.valid_from; });
     // One version per valid_from for the general agreements and for each care type's own.
     for (size_t i = 0; i < config.agreements.size(); ++i) {
       for (size_t j = 0; j < i; ++j) {
@@ -197,37 +193,32 @@ Config DefaultConfig() {
 }
 
 Result<Config> ParseConfig(std::string_view text, std::string_view file) {
-  auto parsed = ParseToml(text, file, StatusCode::kUsage);
-  if (!parsed.ok()) return parsed.status();
+  NARA_ASSIGN_OR_RETURN(auto parsed, ParseToml(text, file, StatusCode::kUsage));
   Config config = DefaultConfig();
   config.source = std::string(file);
-  TomlSection root(*parsed, std::string(file), "");
+  TomlSection root(parsed, std::string(file), "");
 
-  auto pseudonymisation = root.Table("pseudonymisation");
-  if (!pseudonymisation.ok()) return pseudonymisation.status();
-  if (auto& section = *pseudonymisation) {
+  NARA_ASSIGN_OR_RETURN(auto pseudonymisation, root.Table("pseudonymisation"));
+  if (auto& section = pseudonymisation) {
     auto key = section->String("key_file");
     if (!key.ok()) return section->Error("key_file", "expected a path");
     if (*key) config.key_file = **key;
     NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
-  auto readmission = root.Table("readmission");
-  if (!readmission.ok()) return readmission.status();
-  if (auto& section = *readmission) {
-    NARA_RETURN_IF_ERROR(
-        ReadInto(CareTypes(*section, config.readmission.care_types), &config.readmission.care_types));
+  NARA_ASSIGN_OR_RETURN(auto readmission, root.Table("readmission"));
+  if (auto& section = readmission) {
+    NARA_RETURN_IF_ERROR(ReadInto(CareTypes(*section, config.readmission.care_types),
+                                  &config.readmission.care_types));
     NARA_RETURN_IF_ERROR(ReadInt(*section, "window_days", 1, 365, &config.readmission.window_days));
     NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
-  auto suppression = root.Table("suppression");
-  if (!suppression.ok()) return suppression.status();
-  if (auto& section = *suppression) {
+  NARA_ASSIGN_OR_RETURN(auto suppression, root.Table("suppression"));
+  if (auto& section = suppression) {
     NARA_RETURN_IF_ERROR(ReadInt(*section, "min_count", 0, 1000, &config.suppression_min_count));
     NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
-  auto care_guarantee = root.Table("care_guarantee");
-  if (!care_guarantee.ok()) return care_guarantee.status();
-  if (auto& section = *care_guarantee) {
+  NARA_ASSIGN_OR_RETURN(auto care_guarantee, root.Table("care_guarantee"));
+  if (auto& section = care_guarantee) {
     CareGuaranteeLimits& limits = config.care_guarantee;
     NARA_RETURN_IF_ERROR(ReadInt(*section, "contact_days", 0, 3650, &limits.contact_days));
     NARA_RETURN_IF_ERROR(ReadInt(*section, "assessment_days", 0, 3650, &limits.assessment_days));
@@ -235,9 +226,8 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
     NARA_RETURN_IF_ERROR(ReadInt(*section, "treatment_days", 0, 3650, &limits.treatment_days));
     NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
-  auto settlement = root.Table("settlement");
-  if (!settlement.ok()) return settlement.status();
-  if (auto& section = *settlement) NARA_RETURN_IF_ERROR(ParseSettlement(*section, config));
+  NARA_ASSIGN_OR_RETURN(auto settlement, root.Table("settlement"));
+  if (auto& section = settlement) NARA_RETURN_IF_ERROR(ParseSettlement(*section, config));
   NARA_RETURN_IF_ERROR(root.CheckNoUnknownKeys());
   return config;
 }

@@ -310,9 +310,8 @@ std::optional<Target> ParseTarget(std::string_view text) {
 
 Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
                              const std::string& base_dir) {
-  auto parsed = ParseToml(text, file, StatusCode::kUsage);
-  if (!parsed.ok()) return parsed.status();
-  const toml::table& root = *parsed;
+  NARA_ASSIGN_OR_RETURN(auto parsed, ParseToml(text, file, StatusCode::kUsage));
+  const toml::table& root = parsed;
   const std::string at(file);
   NARA_RETURN_IF_ERROR(CheckKeys(root, {"title", "manual_values", "strategy"}, at, ""));
   GoalsFile goals;
@@ -359,12 +358,11 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
         const std::string pr = fmt::format("{}.result[{}]", pg, r + 1);
         const std::string wr = fmt::format("{}: {}", at, pr);
         if (rt == nullptr) return UsageError(wr + ": expected a table");
-        auto result = ReadResult(*rt, at, pr);
-        if (!result.ok()) return result.status();
-        if (!ids.insert(result->id).second) {
-          return UsageError(fmt::format("{}: id \"{}\" is used twice", wr, result->id));
+        NARA_ASSIGN_OR_RETURN(auto result, ReadResult(*rt, at, pr));
+        if (!ids.insert(result.id).second) {
+          return UsageError(fmt::format("{}: id \"{}\" is used twice", wr, result.id));
         }
-        goal.results.push_back(std::move(*result));
+        goal.results.push_back(std::move(result));
       }
       strategy.goals.push_back(std::move(goal));
     }
@@ -374,10 +372,9 @@ Result<GoalsFile> ParseGoals(std::string_view text, std::string_view file,
 }
 
 Result<GoalsFile> ReadGoals(const std::string& path) {
-  auto text = ReadFile(path, "the goals file");
-  if (!text.ok()) return text.status();
+  NARA_ASSIGN_OR_RETURN(auto text, ReadFile(path, "the goals file"));
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  return ParseGoals(*text, path, dir.empty() ? "." : dir);
+  return ParseGoals(text, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace nara::goals

@@ -75,16 +75,14 @@ void ValueTable::AddTable(const indicators::IndicatorTable& table) {
 }
 
 Status ValueTable::AddManualCsv(const std::string& path, const std::string& region_unit) {
-  auto reader = CsvReader::OpenFile(path);
-  if (!reader.ok()) return reader.status();
-  return ReadManual(*reader, path, region_unit);
+  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile(path));
+  return ReadManual(reader, path, region_unit);
 }
 
 Status ValueTable::AddManualText(std::string text, const std::string& file,
                                  const std::string& region_unit) {
-  auto reader = CsvReader::Open(std::move(text), file);
-  if (!reader.ok()) return reader.status();
-  return ReadManual(*reader, file, region_unit);
+  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(std::move(text), file));
+  return ReadManual(reader, file, region_unit);
 }
 
 Status ValueTable::ReadManual(CsvReader& reader_ref, const std::string& file,

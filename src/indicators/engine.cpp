@@ -74,8 +74,8 @@ class PopulationTable {
       const int hi_class = row.age_to < 0 ? kAgeClasses - 1 : AgeClass(row.age_to);
       const int sex_class = static_cast<int>(row.sex);
       const uint16_t m = row.municipality;
-      for (int slot : {units.region(), units.county_of(m), units.area_of(m),
-                       units.municipality(m)}) {
+      for (int slot :
+           {units.region(), units.county_of(m), units.area_of(m), units.municipality(m)}) {
         if (slot < 0) continue;
         for (int sex = 0; sex < kSexClasses; ++sex) {
           if (sex != 0 && sex != sex_class) continue;
@@ -102,14 +102,17 @@ class PopulationTable {
     if (it == years_.end() || *it != year) return 0;
     const int64_t value =
         counts_[(static_cast<size_t>(it - years_.begin()) * static_cast<size_t>(units_.size()) +
-                 static_cast<size_t>(slot)) * kGroups + static_cast<size_t>(group)];
+                 static_cast<size_t>(slot)) *
+                    kGroups +
+                static_cast<size_t>(group)];
     return value < 0 ? 0 : value;
   }
 
  private:
   int64_t& At(size_t year, int slot, int group) {
     return counts_[(year * static_cast<size_t>(units_.size()) + static_cast<size_t>(slot)) *
-                       kGroups + static_cast<size_t>(group)];
+                       kGroups +
+                   static_cast<size_t>(group)];
   }
   const UnitSpace& units_;
   std::vector<int> years_;
@@ -133,10 +136,14 @@ double RowValue(const Row& row) {
   const double numerator = static_cast<double>(row.numerator);
   const double denominator = static_cast<double>(row.denominator);
   switch (kind) {
-    case Kind::kShare: return 100.0 * numerator / denominator;
-    case Kind::kMean: return numerator / denominator;
-    case Kind::kRate: return 100000.0 * numerator / denominator;
-    case Kind::kCount: return numerator;
+    case Kind::kShare:
+      return 100.0 * numerator / denominator;
+    case Kind::kMean:
+      return numerator / denominator;
+    case Kind::kRate:
+      return 100000.0 * numerator / denominator;
+    case Kind::kCount:
+      return numerator;
   }
   return 0;
 }
@@ -147,9 +154,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   PhaseTimer timer("indicators: inputs");
   const UnitSpace units(extract);
   PassInputs inputs{&extract, &config, &units, {}, {}, nullptr, {}, {}};
-  auto avoidable = AvoidableDiagnoses(extract, options.acsc_file);
-  if (!avoidable.ok()) return avoidable.status();
-  inputs.avoidable_diagnosis = std::move(*avoidable);
+  NARA_ASSIGN_OR_RETURN(auto avoidable, AvoidableDiagnoses(extract, options.acsc_file));
+  inputs.avoidable_diagnosis = std::move(avoidable);
   inputs.has_population.assign(extract.municipalities.size(), 0);
   for (const auto& row : extract.population) inputs.has_population[row.municipality] = 1;
 
@@ -174,8 +180,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   for (int t = 0; t < threads; ++t) {
     const uint32_t first = static_cast<uint32_t>(uint64_t{patients} * static_cast<uint64_t>(t) /
                                                  static_cast<uint64_t>(threads));
-    const uint32_t last = static_cast<uint32_t>(uint64_t{patients} *
-                                                static_cast<uint64_t>(t + 1) /
+    const uint32_t last = static_cast<uint32_t>(uint64_t{patients} * static_cast<uint64_t>(t + 1) /
                                                 static_cast<uint64_t>(threads));
     auto work = [&, t, first, last] {
       Accumulator& accumulator =
@@ -200,9 +205,9 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   const std::vector<Period> periods = PeriodsInside(from, to);
   const PopulationTable population(extract, units);
   if (periods.empty()) {
-    table.notes.push_back(fmt::format(
-        "No period: the coverage {} to {} holds no whole calendar month.", FormatDate(from),
-        FormatDate(to)));
+    table.notes.push_back(
+        fmt::format("No period: the coverage {} to {} holds no whole calendar month.",
+                    FormatDate(from), FormatDate(to)));
   }
   const int window = config.readmission.window_days;
   int last_followed_month = -1;  // the last month whose readmissions have full follow-up
@@ -234,7 +239,9 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                            kGroups);
   auto prefix_at = [&](int slot, int month_offset, int group) -> Cell& {
     return prefix[(static_cast<size_t>(slot) * (static_cast<size_t>(months) + 1) +
-                   static_cast<size_t>(month_offset)) * kGroups + static_cast<size_t>(group)];
+                   static_cast<size_t>(month_offset)) *
+                      kGroups +
+                  static_cast<size_t>(group)];
   };
   auto for_each_row = [&](auto&& emit) {
     for (const IndicatorInfo& info : Catalog()) {
@@ -298,9 +305,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     }
   };
   size_t row_count = 0;
-  for_each_row([&](const IndicatorInfo&, const Period&, int, int, int64_t, int64_t) {
-    ++row_count;
-  });
+  for_each_row(
+      [&](const IndicatorInfo&, const Period&, int, int, int64_t, int64_t) { ++row_count; });
   timer.Lap("indicators: rows (kept)");
   table.rows.reserve(row_count);
   PrefaultInParallel(table.rows.data(), row_count * sizeof(Row), options.threads);

@@ -35,13 +35,12 @@ Result<std::shared_ptr<const PublicSuppression::RowIds>> PublicSuppression::Hidd
   if (auto found = cache_.find(extract_id); found != cache_.end()) return found->second;
   store::IndicatorQuery query;
   query.extract_id = extract_id;
-  auto records = store.Indicators(query);
-  if (!records.ok()) return records.status();
+  NARA_ASSIGN_OR_RETURN(auto records, store.Indicators(query));
   std::vector<indicators::Row> rows;
   std::vector<int64_t> row_ids;  // the stored row (rowid) of each row
-  rows.reserve(records->size());
-  row_ids.reserve(records->size());
-  for (const auto& record : *records) {
+  rows.reserve(records.size());
+  row_ids.reserve(records.size());
+  for (const auto& record : records) {
     const auto indicator = indicators::FindIndicator(record.indicator);
     const auto period = ParsePeriod(record.period);
     if (!indicator || !period) continue;

@@ -187,28 +187,24 @@ CREATE INDEX settlement_basis_lookup ON settlement_basis (extract_id, municipali
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
 Result<int> SchemaVersion(Db& db) {
-  auto exists = db.Prepare(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-  if (!exists.ok()) return exists.status();
-  auto row = (*exists)->Step();
-  if (!row.ok()) return row.status();
-  if ((*exists)->Int(0) == 0) {
-    auto tables = db.Prepare("SELECT count(*) FROM sqlite_master");
-    if (!tables.ok()) return tables.status();
-    auto step = (*tables)->Step();
-    if (!step.ok()) return step.status();
-    if ((*tables)->Int(0) != 0) {
+  NARA_ASSIGN_OR_RETURN(
+      auto exists,
+      db.Prepare(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+  NARA_ASSIGN_OR_RETURN(auto row, (exists)->Step());
+  if ((exists)->Int(0) == 0) {
+    NARA_ASSIGN_OR_RETURN(auto tables, db.Prepare("SELECT count(*) FROM sqlite_master"));
+    NARA_ASSIGN_OR_RETURN(auto step, (tables)->Step());
+    if ((tables)->Int(0) != 0) {
       return InvalidInput(
           "the file is an SQLite database but not a Nära store "
           "(no schema_version table)");
     }
     return 0;
   }
-  auto version = db.Prepare("SELECT max(version) FROM schema_version");
-  if (!version.ok()) return version.status();
-  auto step = (*version)->Step();
-  if (!step.ok()) return step.status();
-  return static_cast<int>((*version)->Int(0));
+  NARA_ASSIGN_OR_RETURN(auto version, db.Prepare("SELECT max(version) FROM schema_version"));
+  NARA_ASSIGN_OR_RETURN(auto step, (version)->Step());
+  return static_cast<int>((version)->Int(0));
 }
 
 Status Migrate(Db& db) {
@@ -228,9 +224,8 @@ Status Migrate(Db& db) {
     Transaction transaction(db);
     NARA_RETURN_IF_ERROR(transaction.Begin());
     // Another process may have migrated meanwhile: re-read under the write lock.
-    auto now = SchemaVersion(db);
-    if (!now.ok()) return now.status();
-    if (*now > next) continue;
+    NARA_ASSIGN_OR_RETURN(auto now, SchemaVersion(db));
+    if (now > next) continue;
     // No statement may still be stepping (the version queries above): a migration that drops a
     // table fails with "database table is locked" while one is.
     db.ResetStatements();

@@ -47,12 +47,14 @@ ExtractInfo ReadExtract(const Statement& row) {
 }
 
 Result<int64_t> InsertExtractRow(Db& db, const ExtractInfo& info) {
-  auto insert = db.Prepare(
-      "INSERT INTO extracts (checksum, config_hash, region, county, coverage_from, coverage_to, "
-      "created, ingested_at, definitions_version, rows_read, rows_rejected, public_min_count) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  if (!insert.ok()) return insert.status();
-  Statement& s = **insert;
+  NARA_ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare(
+          "INSERT INTO extracts (checksum, config_hash, region, county, coverage_from, "
+          "coverage_to, "
+          "created, ingested_at, definitions_version, rows_read, rows_rejected, public_min_count) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  Statement& s = *insert;
   s.Bind(1, info.checksum);
   s.Bind(2, info.config_hash);
   s.Bind(3, info.region);
@@ -70,10 +72,10 @@ Result<int64_t> InsertExtractRow(Db& db, const ExtractInfo& info) {
 }
 
 Status InsertReport(Db& db, int64_t id, const ingest::IngestReport& report) {
-  auto table = db.Prepare("INSERT INTO ingest_tables VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!table.ok()) return table.status();
+  NARA_ASSIGN_OR_RETURN(
+      auto table, db.Prepare("INSERT INTO ingest_tables VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
   for (const auto& counts : report.tables) {
-    Statement& s = **table;
+    Statement& s = *table;
     s.Reset();
     s.Bind(1, id);
     s.Bind(2, counts.file);
@@ -84,12 +86,12 @@ Status InsertReport(Db& db, int64_t id, const ingest::IngestReport& report) {
     s.Bind(7, counts.encoding);
     NARA_RETURN_IF_ERROR(s.Run());
   }
-  auto rejects = db.Prepare("INSERT INTO reject_counts VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!rejects.ok()) return rejects.status();
+  NARA_ASSIGN_OR_RETURN(auto rejects,
+                        db.Prepare("INSERT INTO reject_counts VALUES (?1, ?2, ?3, ?4, ?5)"));
   for (const auto* counts : {&report.reject_counts, &report.flag_counts}) {
     const char* kind = counts == &report.reject_counts ? "reject" : "flag";
     for (const auto& [key, rows] : *counts) {
-      Statement& s = **rejects;
+      Statement& s = *rejects;
       s.Reset();
       s.Bind(1, id);
       s.Bind(2, key.first);
@@ -126,10 +128,11 @@ std::string UnitName(const model::Extract& extract, std::string_view unit_type,
 // Rows in the table's order, plus the distinct periods and units they use.
 Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
                    const indicators::IndicatorTable& table) {
-  auto insert = db.Prepare(
-      "INSERT INTO indicator_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  if (!insert.ok()) return insert.status();
-  std::set<std::tuple<int, std::string, std::string>> units;  // (type rank, type, unit)
+  NARA_ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare(
+          "INSERT INTO indicator_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  std::set<std::tuple<int, std::string, std::string>> units;      // (type rank, type, unit)
   std::vector<std::pair<std::string_view, std::string>> periods;  // (type name, label)
   std::set<std::string> seen_periods;
   // Rows come sorted, so periods and units repeat in runs: look them up only when they change.
@@ -147,7 +150,7 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
       units.emplace(UnitTypeRank(row.unit_type), row.unit_type, row.unit);
     }
     previous = &row;
-    Statement& s = **insert;
+    Statement& s = *insert;
     s.Reset();
     s.Bind(1, id);
     s.Bind(2, indicators::Info(row.indicator).id);
@@ -163,12 +166,11 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
     s.Bind(12, int64_t{row.suppressed ? 1 : 0});
     NARA_RETURN_IF_ERROR(s.Run());
   }
-  auto period = db.Prepare("INSERT INTO periods VALUES (?1, ?2, ?3, ?4)");
-  if (!period.ok()) return period.status();
+  NARA_ASSIGN_OR_RETURN(auto period, db.Prepare("INSERT INTO periods VALUES (?1, ?2, ?3, ?4)"));
   // Table order is type then time for each indicator; keep the first-seen order per type.
   int64_t order = 0;
   for (const auto& [type, label] : periods) {
-    Statement& s = **period;
+    Statement& s = *period;
     s.Reset();
     s.Bind(1, id);
     s.Bind(2, type);
@@ -176,10 +178,9 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
     s.Bind(4, order++);
     NARA_RETURN_IF_ERROR(s.Run());
   }
-  auto unit = db.Prepare("INSERT INTO units VALUES (?1, ?2, ?3, ?4)");
-  if (!unit.ok()) return unit.status();
+  NARA_ASSIGN_OR_RETURN(auto unit, db.Prepare("INSERT INTO units VALUES (?1, ?2, ?3, ?4)"));
   for (const auto& [rank, type, code] : units) {
-    Statement& s = **unit;
+    Statement& s = *unit;
     s.Reset();
     s.Bind(1, id);
     s.Bind(2, type);
@@ -193,10 +194,9 @@ Status InsertTable(Db& db, int64_t id, const model::Extract& extract,
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
-  auto db = Db::Open(path, read_only);
-  if (!db.ok()) return db.status();
+  NARA_ASSIGN_OR_RETURN(auto db, Db::Open(path, read_only));
   if (read_only) {
-    auto version = SchemaVersion(**db);
+    auto version = SchemaVersion(*db);
     if (!version.ok())
       return Status(version.status().code(),
                     fmt::format("{}: {}", path, version.status().message()));
@@ -208,13 +208,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_on
     }
   } else {
     // WAL: readers (the server) keep reading the last committed state while an ingest writes.
-    NARA_RETURN_IF_ERROR((*db)->Exec("PRAGMA journal_mode = WAL"));
-    Status migrated = Migrate(**db);
+    NARA_RETURN_IF_ERROR((db)->Exec("PRAGMA journal_mode = WAL"));
+    Status migrated = Migrate(*db);
     if (!migrated.ok())
       return Status(migrated.code(), fmt::format("{}: {}", path, migrated.message()));
   }
-  (*db)->ResetStatements();
-  return std::unique_ptr<Store>(new Store(std::move(*db)));
+  (db)->ResetStatements();
+  return std::unique_ptr<Store>(new Store(std::move(db)));
 }
 
 namespace {
@@ -256,12 +256,13 @@ Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryR
     BindMissingYear(s, 8, row.missing_price_year);
     NARA_RETURN_IF_ERROR(s.Run());
   }
-  auto insert_basis = db.Prepare(
-      "INSERT INTO settlement_basis VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-      "?13, ?14, ?15)");
-  if (!insert_basis.ok()) return insert_basis.status();
+  NARA_ASSIGN_OR_RETURN(
+      auto insert_basis,
+      db.Prepare(
+          "INSERT INTO settlement_basis VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+          "?13, ?14, ?15)"));
   for (const auto& row : basis) {
-    Statement& s = **insert_basis;
+    Statement& s = *insert_basis;
     s.Reset();
     s.Bind(1, id);
     s.Bind(2, row.municipality);
@@ -286,20 +287,20 @@ Status InsertSettlement(Db& db, int64_t id, const std::vector<SettlementSummaryR
 // The goals file's identity and every period's assessment.
 Status InsertGoals(Db& db, int64_t id, const GoalSource& source,
                    const std::vector<GoalAssessmentRecord>& assessments) {
-  auto insert_source = db.Prepare("INSERT INTO goal_sources VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!insert_source.ok()) return insert_source.status();
-  Statement& s = **insert_source;
+  NARA_ASSIGN_OR_RETURN(auto insert_source,
+                        db.Prepare("INSERT INTO goal_sources VALUES (?1, ?2, ?3, ?4, ?5)"));
+  Statement& s = *insert_source;
   s.Bind(1, id);
   s.Bind(2, source.goals_file);
   s.Bind(3, source.goals_sha256);
   s.Bind(4, source.manual_file);
   s.Bind(5, source.manual_sha256);
   NARA_RETURN_IF_ERROR(s.Run());
-  auto insert = db.Prepare("INSERT INTO goal_assessments VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!insert.ok()) return insert.status();
+  NARA_ASSIGN_OR_RETURN(auto insert,
+                        db.Prepare("INSERT INTO goal_assessments VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
   int64_t ord = 0;
   for (const auto& record : assessments) {
-    Statement& a = **insert;
+    Statement& a = *insert;
     a.Reset();
     a.Bind(1, id);
     a.Bind(2, record.period);
@@ -316,38 +317,37 @@ Status InsertGoals(Db& db, int64_t id, const GoalSource& source,
 
 Result<std::optional<ExtractInfo>> Store::FindByChecksum(const std::string& checksum,
                                                          const std::string& config_hash) {
-  auto find = db_->Prepare(fmt::format(
-      "SELECT {} FROM extracts WHERE checksum = ?1 AND config_hash = ?2", kExtractColumns));
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, checksum);
-  (*find)->Bind(2, config_hash);
-  auto row = (*find)->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<ExtractInfo>();
-  std::optional<ExtractInfo> found = ReadExtract(**find);
-  (*find)->Reset();
+  NARA_ASSIGN_OR_RETURN(
+      auto find,
+      db_->Prepare(fmt::format("SELECT {} FROM extracts WHERE checksum = ?1 AND config_hash = ?2",
+                               kExtractColumns)));
+  (find)->Bind(1, checksum);
+  (find)->Bind(2, config_hash);
+  NARA_ASSIGN_OR_RETURN(auto row, (find)->Step());
+  if (!row) return std::optional<ExtractInfo>();
+  std::optional<ExtractInfo> found = ReadExtract(*find);
+  (find)->Reset();
   return found;
 }
 
 Result<AddResult> Store::AddExtract(const NewExtract& extract) {
   Transaction transaction(*db_);
   NARA_RETURN_IF_ERROR(transaction.Begin());
-  auto existing = FindByChecksum(extract.info.checksum, extract.info.config_hash);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) return AddResult{(*existing)->id, false};
-  auto id = InsertExtractRow(*db_, extract.info);
-  if (!id.ok()) return id.status();
-  NARA_RETURN_IF_ERROR(InsertReport(*db_, *id, *extract.report));
-  NARA_RETURN_IF_ERROR(InsertTable(*db_, *id, *extract.extract, *extract.table));
+  NARA_ASSIGN_OR_RETURN(auto existing,
+                        FindByChecksum(extract.info.checksum, extract.info.config_hash));
+  if (existing.has_value()) return AddResult{(existing)->id, false};
+  NARA_ASSIGN_OR_RETURN(auto id, InsertExtractRow(*db_, extract.info));
+  NARA_RETURN_IF_ERROR(InsertReport(*db_, id, *extract.report));
+  NARA_RETURN_IF_ERROR(InsertTable(*db_, id, *extract.extract, *extract.table));
   if (extract.settlement_summary != nullptr && extract.settlement_basis != nullptr) {
     NARA_RETURN_IF_ERROR(
-        InsertSettlement(*db_, *id, *extract.settlement_summary, *extract.settlement_basis));
+        InsertSettlement(*db_, id, *extract.settlement_summary, *extract.settlement_basis));
   }
   if (extract.goal_source != nullptr && extract.goal_assessments != nullptr) {
-    NARA_RETURN_IF_ERROR(InsertGoals(*db_, *id, *extract.goal_source, *extract.goal_assessments));
+    NARA_RETURN_IF_ERROR(InsertGoals(*db_, id, *extract.goal_source, *extract.goal_assessments));
   }
   NARA_RETURN_IF_ERROR(transaction.Commit());
-  return AddResult{*id, true};
+  return AddResult{id, true};
 }
 
 Result<std::vector<ExtractInfo>> Store::Extracts() {
@@ -356,30 +356,27 @@ Result<std::vector<ExtractInfo>> Store::Extracts() {
   if (!list.ok()) return list.status();
   std::vector<ExtractInfo> out;
   for (;;) {
-    auto row = (*list)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    NARA_ASSIGN_OR_RETURN(auto row, (*list)->Step());
+    if (!row) break;
     out.push_back(ReadExtract(**list));
   }
   return out;
 }
 
 Result<std::optional<ExtractInfo>> Store::Extract(int64_t id) {
-  auto find = db_->Prepare(fmt::format("SELECT {} FROM extracts WHERE id = ?1", kExtractColumns));
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, id);
-  auto row = (*find)->Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return std::optional<ExtractInfo>();
-  return std::optional<ExtractInfo>(ReadExtract(**find));
+  NARA_ASSIGN_OR_RETURN(auto find, db_->Prepare(fmt::format("SELECT {} FROM extracts WHERE id = ?1",
+                                                            kExtractColumns)));
+  (find)->Bind(1, id);
+  NARA_ASSIGN_OR_RETURN(auto row, (find)->Step());
+  if (!row) return std::optional<ExtractInfo>();
+  return std::optional<ExtractInfo>(ReadExtract(*find));
 }
 
 Result<int64_t> Store::CountRows(const std::string& table) {
-  auto count = db_->Prepare(fmt::format("SELECT count(*) FROM \"{}\"", table));
-  if (!count.ok()) return count.status();
-  auto row = (*count)->Step();
-  if (!row.ok()) return row.status();
-  return (*count)->Int(0);
+  NARA_ASSIGN_OR_RETURN(auto count,
+                        db_->Prepare(fmt::format("SELECT count(*) FROM \"{}\"", table)));
+  NARA_ASSIGN_OR_RETURN(auto row, (count)->Step());
+  return (count)->Int(0);
 }
 
 }  // namespace nara::store

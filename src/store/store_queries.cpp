@@ -23,9 +23,8 @@ template <typename T, typename ReadRow>
 Result<std::vector<T>> Collect(Statement& statement, ReadRow read) {
   std::vector<T> out;
   for (;;) {
-    auto row = statement.Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
+    NARA_ASSIGN_OR_RETURN(auto row, statement.Step());
+    if (!row) break;
     out.push_back(read(statement));
   }
   return out;
@@ -47,12 +46,13 @@ Result<std::vector<IndicatorRecord>> Store::Indicators(const IndicatorQuery& que
   filters.Add("period", query.period);
   filters.Add("sex", query.sex);
   filters.Add("age_group", query.age_group);
-  auto select = db_->Prepare(
-      "SELECT indicator, period_type, period, unit_type, unit, sex, age_group, numerator, "
-      "denominator, value, public_suppressed, rowid FROM indicator_rows WHERE extract_id = ?1" +
-      filters.sql + " ORDER BY rowid");
-  if (!select.ok()) return select.status();
-  Statement& s = **select;
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare(
+          "SELECT indicator, period_type, period, unit_type, unit, sex, age_group, numerator, "
+          "denominator, value, public_suppressed, rowid FROM indicator_rows WHERE extract_id = ?1" +
+          filters.sql + " ORDER BY rowid"));
+  Statement& s = *select;
   s.Bind(1, query.extract_id);
   for (size_t i = 0; i < filters.values.size(); ++i) {
     s.Bind(static_cast<int>(i + 2), filters.values[i]);
@@ -114,9 +114,8 @@ Result<std::vector<DeltaRecord>> Store::Deltas(const DeltaQuery& query) {
       "ORDER BY 1, 2, 3, 4, 5, 6",
       cell("n", "o"), old_filters.sql, new_filters.sql, cell("o", "n"));
   Filters& filters = old_filters;  // the same values bind both sides' ?2.. parameters
-  auto select = db_->Prepare(sql);
-  if (!select.ok()) return select.status();
-  Statement& s = **select;
+  NARA_ASSIGN_OR_RETURN(auto select, db_->Prepare(sql));
+  Statement& s = *select;
   s.Bind(1, query.from_id);
   s.Bind(10, query.to_id);
   for (size_t i = 0; i < filters.values.size(); ++i) {
@@ -164,67 +163,71 @@ Result<std::vector<UnitEntry>> Store::Units(int64_t extract_id) {
 }
 
 Result<std::vector<RejectCount>> Store::RejectCounts(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT file, kind, code, rows FROM reject_counts WHERE extract_id = ?1 ORDER BY rowid");
-  if (!select.ok()) return select.status();
-  (*select)->Bind(1, extract_id);
-  return Collect<RejectCount>(**select, [](const Statement& row) {
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare(
+          "SELECT file, kind, code, rows FROM reject_counts WHERE extract_id = ?1 ORDER BY rowid"));
+  (select)->Bind(1, extract_id);
+  return Collect<RejectCount>(*select, [](const Statement& row) {
     return RejectCount{row.Text(0), row.Text(1), row.Text(2), row.Int(3)};
   });
 }
 
 Result<std::vector<std::string>> Store::GoalPeriods(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT period FROM goal_assessments WHERE extract_id = ?1 GROUP BY period ORDER BY "
-      "min(ord)");
-  if (!select.ok()) return select.status();
-  (*select)->Bind(1, extract_id);
-  return Collect<std::string>(**select, [](const Statement& row) { return row.Text(0); });
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare(
+          "SELECT period FROM goal_assessments WHERE extract_id = ?1 GROUP BY period ORDER BY "
+          "min(ord)"));
+  (select)->Bind(1, extract_id);
+  return Collect<std::string>(*select, [](const Statement& row) { return row.Text(0); });
 }
 
 Result<std::optional<std::string>> Store::GoalAssessment(int64_t extract_id,
                                                          const std::string& period,
                                                          const std::string& audience,
                                                          const std::string& lang) {
-  auto select = db_->Prepare(
-      "SELECT body FROM goal_assessments WHERE extract_id = ?1 AND period = ?2 AND audience = ?3 "
-      "AND lang = ?4");
-  if (!select.ok()) return select.status();
-  Statement& s = **select;
+  NARA_ASSIGN_OR_RETURN(auto select,
+                        db_->Prepare("SELECT body FROM goal_assessments WHERE extract_id = ?1 AND "
+                                     "period = ?2 AND audience = ?3 "
+                                     "AND lang = ?4"));
+  Statement& s = *select;
   s.Bind(1, extract_id);
   s.Bind(2, period);
   s.Bind(3, audience);
   s.Bind(4, lang);
-  auto rows = Collect<std::string>(s, [](const Statement& row) { return row.Text(0); });
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(std::move(rows->front()));
+  NARA_ASSIGN_OR_RETURN(auto rows,
+                        Collect<std::string>(s, [](const Statement& row) { return row.Text(0); }));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(rows.front()));
 }
 
 Result<std::optional<GoalSource>> Store::GoalSourceOf(int64_t extract_id) {
-  auto select = db_->Prepare(
-      "SELECT goals_file, goals_sha256, manual_file, manual_sha256 FROM goal_sources "
-      "WHERE extract_id = ?1");
-  if (!select.ok()) return select.status();
-  (*select)->Bind(1, extract_id);
-  auto rows = Collect<GoalSource>(**select, [](const Statement& row) {
-    return GoalSource{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
-  });
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<GoalSource>();
-  return std::optional<GoalSource>(std::move(rows->front()));
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare("SELECT goals_file, goals_sha256, manual_file, manual_sha256 FROM goal_sources "
+                   "WHERE extract_id = ?1"));
+  (select)->Bind(1, extract_id);
+  NARA_ASSIGN_OR_RETURN(auto rows, Collect<GoalSource>(*select, [](const Statement& row) {
+                          return GoalSource{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+                        }));
+  if (rows.empty()) return std::optional<GoalSource>();
+  return std::optional<GoalSource>(std::move(rows.front()));
 }
 
 Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extract_id,
                                                                    const std::string& municipality,
                                                                    const std::string& from_month,
                                                                    const std::string& to_month) {
-  auto select = db_->Prepare(
-      "SELECT municipality, month, episodes, ready_days, liable_days, amount, missing_price_year "
-      "FROM settlement_summary WHERE extract_id = ?1 AND (?2 = '' OR municipality = ?2) "
-      "AND (?3 = '' OR month >= ?3) AND (?4 = '' OR month <= ?4) ORDER BY municipality, month");
-  if (!select.ok()) return select.status();
-  Statement& s = **select;
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare(
+          "SELECT municipality, month, episodes, ready_days, liable_days, amount, "
+          "missing_price_year "
+          "FROM settlement_summary WHERE extract_id = ?1 AND (?2 = '' OR municipality = ?2) "
+          "AND (?3 = '' OR month >= ?3) AND (?4 = '' OR month <= ?4) ORDER BY municipality, "
+          "month"));
+  Statement& s = *select;
   s.Bind(1, extract_id);
   s.Bind(2, municipality);
   s.Bind(3, from_month);
@@ -240,13 +243,14 @@ Result<std::vector<SettlementSummaryRow>> Store::SettlementSummary(int64_t extra
 Result<std::vector<SettlementBasisRow>> Store::SettlementBasis(int64_t extract_id,
                                                                const std::string& municipality,
                                                                const std::string& month) {
-  auto select = db_->Prepare(
-      "SELECT municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until, "
-      "ready_days, liable_days, price_per_day, amount, liable, reason, missing_price_year "
-      "FROM settlement_basis "
-      "WHERE extract_id = ?1 AND municipality = ?2 AND month = ?3 ORDER BY rowid");
-  if (!select.ok()) return select.status();
-  Statement& s = **select;
+  NARA_ASSIGN_OR_RETURN(
+      auto select,
+      db_->Prepare(
+          "SELECT municipality, month, patient_ref, episode_id, care_type, ready_at, ready_until, "
+          "ready_days, liable_days, price_per_day, amount, liable, reason, missing_price_year "
+          "FROM settlement_basis "
+          "WHERE extract_id = ?1 AND municipality = ?2 AND month = ?3 ORDER BY rowid"));
+  Statement& s = *select;
   s.Bind(1, extract_id);
   s.Bind(2, municipality);
   s.Bind(3, month);
