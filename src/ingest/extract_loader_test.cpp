@@ -1,75 +1,8 @@
 // Tests of the whole ingest on tiny extracts: every fault of data contract §2 with its exact
-// error, both dialects, the sort orders, and pseudonymisation.
-#include "ingest/extract_loader.hpp"
-
-#include <fmt/format.h>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <sys/stat.h>
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <random>
-
-#include "ingest/ingest_report_writer.hpp"
-#include "ingest/table_scan.hpp"
+#include "ingest/extract_loader_test_util.hpp"
 
 namespace nara::ingest {
 namespace {
-
-namespace fs = std::filesystem;
-using ::testing::HasSubstr;
-
-constexpr const char* kManifest =
-    "region = \"Region Test\"\ncounty = \"08\"\ncoverage_from = 2019-01-01\n"
-    "coverage_to = 2019-12-31\ncreated = 2020-01-20T08:00:00\n";
-
-// A fresh extract folder under the system temp dir, removed afterwards.
-class TempExtract {
- public:
-  TempExtract() {
-    std::random_device random;
-    dir_ = fs::temp_directory_path() / ("nara-ingest-test-" + std::to_string(random()));
-    fs::create_directories(dir_);
-    Write("extract.toml", kManifest);
-  }
-  ~TempExtract() { fs::remove_all(dir_); }
-  void Write(const std::string& file, const std::string& text) const {
-    std::ofstream(dir_ / file, std::ios::binary) << text;
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
-
-Result<LoadedExtract> Load(const TempExtract& extract, bool allow_identifiable = true,
-                           int threads = 2, size_t split_from_bytes = size_t{16} << 20) {
-  static const identity::Pseudonymiser kTestKey = identity::Pseudonymiser::ForTestData();
-  LoadOptions options;
-  options.threads = threads;
-  options.split_from_bytes = split_from_bytes;
-  options.extract_dir = extract.path();
-  options.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
-  options.pseudonymiser = &kTestKey;
-  options.allow_identifiable = allow_identifiable;
-  return LoadExtract(options);
-}
-
-constexpr const char* kHeader =
-    "episode_id,patient,sex,birth_date,municipality,hospital,clinic,care_type,admitted_at,"
-    "discharged_at,admission_kind,discharged_to\n";
-
-
-std::vector<std::string> Codes(const LoadedExtract& loaded) {
-  std::vector<std::string> codes;
-  for (const auto& reject : loaded.report.rejects) {
-    codes.push_back(reject.file + ":" + std::to_string(reject.line) + ":" +
-                    std::string(RejectCodeName(reject.code)));
-  }
-  return codes;
-}
 
 TEST(ExtractLoaderTest, ReadsACanonicalExtractAndSortsStaysByPatientAndAdmission) {
   TempExtract extract;
@@ -92,9 +25,8 @@ TEST(ExtractLoaderTest, ReadsACanonicalExtractAndSortsStaysByPatientAndAdmission
     ids.push_back(loaded->extract.episode_ids.Name(stays.episode_id[i]));
   }
   const bool lop1_first = stays.patient[0] == stays.patient[1];
-  const std::vector<std::string> expected =
-      lop1_first ? std::vector<std::string>{"E1", "E2", "E3"}
-                 : std::vector<std::string>{"E3", "E1", "E2"};
+  const std::vector<std::string> expected = lop1_first ? std::vector<std::string>{"E1", "E2", "E3"}
+                                                       : std::vector<std::string>{"E3", "E1", "E2"};
   EXPECT_EQ(ids, expected);
   const size_t e3 = lop1_first ? 2 : 0;
   EXPECT_EQ(stays.discharged_at[e3], kNoDateTime);
@@ -204,8 +136,7 @@ TEST(ExtractLoaderTest, MissingManifestOrEpisodesIsAnError) {
   extract.Write("extract.toml", "county = \"08\"\ncoverage_from = 2019-01-01\n");
   auto bad_manifest = Load(extract);
   ASSERT_FALSE(bad_manifest.ok());
-  EXPECT_THAT(bad_manifest.status().message(),
-              HasSubstr("'coverage_to' is missing or not a date"));
+  EXPECT_THAT(bad_manifest.status().message(), HasSubstr("'coverage_to' is missing or not a date"));
 }
 
 TEST(ExtractLoaderTest, AMisspeltManifestKeyIsAnErrorNamingFileLineAndKey) {
@@ -320,11 +251,10 @@ TEST(ExtractLoaderTest, OptionalTablesAreReadWithTheirFaults) {
                 "code,name,county,area\n0880,Kalmar,08,mellersta\n08x0,Fel,08,norra\n");
   auto loaded = Load(extract);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_THAT(Codes(*loaded),
-              ::testing::ElementsAre("contacts.csv:3:bad_code", "waits.csv:3:negative_count",
-                                     "population.csv:3:negative_count",
-                                     "enrollments.csv:3:bad_date",
-                                     "municipalities.csv:3:bad_code"));
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre(
+                                  "contacts.csv:3:bad_code", "waits.csv:3:negative_count",
+                                  "population.csv:3:negative_count", "enrollments.csv:3:bad_date",
+                                  "municipalities.csv:3:bad_code"));
   const model::Extract& x = loaded->extract;
   EXPECT_EQ(x.contacts.size(), 1u);
   EXPECT_EQ(x.contacts.kind[0], model::ContactKind::kHomeVisit);
@@ -353,8 +283,7 @@ TEST(ExtractLoaderTest, RowsAreSortedByPatientThenTimeWithTiesInFileOrder) {
   for (int i = 0; i < 42; ++i) {  // LOP1: 42 contacts; LOP2: 3
     const int day = kDays[i % 7];
     contacts += fmt::format("C{},LOP1,2019-03-0{},primary,visit,U{},0880\n", i, day, i);
-    events += fmt::format("E1,{},2019-03-0{}\n", i % 2 ? "ready_notice" : "admission_notice",
-                          day);
+    events += fmt::format("E1,{},2019-03-0{}\n", i % 2 ? "ready_notice" : "admission_notice", day);
     if (i < 3) {  // days 2, 1, 2
       const int other_day = i == 1 ? 1 : 2;
       contacts += fmt::format("D{},LOP2,2019-03-0{},primary,visit,V{},0880\n", i, other_day, i);
@@ -419,8 +348,8 @@ TEST(ExtractLoaderTest, AContactsFileReadInTwoHalvesLoadsAsReadWhole) {
   auto whole = Load(extract, true, /*threads=*/1);
   auto halves = Load(extract, true, /*threads=*/2, /*split_from_bytes=*/1024);
   ASSERT_TRUE(whole.ok() && halves.ok());
-  EXPECT_THAT(Codes(*halves), ::testing::ElementsAre("contacts.csv:52:bad_date",
-                                                      "contacts.csv:355:bad_date"));
+  EXPECT_THAT(Codes(*halves),
+              ::testing::ElementsAre("contacts.csv:52:bad_date", "contacts.csv:355:bad_date"));
   EXPECT_EQ(Codes(*halves), Codes(*whole));
   const model::Extract& a = whole->extract;
   const model::Extract& b = halves->extract;
@@ -448,9 +377,9 @@ TEST(ExtractLoaderTest, TheSameExtractLoadsToTheSameColumns) {
   TempExtract extract;
   std::string rows = kHeader;
   for (int i = 0; i < 300; ++i) {
-    rows += "E" + std::to_string(i) + ",LOP" + std::to_string(i % 37) +
-            ",F,1940-05-01,0880,H,C" + std::to_string(i) + ",somatic,2019-03-" +
-            std::to_string(10 + i % 9) + ",2019-04-01,acute,home\n";
+    rows += "E" + std::to_string(i) + ",LOP" + std::to_string(i % 37) + ",F,1940-05-01,0880,H,C" +
+            std::to_string(i) + ",somatic,2019-03-" + std::to_string(10 + i % 9) +
+            ",2019-04-01,acute,home\n";
   }
   extract.Write("episodes.csv", rows);
   auto first = Load(extract);
@@ -459,201 +388,6 @@ TEST(ExtractLoaderTest, TheSameExtractLoadsToTheSameColumns) {
   EXPECT_EQ(first->extract.stays.episode_id, second->extract.stays.episode_id);
   EXPECT_EQ(first->extract.stays.patient, second->extract.stays.patient);
   EXPECT_EQ(first->extract.patients.pseudonym, second->extract.patients.pseudonym);
-}
-
-// An episodes.csv row of patient `patient`, episode `id` at hospital `hospital`.
-std::string EpisodeRow(const std::string& id, const std::string& patient,
-                       const std::string& hospital = "H") {
-  return id + "," + patient + ",,,0880," + hospital +
-         ",Med,somatic,2019-03-01,2019-03-02,acute,home\n";
-}
-
-// The rejects as rejects.csv writes them, and the ingest report's text.
-std::string RejectsAndReport(const LoadedExtract& loaded) {
-  const auto rejects_file =
-      fs::temp_directory_path() / ("nara-rejects-test-" + std::to_string(std::random_device()()));
-  EXPECT_TRUE(WriteRejectsCsv(loaded.report, rejects_file.string()).ok());
-  std::ifstream in(rejects_file);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  fs::remove(rejects_file);
-  return text + FormatReportText(loaded);
-}
-
-TEST(ExtractLoaderTest, EveryMessyFormOfANumberIsOnePatientWithSexAndBirthDate) {
-  TempExtract extract;
-  std::string rows = std::string(kHeader) + EpisodeRow("E0", "19400627-0807");
-  int id = 1;
-  for (const char* messy : {"19400627 0807", "194006270807.0", "'194006270807",
-                            "19400627\u00A00807", "\"400627 - 0807\""}) {
-    // One hospital per stay, so that the stays of the one patient do not overlap.
-    rows += EpisodeRow("E" + std::to_string(id), messy, "H" + std::to_string(id));
-    ++id;
-  }
-  extract.Write("episodes.csv", rows);
-  auto loaded = Load(extract);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_TRUE(loaded->report.rejects.empty()) << loaded->report.rejects.front().message;
-  const model::Extract& x = loaded->extract;
-  ASSERT_EQ(x.patients.size(), 1u);
-  EXPECT_EQ(x.patients.sex[0], model::Sex::kFemale);
-  EXPECT_EQ(x.patients.birth_date[0], DaysFromCivil(1940, 6, 27));
-
-  auto refused = Load(extract, /*allow_identifiable=*/false);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_THAT(refused.status().message(), HasSubstr("holds identity numbers"));
-}
-
-TEST(ExtractLoaderTest, NearShapedPatientValuesAreRefusedWithoutAKey) {
-  TempExtract extract;
-  extract.Write("episodes.csv",
-                std::string(kHeader) + EpisodeRow("E1", "LOP1") + EpisodeRow("E2", "19400627-080"));
-  auto refused = Load(extract, /*allow_identifiable=*/false);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_THAT(refused.status().message(),
-              HasSubstr("episodes.csv:3: column 'patient' holds identity numbers (or values "
-                        "shaped like one: 10 to 12 digits with separators)"));
-  EXPECT_THAT(refused.status().message(), ::testing::Not(HasSubstr("080")));
-  auto keyed = Load(extract, /*allow_identifiable=*/true);
-  ASSERT_TRUE(keyed.ok()) << keyed.status().message();
-  EXPECT_EQ(keyed->report.flag_counts.at({"episodes.csv", "bad_check_digit"}), 1);
-}
-
-TEST(ExtractLoaderTest, IdentityShapedUnitsAndEpisodeIdsNeverReachTheOutputs) {
-  TempExtract extract;
-  extract.Write("episodes.csv", std::string(kHeader) + EpisodeRow("E1", "LOP1", "19400627 0807") +
-                                    EpisodeRow("E2", "LOP2", "Sjukhus 400627-0807") +
-                                    EpisodeRow("194006270807", "LOP3") + EpisodeRow("E4", "LOP4"));
-  extract.Write("coordination.csv",
-                "episode_id,event,at\n194006270807,ready_notice,2019-03-01 12:00\n"
-                "19400627-0807,ready_notice,2019-03-01 12:00\n");
-  extract.Write("contacts.csv",
-                "contact_id;patient;at;level;kind;profession;unit;emergency;municipality\n"
-                "C1;LOP1;2019-03-05;primary;visit;nurse;VC 400627 - 0807;nej;0880\n"
-                "C2;LOP1;2019-03-06;primary;visit;nurse;VC Syd;nej;0880\n");
-  extract.Write("enrollments.csv", "patient,programme,start\nLOP1,19400627\u00A00807,2019-02-01\n");
-  auto loaded = Load(extract);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:2:identity_number_in_text",
-                                                     "episodes.csv:3:identity_number_in_text",
-                                                     "episodes.csv:4:identity_number_in_text",
-                                                     "coordination.csv:2:unknown_episode",
-                                                     "coordination.csv:3:unknown_episode",
-                                                     "contacts.csv:2:identity_number_in_text",
-                                                     "enrollments.csv:2:identity_number_in_text"));
-  const model::Extract& x = loaded->extract;
-  for (const std::string& unit : x.units.names()) {
-    EXPECT_EQ(unit.find("0807"), std::string::npos);
-  }
-  for (const std::string& id : x.episode_ids.names()) {
-    EXPECT_EQ(id.find("0807"), std::string::npos);
-  }
-  const std::string text = RejectsAndReport(*loaded);
-  EXPECT_THAT(text, HasSubstr("[personnummer]"));
-  EXPECT_THAT(text, ::testing::Not(HasSubstr("400627")));
-}
-
-TEST(ExtractLoaderTest, UnknownColumnNamesAreRedactedAndCut) {
-  TempExtract extract;
-  std::string header = kHeader;
-  header.pop_back();
-  header += ",19400627-0807," + std::string(5000, 'x') + "\n";
-  extract.Write("episodes.csv", header +
-                                    "E1,LOP1,,,0880,H,Med,somatic,2019-03-01,2019-03-02,"
-                                    "acute,home,a,b\n");
-  auto loaded = Load(extract);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  const auto& unknown = loaded->report.tables.at(0).unknown_columns;
-  ASSERT_EQ(unknown.size(), 2u);
-  EXPECT_EQ(unknown[0], "[personnummer]");
-  EXPECT_EQ(unknown[1], std::string(kMaxColumnNameBytes, 'x') + "...");
-  EXPECT_THAT(FormatReportText(*loaded), ::testing::Not(HasSubstr("400627")));
-}
-
-TEST(ExtractLoaderTest, AFieldLongerThanTheLimitRejectsItsRow) {
-  TempExtract extract;
-  extract.Write("episodes.csv", std::string(kHeader) + EpisodeRow("E1", "LOP1") +
-                                    EpisodeRow("E2", "LOP2", std::string(10000, 'H')) +
-                                    EpisodeRow("E3", "LOP3", std::string(kMaxFieldBytes, 'H')));
-  auto loaded = Load(extract);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:3:field_too_long"));
-  const Reject& reject = loaded->report.rejects.at(0);
-  EXPECT_EQ(reject.column, "hospital");
-  EXPECT_EQ(reject.message,
-            "episodes.csv:3: column 'hospital': field 6 holds 10000 bytes, more than the 4096 a "
-            "field may hold (a quote left open, or a whole file pasted into one cell?)");
-  EXPECT_LT(reject.row.size(), 600u);
-  EXPECT_EQ(loaded->extract.stays.size(), 2u);
-}
-
-TEST(ExtractLoaderTest, AnIdentityShapedRegionRefusesTheExtract) {
-  TempExtract extract;
-  extract.Write("extract.toml",
-                "region = \"Region 19400627-0807\"\ncounty = \"08\"\ncoverage_from = 2019-01-01\n"
-                "coverage_to = 2019-12-31\ncreated = 2020-01-20T08:00:00\n");
-  extract.Write("episodes.csv", std::string(kHeader) + EpisodeRow("E1", "LOP1"));
-  auto loaded = Load(extract);
-  ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(loaded.status().message(),
-            "extract.toml: key 'region' holds text shaped like an identity number, which must "
-            "not reach the reports; write the region's name there");
-}
-
-TEST(ExtractLoaderTest, ACrOnlyFileIsReadRowByRow) {
-  TempExtract extract;
-  std::string rows = std::string(kHeader) + EpisodeRow("E1", "LOP1") + EpisodeRow("E2", "LOP2");
-  std::replace(rows.begin(), rows.end(), '\n', '\r');
-  extract.Write("episodes.csv", rows);
-  auto loaded = Load(extract);
-  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_EQ(loaded->extract.stays.size(), 2u);
-  EXPECT_TRUE(loaded->report.tables.at(0).unknown_columns.empty());
-}
-
-TEST(ExtractLoaderTest, AMixedEncodingFileIsRefusedNamingFileAndLine) {
-  TempExtract extract;
-  extract.Write("episodes.csv", std::string(kHeader) + EpisodeRow("E1", "LOP1", "L\xC3\xA4n") +
-                                    EpisodeRow("E2", "LOP2", "V\xE4xj\xF6"));
-  auto loaded = Load(extract);
-  ASSERT_FALSE(loaded.ok());
-  EXPECT_THAT(loaded.status().message(),
-              ::testing::StartsWith("episodes.csv:3: byte 0xE4 is not valid UTF-8"));
-}
-
-TEST(ExtractLoaderTest, OnlyRegularFilesInsideTheFolderAreRead) {
-  TempExtract extract;
-  extract.Write("episodes.csv", std::string(kHeader) + EpisodeRow("E1", "LOP1"));
-  const fs::path dir = extract.path();
-  // A link to a file inside the folder is followed.
-  extract.Write("real_waits.csv",
-                "wait_id,patient,municipality,unit,step,start,end,patient_chosen_days\n");
-  fs::create_symlink(dir / "real_waits.csv", dir / "waits.csv");
-  ASSERT_TRUE(Load(extract).ok());
-
-  // A link out of the folder is not.
-  const fs::path outside = dir.string() + "-outside.csv";
-  std::ofstream(outside) << "patient,programme,start\nLOP1,MiNT,2019-02-01\n";
-  fs::create_symlink(outside, dir / "enrollments.csv");
-  auto out_of_folder = Load(extract);
-  fs::remove(outside);
-  ASSERT_FALSE(out_of_folder.ok());
-  EXPECT_EQ(out_of_folder.status().code(), StatusCode::kIoError);
-  EXPECT_EQ(out_of_folder.status().message(),
-            (dir / "enrollments.csv").string() +
-                ": a symbolic link to a file outside the extract folder: only files inside the "
-                "folder are read; copy the file into the folder");
-  fs::remove(dir / "enrollments.csv");
-
-  // Nor a device or a FIFO, which are refused before they are opened.
-  fs::create_symlink("/dev/zero", dir / "enrollments.csv");
-  auto device = Load(extract);
-  ASSERT_FALSE(device.ok());
-  EXPECT_THAT(device.status().message(), HasSubstr("enrollments.csv: not a regular file"));
-  fs::remove(dir / "enrollments.csv");
-  ASSERT_EQ(::mkfifo((dir / "contacts.csv").c_str(), 0600), 0);
-  auto fifo = Load(extract);
-  ASSERT_FALSE(fifo.ok());
-  EXPECT_THAT(fifo.status().message(), HasSubstr("contacts.csv: not a regular file"));
 }
 
 }  // namespace
