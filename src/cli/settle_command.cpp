@@ -7,12 +7,15 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <unordered_set>
 
 #include "base/file.hpp"
 #include "base/period.hpp"
 #include "base/sha256.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
+#include "ingest/identity_lookup.hpp"
 #include "run/open_run.hpp"
 #include "settlement/audit.hpp"
 #include "settlement/run_record.hpp"
@@ -32,6 +35,7 @@ struct SettleOptions {
   std::string compare;
   std::string lang = "sv";
   bool per_municipality = false;
+  bool with_identity = false;
 };
 
 Result<settlement::SettleRequest> Months(const SettleOptions& options) {
@@ -100,7 +104,31 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
   return Status::Ok();
 }
 
+// --with-identity: the identity numbers behind the basis rows' pseudonyms, read again from the
+// original episodes.csv under the run's key (never from the store), for the per-municipality
+// workbooks only.
+Result<ingest::IdentityLookup> ReadIdentities(const SettleOptions& options, const run::Run& run,
+                                              const settlement::Settlement& settled) {
+  if (!run.real_key && !options.extract.test_data) {
+    return UsageError(
+        "--with-identity needs the region's pseudonymisation key (--key-file, nara.toml's "
+        "[pseudonymisation] key_file or NARA_KEY_FILE): the numbers are matched to the stays "
+        "under that key");
+  }
+  std::unordered_set<uint64_t> wanted;
+  for (const auto& row : settled.basis) {
+    wanted.insert(run.extract().patients.pseudonym[run.extract().stays.patient[row.stay]]);
+  }
+  return ingest::IdentityLookup::Read(options.extract.extract_dir, *run.pseudonymiser,
+                                      DateOf(run.extract().manifest.created), wanted);
+}
+
 Result<int> RunSettle(SettleOptions options) {
+  if (options.with_identity && !options.per_municipality) {
+    return UsageError(
+        "--with-identity writes identity numbers only into the per-municipality workbooks, each "
+        "for its own municipality: add --per-municipality");
+  }
   NARA_ASSIGN_OR_RETURN(auto request, Months(options));
   std::error_code same_error;
   if (!options.compare.empty() && fs::exists(options.out) &&
@@ -141,19 +169,35 @@ Result<int> RunSettle(SettleOptions options) {
   // --per-municipality: one workbook per municipality (only its own rows) plus the region's
   // overview without individual rows, instead of one workbook holding every municipality's.
   std::string workbooks = "settlement.xlsx";
+  settlement::RunRecord record;
+  size_t municipality_files = 0;
   if (options.per_municipality) {
+    std::optional<ingest::IdentityLookup> identities;
+    settlement::IdentityOfStay identity_of;
+    if (options.with_identity) {
+      NARA_ASSIGN_OR_RETURN(identities, ReadIdentities(options, run, settled));
+      identity_of = [&](size_t stay) {
+        return identities->Find(extract.patients.pseudonym[extract.stays.patient[stay]]);
+      };
+      record.with_identity = true;
+      for (const auto& row : settled.basis) {
+        ++(identity_of(row.stay).empty() ? record.identity_rows_missing : record.identity_rows);
+      }
+    }
     NARA_ASSIGN_OR_RETURN(
-        auto written, settlement::WriteMunicipalityWorkbooks(extract, *config, request, settled,
-                                                             out.string(), options.lang == "en"));
+        auto written,
+        settlement::WriteMunicipalityWorkbooks(extract, *config, request, settled, out.string(),
+                                               options.lang == "en",
+                                               options.with_identity ? &identity_of : nullptr));
+    municipality_files = written.size() - 1;
     workbooks = fmt::format("{} and {} municipality workbooks (betalningsansvar-*.xlsx)",
-                            written.front(), written.size() - 1);
+                            written.front(), municipality_files);
   } else {
     NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, request, settled,
                                                              (out / "settlement.xlsx").string(),
                                                              options.lang == "en"));
   }
 
-  settlement::RunRecord record;
   record.nara_version = NARA_VERSION;
   record.created_utc = NowUtc();
   record.extract_dir = options.extract.extract_dir;
@@ -173,6 +217,14 @@ Result<int> RunSettle(SettleOptions options) {
               MonthLabel(request.first_month).c_str(), MonthLabel(request.last_month).c_str(),
               settled.summary.size(), static_cast<long long>(liable),
               static_cast<long long>(amount));
+  if (record.with_identity) {
+    std::fprintf(stderr,
+                 "note: --with-identity: the %zu municipality workbooks hold the identity numbers "
+                 "of %lld basis rows (%lld rows had no identity number in episodes.csv); send each "
+                 "only to its municipality, through a secure channel\n",
+                 municipality_files, static_cast<long long>(record.identity_rows),
+                 static_cast<long long>(record.identity_rows_missing));
+  }
   const auto& counters = settled.counters;
   if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
     std::fprintf(stderr,
@@ -210,6 +262,10 @@ Command AddSettleCommand(CLI::App& root) {
   app->add_flag("--per-municipality", options->per_municipality,
                 "Instead of settlement.xlsx: betalningsansvar-<kommunkod>-<period>.xlsx per "
                 "municipality (its own rows only) and the region's overview workbook");
+  app->add_flag("--with-identity", options->with_identity,
+                "With --per-municipality: each municipality's basis workbook carries the "
+                "personnummer of its rows (read again from the extract under the region's key), so "
+                "the municipality can check them; nothing else written holds one");
   return {app, [options] { return RunSettle(*options); }};
 }
 

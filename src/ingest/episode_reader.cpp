@@ -48,6 +48,8 @@ const std::vector<ColumnSpec>& Specs() {
 
 }  // namespace
 
+const ColumnSpec& EpisodePatientColumn() { return Specs()[kPatient]; }
+
 std::string NormaliseDiagnosis(std::string_view text) {
   text = TrimBlanks(text);
   std::string code;

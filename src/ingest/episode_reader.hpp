@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/csv_reader.hpp"
+#include "ingest/column_map.hpp"
 #include "ingest/raw_tables.hpp"
 
 namespace nara::ingest {
@@ -14,5 +15,8 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
 // ICD-10 code without dot, upper case ("i50.9" -> "I509"); empty when it is not shaped like one
 // (a letter, two digits, then up to 5 letters or digits).
 std::string NormaliseDiagnosis(std::string_view text);
+
+// The stays' patient column: its name and aliases (for IdentityLookup, which reads it again).
+const ColumnSpec& EpisodePatientColumn();
 
 }  // namespace nara::ingest

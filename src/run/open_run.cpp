@@ -58,6 +58,8 @@ Result<Run> OpenRun(const RunOptions& options, ConfigSource config) {
         real_key ? std::move(*key) : identity::Pseudonymiser::ForTestData());
     pseudonymiser = run.own_pseudonymiser.get();
   }
+  run.pseudonymiser = pseudonymiser;
+  run.real_key = real_key || (options.pseudonymiser != nullptr && !pseudonymiser->is_test_key());
   run.config = std::move(config);
   ingest::LoadOptions load;
   load.extract_dir = options.extract_dir;

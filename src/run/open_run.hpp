@@ -39,6 +39,11 @@ struct RunOptions {
 struct Run {
   ConfigSource config;
   std::unique_ptr<identity::Pseudonymiser> own_pseudonymiser;  // null when a test gave one
+  // The key the extract was pseudonymised under (own_pseudonymiser or the test's); valid while
+  // the Run lives.
+  const identity::Pseudonymiser* pseudonymiser = nullptr;
+  // Whether that key is the region's own (not the public test key).
+  bool real_key = false;
   ingest::LoadedExtract loaded;
   std::string reference_dir;  // data/reference
   int threads = 2;

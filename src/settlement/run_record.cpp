@@ -50,6 +50,12 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
       {"coverage_from", FormatDate(m.coverage_from)},
       {"coverage_to", FormatDate(m.coverage_to)},
       {"created", m.created == kNoDateTime ? std::string() : FormatDateTime(m.created)}};
+  if (record.with_identity) {
+    run["with_identity"] = {{"asked", true},
+                            {"files", "betalningsansvar-<kommunkod>-*.xlsx only"},
+                            {"rows_with_number", record.identity_rows},
+                            {"rows_without_number", record.identity_rows_missing}};
+  }
   run["config"] = {
       {"source", config.source},
       {"sha256", record.config_checksum.empty() ? nlohmann::ordered_json(nullptr)

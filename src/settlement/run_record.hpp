@@ -19,6 +19,11 @@ struct RunRecord {
   std::string config_checksum;   // FileChecksum of --config; empty for the defaults
   std::string summary_checksum;  // of summary.csv
   std::string basis_checksum;    // of basis.csv
+  // --with-identity: the per-municipality basis workbooks carry identity numbers. Recorded (as
+  // "with_identity") without any number; absent from run.json when not asked for.
+  bool with_identity = false;
+  int64_t identity_rows = 0;          // basis rows given an identity number
+  int64_t identity_rows_missing = 0;  // basis rows whose patient value was no identity number
 };
 
 // The JSON text of run.json (pretty-printed, keys in a fixed order).

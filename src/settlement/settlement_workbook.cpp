@@ -53,6 +53,7 @@ struct Texts {
   const char* episodes_note;
   const char* basis_title;
   const char* basis_headers[13];
+  const char* identity_header;  // --with-identity
   const char* somatic;
   const char* psychiatric;
   const char* yes;
@@ -95,6 +96,7 @@ constexpr Texts kSwedish = {
     {"Månad", "Patientref", "Vårdtillfälle", "Vårdtyp", "Utskrivningsklar från",
      "Utskrivningsklar till", "Utskrivningsklara dagar", "Betalningsansvariga dagar",
      "Pris per dag (kr)", "Belopp (kr)", "Betalningsansvar", "Orsak", "Avtal"},
+    "Personnummer",
     "somatisk",
     "psykiatrisk",
     "ja",
@@ -132,6 +134,7 @@ constexpr Texts kEnglish = {
     {"Month", "Patient ref", "Stay", "Care type", "Ready from", "Ready until",
      "Discharge-ready days", "Liable days", "Price per day (SEK)", "Amount (SEK)", "Liable",
      "Reason", "Agreement"},
+    "Identity number",
     "somatic",
     "psychiatric",
     "yes",
@@ -407,27 +410,35 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
 
 void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
                             const model::Extract& x, const config::Config& config,
-                            const Settlement& settlement, size_t begin, size_t end) {
+                            const Settlement& settlement, size_t begin, size_t end,
+                            const IdentityOfStay* identity) {
   const model::Municipality& m = x.municipalities[settlement.basis[begin].municipality];
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, MunicipalitySheetName(m).c_str());
   worksheet_write_string(sheet, 0, 0, fmt::format("{} {}", m.code, m.name).c_str(), f.title);
   worksheet_write_string(sheet, 1, 0, t.basis_title, nullptr);
   const auto& headers = t.basis_headers;
+  // With --with-identity, "Personnummer" is column 2 and every later column moves one right.
+  const lxw_col_t id = identity != nullptr ? 1 : 0;
+  const lxw_col_t last_column = 12 + id;
   // One width per column range, the ranges not overlapping.
-  worksheet_set_column(sheet, 0, 0, 9, nullptr);     // Månad
-  worksheet_set_column(sheet, 1, 1, 18, nullptr);    // Patientref
-  worksheet_set_column(sheet, 2, 3, 13, nullptr);    // Vårdtillfälle, Vårdtyp
-  worksheet_set_column(sheet, 4, 4, 17, nullptr);    // Utskrivningsklar från
-  worksheet_set_column(sheet, 5, 5, 12, nullptr);    // Utskrivningsklar till
-  worksheet_set_column(sheet, 6, 7, 20, nullptr);    // the days
-  worksheet_set_column(sheet, 8, 9, 14, nullptr);    // price, amount
-  worksheet_set_column(sheet, 10, 10, 10, nullptr);  // ja/nej
-  worksheet_set_column(sheet, 11, 11, 40, nullptr);  // Orsak
-  worksheet_set_column(sheet, 12, 12, 12, nullptr);  // Avtal
+  worksheet_set_column(sheet, 0, 0, 9, nullptr);   // Månad
+  worksheet_set_column(sheet, 1, 1, 18, nullptr);  // Patientref
+  if (identity != nullptr) worksheet_set_column(sheet, 2, 2, 15, nullptr);  // Personnummer
+  worksheet_set_column(sheet, 2 + id, 3 + id, 13, nullptr);    // Vårdtillfälle, Vårdtyp
+  worksheet_set_column(sheet, 4 + id, 4 + id, 17, nullptr);    // Utskrivningsklar från
+  worksheet_set_column(sheet, 5 + id, 5 + id, 12, nullptr);    // Utskrivningsklar till
+  worksheet_set_column(sheet, 6 + id, 7 + id, 20, nullptr);    // the days
+  worksheet_set_column(sheet, 8 + id, 9 + id, 14, nullptr);    // price, amount
+  worksheet_set_column(sheet, 10 + id, 10 + id, 10, nullptr);  // ja/nej
+  worksheet_set_column(sheet, 11 + id, 11 + id, 40, nullptr);  // Orsak
+  worksheet_set_column(sheet, 12 + id, 12 + id, 12, nullptr);  // Avtal
   lxw_row_t r = 3;
   const lxw_row_t header = r;
   worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
-  for (lxw_col_t c = 0; c < 13; ++c) worksheet_write_string(sheet, r, c, headers[c], f.header);
+  for (lxw_col_t c = 0; c < 13; ++c) {
+    worksheet_write_string(sheet, r, c < 2 ? c : c + id, headers[c], f.header);
+  }
+  if (identity != nullptr) worksheet_write_string(sheet, r, 2, t.identity_header, f.header);
   const lxw_row_t first = ++r;
   int64_t ready = 0, liable = 0, amount = 0;
   const model::Stays& s = x.stays;
@@ -435,33 +446,38 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
     const BasisRow& row = settlement.basis[i];
     worksheet_write_string(sheet, r, 0, MonthLabel(row.month).c_str(), nullptr);
     worksheet_write_string(sheet, r, 1, PatientRef(x, row.stay).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 2, x.episode_ids.Name(s.episode_id[row.stay]).c_str(),
+    if (identity != nullptr) {
+      worksheet_write_string(sheet, r, 2, (*identity)(row.stay).c_str(), nullptr);
+    }
+    worksheet_write_string(sheet, r, 2 + id, x.episode_ids.Name(s.episode_id[row.stay]).c_str(),
                            nullptr);
-    worksheet_write_string(sheet, r, 3, CareTypeText(t, s.care_type[row.stay]), nullptr);
-    worksheet_write_string(sheet, r, 4, FormatDateTime(row.period.notice_at).c_str(), nullptr);
+    worksheet_write_string(sheet, r, 3 + id, CareTypeText(t, s.care_type[row.stay]), nullptr);
+    worksheet_write_string(sheet, r, 4 + id, FormatDateTime(row.period.notice_at).c_str(),
+                           nullptr);
     if (!row.period.open()) {
-      worksheet_write_string(sheet, r, 5, FormatDate(row.period.end).c_str(), nullptr);
+      worksheet_write_string(sheet, r, 5 + id, FormatDate(row.period.end).c_str(), nullptr);
     }
-    worksheet_write_number(sheet, r, 6, row.ready_days, nullptr);
-    worksheet_write_number(sheet, r, 7, row.liable_days, nullptr);
+    worksheet_write_number(sheet, r, 6 + id, row.ready_days, nullptr);
+    worksheet_write_number(sheet, r, 7 + id, row.liable_days, nullptr);
     if (row.liable_days > 0) {
-      worksheet_write_number(sheet, r, 8, static_cast<double>(row.price_per_day), f.kronor);
+      worksheet_write_number(sheet, r, 8 + id, static_cast<double>(row.price_per_day), f.kronor);
     }
-    worksheet_write_number(sheet, r, 9, static_cast<double>(row.amount), f.kronor);
-    worksheet_write_string(sheet, r, 10, row.liable_days > 0 ? t.yes : t.no, nullptr);
-    worksheet_write_string(sheet, r, 11, ReasonTexts(row.reasons, t.english).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 12, AgreementList(config, row.agreements, "; ").c_str(),
+    worksheet_write_number(sheet, r, 9 + id, static_cast<double>(row.amount), f.kronor);
+    worksheet_write_string(sheet, r, 10 + id, row.liable_days > 0 ? t.yes : t.no, nullptr);
+    worksheet_write_string(sheet, r, 11 + id, ReasonTexts(row.reasons, t.english).c_str(),
                            nullptr);
+    worksheet_write_string(sheet, r, 12 + id,
+                           AgreementList(config, row.agreements, "; ").c_str(), nullptr);
     ready += row.ready_days;
     liable += row.liable_days;
     amount += row.amount;
     ++r;
   }
-  worksheet_autofilter(sheet, header, 0, r > first ? r - 1 : first, 12);
+  worksheet_autofilter(sheet, header, 0, r > first ? r - 1 : first, last_column);
   worksheet_write_string(sheet, r, 0, t.total, f.bold);
-  WriteSum(sheet, r, 6, first, r - 1, ready, f.bold_number);
-  WriteSum(sheet, r, 7, first, r - 1, liable, f.bold_number);
-  WriteSum(sheet, r, 9, first, r - 1, amount, f.bold_kronor);
+  WriteSum(sheet, r, 6 + id, first, r - 1, ready, f.bold_number);
+  WriteSum(sheet, r, 7 + id, first, r - 1, liable, f.bold_number);
+  WriteSum(sheet, r, 9 + id, first, r - 1, amount, f.bold_kronor);
   worksheet_freeze_panes(sheet, first, 0);
   SetUpPrinting(sheet, t, header);
 }
@@ -471,7 +487,7 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
 Status WriteWorkbook(const model::Extract& extract, const config::Config& config,
                      const SettleRequest& request, const Settlement& settlement,
                      const std::string& path, bool english, int only_municipality,
-                     bool basis_sheets) {
+                     bool basis_sheets, const IdentityOfStay* identity = nullptr) {
   const Texts& t = english ? kEnglish : kSwedish;
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
@@ -503,7 +519,7 @@ Status WriteWorkbook(const model::Extract& extract, const config::Config& config
     size_t end = begin;
     while (end < basis.size() && basis[end].municipality == basis[begin].municipality) ++end;
     if (only_municipality < 0 || basis[begin].municipality == only_municipality) {
-      WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end);
+      WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end, identity);
     }
     begin = end;
   }
@@ -550,7 +566,8 @@ std::string PeriodLabel(const SettleRequest& request) {
 
 Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const model::Extract& extract, const config::Config& config, const SettleRequest& request,
-    const Settlement& settlement, const std::string& folder, bool english) {
+    const Settlement& settlement, const std::string& folder, bool english,
+    const IdentityOfStay* identity) {
   std::vector<std::string> written;
   const std::string period = PeriodLabel(request);
   const std::string overview =
@@ -569,7 +586,7 @@ Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const std::string name = fmt::format("betalningsansvar-{}-{}.xlsx",
                                          extract.municipalities[municipality].code, period);
     NARA_RETURN_IF_ERROR(WriteWorkbook(extract, config, request, settlement, folder + "/" + name,
-                                       english, municipality, /*basis_sheets=*/true));
+                                       english, municipality, /*basis_sheets=*/true, identity));
     written.push_back(name);
   }
   return written;

@@ -2,6 +2,7 @@
 // (or English).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,20 @@ Status WriteSettlementWorkbook(const model::Extract& extract, const config::Conf
 // `2022-03`, or `2022-01_2022-03` for several months: the period in the workbooks' file names.
 std::string PeriodLabel(const SettleRequest& request);
 
+// `nara settle --with-identity`: the identity number of a stay's patient (`YYYYMMDD-NNNC`, or ""
+// when the extract holds none for it).
+using IdentityOfStay = std::function<std::string(size_t stay)>;
+
 // `nara settle --per-municipality`: in `folder`, the region's overview
 // `betalningsansvar-oversikt-<period>.xlsx` (the summary sheet only, no individual rows) and one
 // `betalningsansvar-<kommunkod>-<period>.xlsx` per municipality with a basis row, holding only
-// that municipality's summary and basis. Returns the file names written, the overview first.
+// that municipality's summary and basis. With `identity`, each municipality's basis sheet has a
+// column "Personnummer" after "Patientref" (the overview never has). Returns the file names
+// written, the overview first.
 Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const model::Extract& extract, const config::Config& config, const SettleRequest& request,
-    const Settlement& settlement, const std::string& folder, bool english = false);
+    const Settlement& settlement, const std::string& folder, bool english = false,
+    const IdentityOfStay* identity = nullptr);
 
 // The sheet name of a municipality: "code name", without the characters Excel forbids, at most
 // 31 characters.

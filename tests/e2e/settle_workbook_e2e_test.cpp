@@ -330,3 +330,116 @@ TEST(SettleWorkbookPrivacyE2eTest, NoWorkbookHoldsAnIdentityNumber) {
 
 }  // namespace
 }  // namespace nara::e2e
+
+namespace nara::e2e {
+namespace {
+
+// The text of every part under xl/ of a workbook (shared strings and sheets).
+std::string WorkbookText(const fs::path& xlsx, const fs::path& scratch) {
+  const std::string text = (scratch / "text.xml").string();
+  EXPECT_EQ(std::system(("unzip -p '" + xlsx.string() + "' 'xl/*' > '" + text + "'").c_str()), 0);
+  return ReadFile(text);
+}
+
+// `19400627-0807`, `400627-0807`, `194006270807` -> `400627-0807`: the form every identity number
+// of the basis contains (it is written `19400627-0807`); "" for a value with a letter or another
+// number of digits.
+std::string ShortForm(const std::string& value) {
+  std::string digits;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-' && c != '+') {
+      return "";
+    }
+  }
+  if (digits.size() != 10 && digits.size() != 12) return "";
+  digits = digits.substr(digits.size() - 10);
+  return digits.substr(0, 6) + "-" + digits.substr(6);
+}
+
+// --with-identity: each municipality's workbook holds the identity numbers of its own basis rows
+// and of no one else; the overview, summary.csv, basis.csv and run.json hold none; run.json says
+// it was asked for.
+TEST(SettleWithIdentityE2eTest, EachMunicipalityFileHoldsOnlyItsOwnRowsNumbers) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "3000", "--seed", "7"}).exit_code, 0);
+  WriteFile(dir.path() / "nara.toml", kPrices);
+  std::string key;
+  for (int i = 0; i < 32; ++i) key.push_back(static_cast<char>(i * 7 + 3));
+  WriteFile(dir.path() / "key", key);
+  const auto run = RunNara({"settle", dir / "x", "--key-file", dir / "key", "--config",
+                            dir / "nara.toml", "--from", "2021-01", "--to", "2021-03", "--out",
+                            dir / "pm", "--per-municipality", "--with-identity"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("--with-identity"));
+
+  // Which patient's number belongs to which municipality's file: episode -> number from
+  // episodes.csv, then (municipality, episode) from basis.csv.
+  const Rows episodes = ParseCsv(ReadFile(dir.path() / "x" / "episodes.csv"));
+  const auto& header = episodes[0];
+  const auto column = [&](const char* name) {
+    return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  };
+  const size_t patient = column("patient"), episode_id = column("episode_id");
+  ASSERT_LT(patient, header.size());
+  ASSERT_LT(episode_id, header.size());
+  std::map<std::string, std::string> number_of;  // episode_id -> short form
+  std::set<std::string> every_number;
+  for (size_t i = 1; i < episodes.size(); ++i) {
+    const std::string number = ShortForm(Cell(episodes[i], patient));
+    if (number.empty()) continue;
+    number_of[Cell(episodes[i], episode_id)] = number;
+    every_number.insert(number);
+  }
+  const Rows basis = ParseCsv(ReadFile(dir.path() / "pm" / "basis.csv"));
+  std::map<std::string, std::set<std::string>> numbers;  // municipality -> short forms
+  for (size_t i = 1; i < basis.size(); ++i) {
+    const auto found = number_of.find(Cell(basis[i], 3));
+    if (found != number_of.end()) numbers[Cell(basis[i], 0)].insert(found->second);
+  }
+  ASSERT_GE(numbers.size(), 2u);
+
+  size_t checked = 0;
+  for (const auto& [code, own] : numbers) {
+    const fs::path file = dir.path() / "pm" / ("betalningsansvar-" + code + "-2021-01_2021-03.xlsx");
+    ASSERT_TRUE(fs::exists(file)) << file;
+    const std::string text = WorkbookText(file, dir.path());
+    EXPECT_THAT(text, HasSubstr("Personnummer"));
+    for (const std::string& number : own) {
+      EXPECT_THAT(text, HasSubstr(number)) << code;
+      ++checked;
+    }
+    for (const std::string& number : every_number) {
+      if (own.count(number)) continue;
+      EXPECT_EQ(text.find(number), std::string::npos) << code << ": another municipality's row";
+    }
+  }
+  EXPECT_GT(checked, 20u);
+
+  std::string elsewhere =
+      WorkbookText(dir.path() / "pm" / "betalningsansvar-oversikt-2021-01_2021-03.xlsx", dir.path());
+  for (const char* name : {"summary.csv", "basis.csv", "run.json"}) {
+    elsewhere += ReadFile(dir.path() / "pm" / name);
+  }
+  for (const std::string& number : every_number) {
+    EXPECT_EQ(elsewhere.find(number), std::string::npos) << number;
+  }
+  const std::string run_json = ReadFile(dir.path() / "pm" / "run.json");
+  EXPECT_THAT(run_json, HasSubstr("\"with_identity\""));
+  EXPECT_THAT(run_json, HasSubstr("\"rows_with_number\""));
+}
+
+TEST(SettleWithIdentityE2eTest, IsRefusedWithoutPerMunicipality) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "300", "--seed", "7"}).exit_code, 0);
+  WriteFile(dir.path() / "nara.toml", kPrices);
+  const auto whole = RunNara({"settle", dir / "x", "--test-data", "--config", dir / "nara.toml",
+                              "--month", "2021-03", "--out", dir / "a", "--with-identity"});
+  EXPECT_EQ(whole.exit_code, 2);
+  EXPECT_THAT(whole.err, HasSubstr("add --per-municipality"));
+  EXPECT_FALSE(fs::exists(dir.path() / "a" / "basis.csv"));
+}
+
+}  // namespace
+}  // namespace nara::e2e
