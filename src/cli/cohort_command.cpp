@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
 #include "goals/cohort.hpp"
@@ -98,9 +99,7 @@ Result<int> RunCohort(const CohortCommandOptions& options) {
   if (options.out.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   } else {
-    std::ofstream out(options.out, std::ios::binary);
-    out << text;
-    if (!out) return IoError(fmt::format("{}: cannot write the cohort result", options.out));
+    NARA_RETURN_IF_ERROR(WriteFileAtomically(options.out, text, "the cohort result"));
   }
   return kExitOk;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "base/atomic_file.hpp"
 #include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
@@ -68,30 +69,27 @@ Result<int> RunIndicators(IndicatorsOptions options) {
                  static_cast<long long>(suppressed));
   }
   timer.Lap("write");
+  // A file is written to a temporary file beside it and renamed over it only when all of it was
+  // written (base/atomic_file.hpp): a full disk leaves the previous table, never a cut one.
   if (format == "xlsx") {
-    NARA_RETURN_IF_ERROR(indicators::WriteTableXlsx(*table, options.out));
+    NARA_RETURN_IF_ERROR(WriteThroughTemporary(
+        options.out, "the indicator table", [&](const std::string& temporary) {
+          return indicators::WriteTableXlsx(*table, temporary);
+        }));
   } else if (format == "csv") {
     if (options.out.empty()) {
       NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, stdout, "standard output"));
     } else {
-      std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(options.out.c_str(), "wb"),
-                                                           &std::fclose);
-      if (file == nullptr) {
-        return IoError(fmt::format("{}: cannot write the indicator table", options.out));
-      }
-      NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, file.get(), options.out));
-      if (std::fclose(file.release()) != 0) {
-        return IoError(fmt::format("{}: cannot write the indicator table", options.out));
-      }
+      NARA_ASSIGN_OR_RETURN(auto file, AtomicFile::Create(options.out, "the indicator table"));
+      NARA_RETURN_IF_ERROR(indicators::WriteTableCsv(*table, file.file(), options.out));
+      NARA_RETURN_IF_ERROR(file.Commit());
     }
   } else {
     const std::string text = indicators::TableJson(*table);
     if (options.out.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
     } else {
-      std::ofstream out(options.out, std::ios::binary);
-      out << text;
-      if (!out) return IoError(fmt::format("{}: cannot write the indicator table", options.out));
+      NARA_RETURN_IF_ERROR(WriteFileAtomically(options.out, text, "the indicator table"));
     }
   }
   if (!options.out.empty()) {

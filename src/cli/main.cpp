@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <vector>
@@ -19,6 +20,9 @@ int ExitCodeFor(const Status& status) {
 }  // namespace
 
 int Main(int argc, char** argv) {
+  // A file size limit (ulimit -f) makes a write fail with EFBIG, which the writers report (exit 3,
+  // the previous file kept), instead of killing the process with SIGXFSZ half-way.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"Nära: follow-up of care transitions between hospital, primary care and "
                "municipal care"};
   app.set_version_flag("--version", std::string("nara ") + NARA_VERSION);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "base/atomic_file.hpp"
 #include "base/file.hpp"
 #include "base/period.hpp"
 #include "base/sha256.hpp"
@@ -59,12 +60,6 @@ Result<settlement::SettleRequest> Months(const SettleOptions& options) {
   return settlement::SettleRequest{*first, *last};
 }
 
-Status WriteText(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out) return IoError(fmt::format("{}: cannot write the file", path.string()));
-  return Status::Ok();
-}
 
 std::string NowUtc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -76,9 +71,10 @@ std::string NowUtc() {
 }
 
 // --compare: changes per patient ref and municipality against a previous run's basis, over the
-// months both runs settled.
+// months both runs settled: changes.csv goes to `outputs`, the lines for the terminal to
+// `report`.
 Status Compare(const SettleOptions& options, const settlement::SettleRequest& request,
-               const std::string& basis) {
+               const std::string& basis, OutputSet& outputs, std::string& report) {
   const fs::path previous(options.compare);
   NARA_ASSIGN_OR_RETURN(auto run_json, ReadFile((previous / "run.json").string()));
   NARA_ASSIGN_OR_RETURN(auto months,
@@ -95,12 +91,11 @@ Status Compare(const SettleOptions& options, const settlement::SettleRequest& re
   auto changes =
       settlement::CompareBasis(old_basis, (previous / "basis.csv").string(), basis, first, last);
   if (!changes.ok()) return changes.status();
-  NARA_RETURN_IF_ERROR(
-      WriteText(fs::path(options.out) / "changes.csv", settlement::ChangesCsv(*changes)));
-  std::printf("Changes since %s (months %s to %s): %zu stays\n", options.compare.c_str(),
-              first.c_str(), last.c_str(), changes->size());
-  const std::string summary = settlement::ChangesSummary(*changes);
-  std::fwrite(summary.data(), 1, summary.size(), stdout);
+  NARA_RETURN_IF_ERROR(outputs.Add((fs::path(options.out) / "changes.csv").string(),
+                                   settlement::ChangesCsv(*changes), "changes.csv"));
+  report = fmt::format("Changes since {} (months {} to {}): {} stays\n", options.compare, first,
+                       last, changes->size()) +
+           settlement::ChangesSummary(*changes);
   return Status::Ok();
 }
 
@@ -164,8 +159,11 @@ Result<int> RunSettle(SettleOptions options) {
   if (error) return IoError(fmt::format("{}: cannot create the folder", options.out));
   const std::string summary = settlement::SummaryCsv(extract, settled);
   const std::string basis = settlement::BasisCsv(extract, *config, settled);
-  NARA_RETURN_IF_ERROR(WriteText(out / "summary.csv", summary));
-  NARA_RETURN_IF_ERROR(WriteText(out / "basis.csv", basis));
+  // Every file is written to a temporary file first and renamed over the previous run's only
+  // when all were written: a failed run (a full disk) leaves the folder as it was.
+  OutputSet outputs;
+  NARA_RETURN_IF_ERROR(outputs.Add((out / "summary.csv").string(), summary, "summary.csv"));
+  NARA_RETURN_IF_ERROR(outputs.Add((out / "basis.csv").string(), basis, "basis.csv"));
   // --per-municipality: one workbook per municipality (only its own rows) plus the region's
   // overview without individual rows, instead of one workbook holding every municipality's.
   std::string workbooks = "settlement.xlsx";
@@ -187,15 +185,17 @@ Result<int> RunSettle(SettleOptions options) {
     NARA_ASSIGN_OR_RETURN(
         auto written,
         settlement::WriteMunicipalityWorkbooks(extract, *config, request, settled, out.string(),
-                                               options.lang == "en",
+                                               outputs, options.lang == "en",
                                                options.with_identity ? &identity_of : nullptr));
     municipality_files = written.size() - 1;
     workbooks = fmt::format("{} and {} municipality workbooks (betalningsansvar-*.xlsx)",
                             written.front(), municipality_files);
   } else {
-    NARA_RETURN_IF_ERROR(settlement::WriteSettlementWorkbook(extract, *config, request, settled,
-                                                             (out / "settlement.xlsx").string(),
-                                                             options.lang == "en"));
+    NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(
+        (out / "settlement.xlsx").string(), "settlement.xlsx", [&](const std::string& temporary) {
+          return settlement::WriteSettlementWorkbook(extract, *config, request, settled, temporary,
+                                                     options.lang == "en");
+        }));
   }
 
   record.nara_version = NARA_VERSION;
@@ -206,8 +206,14 @@ Result<int> RunSettle(SettleOptions options) {
   record.config_checksum = run.config.fingerprint;
   record.summary_checksum = Sha256Hex(summary);
   record.basis_checksum = Sha256Hex(basis);
-  NARA_RETURN_IF_ERROR(
-      WriteText(out / "run.json", settlement::RunJson(record, extract, *config, request, settled)));
+  NARA_RETURN_IF_ERROR(outputs.Add((out / "run.json").string(),
+                                   settlement::RunJson(record, extract, *config, request, settled),
+                                   "run.json"));
+  std::string changes_report;
+  if (!options.compare.empty()) {
+    NARA_RETURN_IF_ERROR(Compare(options, request, basis, outputs, changes_report));
+  }
+  NARA_RETURN_IF_ERROR(outputs.CommitAll());
   int64_t liable = 0, amount = 0;
   for (const auto& row : settled.summary) {
     liable += row.liable_days;
@@ -233,7 +239,7 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(counters.duplicate_ready_notices),
                  static_cast<long long>(counters.stray_revocations));
   }
-  if (!options.compare.empty()) NARA_RETURN_IF_ERROR(Compare(options, request, basis));
+  std::fwrite(changes_report.data(), 1, changes_report.size(), stdout);
   std::fprintf(stderr, "Wrote summary.csv, basis.csv, %s and run.json to %s\n", workbooks.c_str(),
                options.out.c_str());
   return kExitOk;

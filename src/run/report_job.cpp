@@ -1,4 +1,5 @@
 // Assembling the report input from an extract, its table, the goals and the manual values.
+#include "base/atomic_file.hpp"
 #include "run/report_job.hpp"
 
 #include <fmt/format.h>
@@ -84,9 +85,7 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
   std::filesystem::create_directories(settings.out_dir, error);
   const std::string path =
       (std::filesystem::path(settings.out_dir) / ("rapport-" + settings.period + ".html")).string();
-  std::ofstream out(path, std::ios::binary);
-  out << html;
-  if (!out) return IoError(fmt::format("{}: cannot write the report", path));
+  NARA_RETURN_IF_ERROR(WriteFileAtomically(path, html, "the report"));
   return path;
 }
 

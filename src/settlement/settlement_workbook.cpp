@@ -566,15 +566,17 @@ std::string PeriodLabel(const SettleRequest& request) {
 
 Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const model::Extract& extract, const config::Config& config, const SettleRequest& request,
-    const Settlement& settlement, const std::string& folder, bool english,
+    const Settlement& settlement, const std::string& folder, OutputSet& outputs, bool english,
     const IdentityOfStay* identity) {
   std::vector<std::string> written;
   const std::string period = PeriodLabel(request);
   const std::string overview =
       fmt::format("betalningsansvar-{}-{}.xlsx", english ? "overview" : "oversikt", period);
-  NARA_RETURN_IF_ERROR(WriteWorkbook(extract, config, request, settlement, folder + "/" + overview,
-                                     english, -1,
-                                     /*basis_sheets=*/false));
+  NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(
+      folder + "/" + overview, "the overview workbook", [&](const std::string& temporary) {
+        return WriteWorkbook(extract, config, request, settlement, temporary, english, -1,
+                             /*basis_sheets=*/false);
+      }));
   written.push_back(overview);
   std::vector<uint16_t> municipalities;
   for (const BasisRow& row : settlement.basis) {
@@ -585,8 +587,11 @@ Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
   for (uint16_t municipality : municipalities) {
     const std::string name = fmt::format("betalningsansvar-{}-{}.xlsx",
                                          extract.municipalities[municipality].code, period);
-    NARA_RETURN_IF_ERROR(WriteWorkbook(extract, config, request, settlement, folder + "/" + name,
-                                       english, municipality, /*basis_sheets=*/true, identity));
+    NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(
+        folder + "/" + name, "the municipality's workbook", [&](const std::string& temporary) {
+          return WriteWorkbook(extract, config, request, settlement, temporary, english,
+                               municipality, /*basis_sheets=*/true, identity);
+        }));
     written.push_back(name);
   }
   return written;

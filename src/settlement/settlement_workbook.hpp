@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/atomic_file.hpp"
 #include "base/status.hpp"
 #include "config/config.hpp"
 #include "model/extract.hpp"
@@ -37,12 +38,13 @@ using IdentityOfStay = std::function<std::string(size_t stay)>;
 // `betalningsansvar-oversikt-<period>.xlsx` (the summary sheet only, no individual rows) and one
 // `betalningsansvar-<kommunkod>-<period>.xlsx` per municipality with a basis row, holding only
 // that municipality's summary and basis. With `identity`, each municipality's basis sheet has a
-// column "Personnummer" after "Patientref" (the overview never has). Returns the file names
-// written, the overview first.
+// column "Personnummer" after "Patientref" (the overview never has). The files are written to
+// temporary files of `outputs` (renamed over their targets by outputs.CommitAll()). Returns the
+// file names, the overview first.
 Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const model::Extract& extract, const config::Config& config, const SettleRequest& request,
-    const Settlement& settlement, const std::string& folder, bool english = false,
-    const IdentityOfStay* identity = nullptr);
+    const Settlement& settlement, const std::string& folder, OutputSet& outputs,
+    bool english = false, const IdentityOfStay* identity = nullptr);
 
 // The sheet name of a municipality: "code name", without the characters Excel forbids, at most
 // 31 characters.

@@ -1,0 +1,146 @@
+// All-or-nothing output files: a temporary file beside the target, renamed over it at the end.
+#include "base/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace nara {
+namespace {
+
+Status WriteError(const std::string& path, std::string_view what, int error) {
+  return IoError(fmt::format("{}: cannot write {}: {} (the previous file, if any, is unchanged)",
+                             path, what, std::strerror(error)));
+}
+
+// A writer's error names the temporary file it was given: name the target instead.
+Status NamingTarget(const Status& status, const std::string& temporary, const std::string& path) {
+  std::string message = status.message();
+  for (size_t at = message.find(temporary); at != std::string::npos;
+       at = message.find(temporary, at + path.size())) {
+    message.replace(at, temporary.size(), path);
+  }
+  return Status(status.code(), message + " (the previous file, if any, is unchanged)");
+}
+
+}  // namespace
+
+Result<AtomicFile> AtomicFile::Create(const std::string& path, std::string_view what) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path folder =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return WriteError(path, what, errno);
+  // mkstemp makes the file 0600; outputs get the usual mode under the umask, as a plain
+  // fopen would have made them.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  std::FILE* file = ::fdopen(fd, "wb");
+  if (file == nullptr) {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(name.data());
+    return WriteError(path, what, error);
+  }
+  return AtomicFile(path, std::string(name.data()), std::string(what), file);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temporary_(std::move(other.temporary_)),
+      what_(std::move(other.what_)), file_(other.file_), done_(other.done_) {
+  other.file_ = nullptr;
+  other.done_ = true;
+}
+
+AtomicFile::~AtomicFile() {
+  if (file_ != nullptr) std::fclose(file_);
+  if (!done_) ::unlink(temporary_.c_str());
+}
+
+void AtomicFile::CloseForPathWriter() {
+  if (file_ != nullptr) std::fclose(file_);
+  file_ = nullptr;
+}
+
+Status AtomicFile::Commit() {
+  int error = 0;
+  if (file_ != nullptr) {
+    if (std::ferror(file_)) error = errno != 0 ? errno : EIO;
+    if (std::fflush(file_) != 0 && error == 0) error = errno;
+    if (error == 0 && ::fsync(::fileno(file_)) != 0 && errno != EINVAL) error = errno;
+    if (std::fclose(file_) != 0 && error == 0) error = errno;
+    file_ = nullptr;
+  }
+  if (error == 0 && std::rename(temporary_.c_str(), path_.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(temporary_.c_str());
+    done_ = true;
+    return WriteError(path_, what_, error);
+  }
+  done_ = true;
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view bytes,
+                           std::string_view what) {
+  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
+  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.file()) != bytes.size()) {
+    const int error = errno;
+    return WriteError(path, what, error != 0 ? error : EIO);
+  }
+  return out.Commit();
+}
+
+Status WriteThroughTemporary(const std::string& path, std::string_view what,
+                             const std::function<Status(const std::string& temporary)>& write) {
+  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
+  out.CloseForPathWriter();
+  if (Status written = write(out.temporary_path()); !written.ok()) {
+    return NamingTarget(written, out.temporary_path(), path);
+  }
+  // The writer closed its file; a short write it did not notice shows as a file that cannot be
+  // synced or renamed, or (a size limit) was reported by the writer itself.
+  return out.Commit();
+}
+
+Status OutputSet::Add(const std::string& path, std::string_view bytes, std::string_view what) {
+  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
+  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.file()) != bytes.size()) {
+    const int error = errno;
+    return WriteError(path, what, error != 0 ? error : EIO);
+  }
+  // Flushed now, so that a full disk shows here, before any file is renamed.
+  if (std::fflush(out.file()) != 0) return WriteError(path, what, errno);
+  files_.push_back(std::move(out));
+  return Status::Ok();
+}
+
+Status OutputSet::AddThroughTemporary(
+    const std::string& path, std::string_view what,
+    const std::function<Status(const std::string& temporary)>& write) {
+  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
+  out.CloseForPathWriter();
+  if (Status written = write(out.temporary_path()); !written.ok()) {
+    return NamingTarget(written, out.temporary_path(), path);
+  }
+  files_.push_back(std::move(out));
+  return Status::Ok();
+}
+
+Status OutputSet::CommitAll() {
+  for (AtomicFile& file : files_) NARA_RETURN_IF_ERROR(file.Commit());
+  files_.clear();
+  return Status::Ok();
+}
+
+}  // namespace nara
