@@ -91,28 +91,6 @@ Status AtomicFile::Commit() {
   return Status::Ok();
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view bytes,
-                           std::string_view what) {
-  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
-  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.file()) != bytes.size()) {
-    const int error = errno;
-    return WriteError(path, what, error != 0 ? error : EIO);
-  }
-  return out.Commit();
-}
-
-Status WriteThroughTemporary(const std::string& path, std::string_view what,
-                             const std::function<Status(const std::string& temporary)>& write) {
-  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
-  out.CloseForPathWriter();
-  if (Status written = write(out.temporary_path()); !written.ok()) {
-    return NamingTarget(written, out.temporary_path(), path);
-  }
-  // The writer closed its file; a short write it did not notice shows as a file that cannot be
-  // synced or renamed, or (a size limit) was reported by the writer itself.
-  return out.Commit();
-}
-
 Status OutputSet::Add(const std::string& path, std::string_view bytes, std::string_view what) {
   NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
   if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.file()) != bytes.size()) {
@@ -141,6 +119,21 @@ Status OutputSet::CommitAll() {
   for (AtomicFile& file : files_) NARA_RETURN_IF_ERROR(file.Commit());
   files_.clear();
   return Status::Ok();
+}
+
+// The one-file forms: an OutputSet of one.
+Status WriteFileAtomically(const std::string& path, std::string_view bytes,
+                           std::string_view what) {
+  OutputSet outputs;
+  NARA_RETURN_IF_ERROR(outputs.Add(path, bytes, what));
+  return outputs.CommitAll();
+}
+
+Status WriteThroughTemporary(const std::string& path, std::string_view what,
+                             const std::function<Status(const std::string& temporary)>& write) {
+  OutputSet outputs;
+  NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(path, what, write));
+  return outputs.CommitAll();
 }
 
 }  // namespace nara

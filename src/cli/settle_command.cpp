@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <unordered_set>
 
@@ -59,7 +58,6 @@ Result<settlement::SettleRequest> Months(const SettleOptions& options) {
   }
   return settlement::SettleRequest{*first, *last};
 }
-
 
 std::string NowUtc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -1,12 +1,11 @@
 // Assembling the report input from an extract, its table, the goals and the manual values.
-#include "base/atomic_file.hpp"
 #include "run/report_job.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 
+#include "base/atomic_file.hpp"
 #include "base/period.hpp"
 #include "goals/assessment.hpp"
 #include "goals/cohort.hpp"
