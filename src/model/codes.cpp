@@ -160,27 +160,49 @@ std::optional<Place> ParsePlace(std::string_view text, bool allow_deceased) {
 }
 
 std::optional<EventKind> ParseEventKind(std::string_view text) {
-  static constexpr std::array<Alias<EventKind>, 20> kAliases = {{
+  // The contract's English names, then the Swedish names of the national guidance and the
+  // discharge-planning systems' message names (docs/input_formats.md lists them).
+  static constexpr std::array<Alias<EventKind>, 40> kAliases = {{
       {"admission notice", EventKind::kAdmissionNotice},
       {"inskrivningsmeddelande", EventKind::kAdmissionNotice},
+      {"inskrivning", EventKind::kAdmissionNotice},
+      {"meddelande om inskrivning", EventKind::kAdmissionNotice},
       {"fixed care contact", EventKind::kFixedCareContact},
       {"fast vårdkontakt utsedd", EventKind::kFixedCareContact},
       {"fast vårdkontakt", EventKind::kFixedCareContact},
       {"ready notice", EventKind::kReadyNotice},
       {"underrättelse utskrivningsklar", EventKind::kReadyNotice},
       {"utskrivningsklar", EventKind::kReadyNotice},
+      {"meddelande utskrivningsklar", EventKind::kReadyNotice},
+      {"utskrivningsklar patient", EventKind::kReadyNotice},
       {"ready revoked", EventKind::kReadyRevoked},
       {"utskrivningsklar återtagen", EventKind::kReadyRevoked},
+      {"återkallad utskrivningsklar", EventKind::kReadyRevoked},
+      {"utskrivningsklar återkallad", EventKind::kReadyRevoked},
+      {"återtagen utskrivningsklar", EventKind::kReadyRevoked},
+      {"ej längre utskrivningsklar", EventKind::kReadyRevoked},
       {"sip invitation", EventKind::kSipInvitation},
       {"kallelse till sip", EventKind::kSipInvitation},
+      {"sip kallelse", EventKind::kSipInvitation},
+      {"kallelse sip", EventKind::kSipInvitation},
       {"sip held", EventKind::kSipHeld},
       {"sip upprättad", EventKind::kSipHeld},
+      {"sip", EventKind::kSipHeld},
+      {"sip möte", EventKind::kSipHeld},
+      {"samordnad individuell plan", EventKind::kSipHeld},
       {"sip followup", EventKind::kSipFollowup},
+      {"sip follow up", EventKind::kSipFollowup},
       {"uppföljning av sip", EventKind::kSipFollowup},
+      {"sip uppföljning", EventKind::kSipFollowup},
+      {"uppföljning sip", EventKind::kSipFollowup},
       {"discharge plan", EventKind::kDischargePlan},
       {"utskrivningsplan", EventKind::kDischargePlan},
+      {"planering inför utskrivning", EventKind::kDischargePlan},
       {"information sent", EventKind::kInformationSent},
       {"information överförd", EventKind::kInformationSent},
+      {"utskrivningsmeddelande", EventKind::kInformationSent},
+      {"meddelande om utskrivning", EventKind::kInformationSent},
+      {"utskrivningsinformation", EventKind::kInformationSent},
   }};
   return Lookup(text, kAliases);
 }

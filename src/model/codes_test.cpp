@@ -49,6 +49,14 @@ TEST(CodesTest, EventsAcceptEnglishAndSwedishNames) {
   EXPECT_EQ(ParseEventKind("kallelse till SIP"), EventKind::kSipInvitation);
   EXPECT_EQ(ParseEventKind("information_sent"), EventKind::kInformationSent);
   EXPECT_FALSE(ParseEventKind("discharge"));
+  // The planning systems' message names.
+  EXPECT_EQ(ParseEventKind("Återkallad utskrivningsklar"), EventKind::kReadyRevoked);
+  EXPECT_EQ(ParseEventKind("SIP"), EventKind::kSipHeld);
+  EXPECT_EQ(ParseEventKind("SIP uppföljning"), EventKind::kSipFollowup);
+  EXPECT_EQ(ParseEventKind("sip_followup"), EventKind::kSipFollowup);
+  EXPECT_EQ(ParseEventKind("Utskrivningsmeddelande"), EventKind::kInformationSent);
+  EXPECT_EQ(ParseEventKind("Utskrivningsklar"), EventKind::kReadyNotice);
+  EXPECT_FALSE(ParseEventKind("SIP avbruten"));
   for (int i = 0; i < kEventKindCount; ++i) {
     const auto kind = static_cast<EventKind>(i);
     EXPECT_EQ(ParseEventKind(EventKindName(kind)), kind);
