@@ -15,6 +15,7 @@
 #include "base/csv_reader.hpp"
 #include "base/phase_timer.hpp"
 #include "ingest/episode_reader.hpp"
+#include "ingest/event_linker.hpp"
 #include "ingest/manifest_reader.hpp"
 #include "ingest/municipality_table.hpp"
 #include "ingest/redaction.hpp"
@@ -177,13 +178,18 @@ void BuildStays(RawStays& raw, const model::Patients& patients, model::Extract& 
   raw.patient_local = {};
 }
 
-// Links events to stays, rejects events of unknown episodes and ready notices after discharge,
-// sorts by stay and time (ties in file order) and builds Stays::event_begin.
+// Links events to stays (by episode id, or by patient through event_linker), rejects events of
+// unknown episodes and ready notices after discharge, sorts by stay and time (ties in file order)
+// and builds Stays::event_begin.
 void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
                  model::Extract& extract) {
   model::Events& e = raw.events;
   const model::Stays& stays = extract.stays;
-  const size_t count = raw.episode_code.size();
+  const size_t count = e.at.size();
+  std::vector<uint32_t> linked;
+  if (raw.keyed_by_patient) {
+    linked = LinkEventsByPatient(raw, extract, extract.manifest.link_after_discharge_days);
+  }
   // Each distinct episode id of the events looked up once among the stays'.
   std::vector<uint32_t> stay_of_event_code(raw.episode_ids.size(), UINT32_MAX);
   for (uint32_t code = 1; code < raw.episode_ids.size(); ++code) {
@@ -194,10 +200,20 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
   std::vector<uint32_t> kept;
   kept.reserve(count);
   for (uint32_t i = 0; i < count; ++i) {
-    const std::string& episode_id = raw.episode_ids.Name(raw.episode_code[i]);
-    const uint32_t stay = stay_of_event_code[raw.episode_code[i]];
+    if (raw.keyed_by_patient && linked[i] == UINT32_MAX) continue;  // rejected by the linker
+    const uint32_t stay =
+        raw.keyed_by_patient ? linked[i] : stay_of_event_code[raw.episode_code[i]];
+    const std::string& episode_id =
+        raw.keyed_by_patient ? extract.episode_ids.Name(stays.episode_id[stay])
+                             : raw.episode_ids.Name(raw.episode_code[i]);
     // The rejected row's text, only when one is rejected.
     auto row = [&] {
+      if (raw.keyed_by_patient) {
+        return fmt::format(
+            "patient_ref:{},event={},at={}",
+            identity::Pseudonymiser::FormatRef(raw.patients[raw.patient_local[i]].pseudonym),
+            model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
+      }
       return fmt::format("episode_id={},event={},at={}", episode_id,
                          model::EventKindName(e.kind[i]), FormatDateTime(e.at[i]));
     };
@@ -243,6 +259,8 @@ void BuildEvents(RawEvents& raw, const std::vector<uint32_t>& stay_of_code,
   for (size_t i = 1; i < begin.size(); ++i) begin[i] += begin[i - 1];
   extract.events = std::move(e);
   raw.episode_code = {};
+  raw.patient_local = {};
+  raw.at_has_time = {};
   raw.episode_ids = model::Dictionary();
 }
 

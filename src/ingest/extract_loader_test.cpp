@@ -149,7 +149,7 @@ TEST(ExtractLoaderTest, AMisspeltManifestKeyIsAnErrorNamingFileLineAndKey) {
   ASSERT_FALSE(misspelt.ok());
   EXPECT_EQ(misspelt.status().code(), StatusCode::kInvalidInput);
   EXPECT_THAT(misspelt.status().message(),
-              HasSubstr("extract.toml:3: coverage_fron: unknown setting (known: codes, county, "
+              HasSubstr("extract.toml:3: coverage_fron: unknown setting (known: codes, coordination, county, "
                         "coverage_from, coverage_to, created, region)"));
   extract.Write("extract.toml",
                 "county = \"08\"\ncoverage_from = 2019-01-01\ncoverage_to = 2019-12-31\n"

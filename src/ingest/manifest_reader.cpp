@@ -42,7 +42,8 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
   NARA_ASSIGN_OR_RETURN(auto parsed, ParseToml(text, file, StatusCode::kInvalidInput));
   TomlSection root(parsed, std::string(file), "", StatusCode::kInvalidInput);
   // A misspelt key is reported before the missing one it was meant to be.
-  for (const char* key : {"region", "county", "coverage_from", "coverage_to", "created", "codes"}) {
+  for (const char* key : {"region", "county", "coverage_from", "coverage_to", "created", "codes",
+                          "coordination"}) {
     root.Get(key);
   }
   NARA_RETURN_IF_ERROR(root.CheckNoUnknownKeys());
@@ -95,6 +96,14 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
       }
       manifest.pvard_planned = **planned;
     }
+    NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
+  }
+  NARA_ASSIGN_OR_RETURN(auto coordination, root.Table("coordination"));
+  if (auto& section = coordination) {
+    NARA_ASSIGN_OR_RETURN(const int64_t days,
+                          section->Integer("link_after_discharge_days",
+                                           manifest.link_after_discharge_days, 0, 366));
+    manifest.link_after_discharge_days = static_cast<int>(days);
     NARA_RETURN_IF_ERROR(section->CheckNoUnknownKeys());
   }
   return manifest;

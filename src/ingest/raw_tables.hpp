@@ -36,6 +36,11 @@ struct RawEvents : RawTableBase {
   model::Events events;               // stay not yet filled
   model::Dictionary episode_ids;      // the episode ids as written (each distinct one once)
   std::vector<uint32_t> episode_code;  // per event, its code in episode_ids; resolved by the loader
+  // Events keyed by patient (a `patient` column instead of `episode_id`): patient_local holds
+  // each event's patient, episode_code stays empty, and the loader links each event to a stay
+  // (event_linker.hpp). at_has_time: 1 where `at` had a time of day.
+  bool keyed_by_patient = false;
+  std::vector<uint8_t> at_has_time;
 };
 
 struct RawContacts : RawTableBase {

@@ -7,12 +7,14 @@ namespace nara::ingest {
 
 std::string_view RejectCodeName(RejectCode code) {
   // clang-format off
-  static constexpr std::array<std::string_view, 15> kNames = {
+  static constexpr std::array<std::string_view, 21> kNames = {
       "field_count",       "malformed_row",        "missing_value",
       "bad_date",          "bad_number",           "bad_code",
       "unknown_municipality", "duplicate_episode_id", "discharge_before_admission",
       "overlapping_stay",  "unknown_episode",      "ready_notice_after_discharge",
-      "negative_count",    "field_too_long",       "identity_number_in_text"};
+      "negative_count",    "field_too_long",       "identity_number_in_text",
+      "unlinked_event",    "ambiguous_event",      "population_total_mismatch",
+      "population_total_only", "population_incomplete_band", "duplicate_population_row"};
   // clang-format on
   return kNames[static_cast<size_t>(code)];
 }

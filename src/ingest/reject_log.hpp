@@ -29,6 +29,13 @@ enum class RejectCode : uint8_t {
   kNegativeCount,
   kFieldTooLong,          // a field longer than kMaxFieldBytes
   kIdentityNumberInText,  // a unit name, programme or episode id shaped like an identity number
+  // Events keyed by patient (event_linker) and SCB population forms (population_reader).
+  kUnlinkedEvent,            // a patient-keyed event that falls in no stay of the patient
+  kAmbiguousEvent,           // a patient-keyed event that falls in two or more open stays
+  kPopulationTotalMismatch,  // an SCB total row that differs from the sum of its parts
+  kPopulationTotalOnly,      // an SCB total row whose parts are not in the file
+  kPopulationIncompleteBand, // single ages that do not cover a whole age band of Nära
+  kDuplicatePopulationRow,   // a second row for the same region, age, sex and year
 };
 
 // Values kept but flagged (the row is used).

@@ -21,6 +21,9 @@ struct Manifest {
   Date coverage_to = kNoDate;
   DateTime created = kNoDateTime;
   std::string pvard_planned = "1";  // [codes] pvard_planned
+  // [coordination] link_after_discharge_days: a patient-keyed event after discharge links to the
+  // patient's latest stay discharged at most this many days before it (docs/input_formats.md).
+  int link_after_discharge_days = 30;
 };
 
 // One municipality known to the run: SCB's list plus the extract's municipalities.csv.
