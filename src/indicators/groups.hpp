@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "model/age_bands.hpp"
 #include "model/codes.hpp"
 
 namespace nara::indicators {
@@ -41,14 +42,9 @@ inline constexpr int kSexClasses = 3;
 inline constexpr std::array<const char*, kSexClasses> kSexGroupNames = {"all", "M", "F"};
 inline int SexClass(model::Sex sex) { return static_cast<int>(sex); }
 
-// The age bands of the indicator table, in output order; `to` inclusive, -1 open.
-struct AgeBand {
-  const char* name;
-  int from;
-  int to;
-};
-inline constexpr std::array<AgeBand, 4> kAgeBands = {
-    {{"0-17", 0, 17}, {"18-64", 18, 64}, {"65-79", 65, 79}, {"80+", 80, -1}}};
+// The age bands of the indicator table, in output order (model/age_bands.hpp).
+using model::AgeBand;
+using model::kAgeBands;
 // Age classes of the accumulator: 0 unknown, then 1 + the band's index. Output age groups: all,
 // then the bands' names.
 inline constexpr int kAgeClasses = 1 + static_cast<int>(kAgeBands.size());

@@ -419,7 +419,8 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
         fmt::format("{}: not an extract folder (no such directory)", options.extract_dir));
   }
   for (const char* file : {"extract.toml", "municipalities.csv", "episodes.csv", "coordination.csv",
-                           "contacts.csv", "waits.csv", "population.csv", "enrollments.csv"}) {
+                           "contacts.csv", "waits.csv", "population.csv", "population.json",
+                           "enrollments.csv"}) {
     NARA_RETURN_IF_ERROR(CheckExtractFile(dir, dir / file));
   }
   auto manifest = ReadManifest((dir / "extract.toml").string());
@@ -475,7 +476,9 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   add("coordination.csv", [&](CsvReader& r) { return ReadCoordination(r, context, events); });
   add("contacts.csv", [&](CsvReader& r) { return ReadContacts(r, context, contacts); });
   add("waits.csv", [&](CsvReader& r) { return ReadWaits(r, context, waits); });
-  add("population.csv", [&](CsvReader& r) { return ReadPopulation(r, context, population); });
+  add("population.csv", [&](CsvReader& r) {
+    return ReadPopulation(r, (dir / "population.csv").string(), context, population);
+  });
   add("enrollments.csv", [&](CsvReader& r) { return ReadEnrollments(r, context, enrollments); });
   const int threads = std::max(1, options.threads);
   // Runs `step` on every task, largest first, on `threads` threads.
@@ -531,6 +534,17 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     report.bytes_read += task.bytes;
   }
   AppendContacts(contacts_tail, contacts);
+  // SCB's JSON-stat2 population (small; read here, not as a CSV task).
+  RawPopulation population_json("population.json");
+  if (fs::exists(dir / "population.json")) {
+    if (fs::exists(dir / "population.csv")) {
+      return InvalidInput(fmt::format("{}: the extract has both population.csv and "
+                                      "population.json; keep one",
+                                      options.extract_dir));
+    }
+    NARA_RETURN_IF_ERROR(
+        ReadPopulationJson((dir / "population.json").string(), context, population_json));
+  }
 
   timer.Lap("load: index patients");
   PatientIndex index;
@@ -573,11 +587,14 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   Remap(extract.contacts.unit, MergeUnits(contacts.units, extract.units));
   Remap(extract.waits.unit, MergeUnits(waits.units, extract.units));
   extract.population = std::move(population.rows);
+  extract.population.insert(extract.population.end(), population_json.rows.begin(),
+                            population_json.rows.end());
   extract.municipalities = municipalities->municipalities();
 
   for (const RawTableBase* table : std::initializer_list<const RawTableBase*>{
-           &stays, &events, &contacts, &waits, &population, &enrollments, &municipality_file}) {
-    Report(*table, report);
+           &stays, &events, &contacts, &waits, &population, &enrollments, &municipality_file,
+           &population_json}) {
+    if (table != &population_json || table->counts.present) Report(*table, report);
   }
   std::stable_sort(report.rejects.begin(), report.rejects.end(),
                    [&](const Reject& a, const Reject& b) {

@@ -57,6 +57,7 @@ struct RawWaits : RawTableBase {
 
 struct RawPopulation : RawTableBase {
   RawPopulation() : RawTableBase("population.csv") {}
+  explicit RawPopulation(std::string file) : RawTableBase(std::move(file)) {}  // population.json
   std::vector<model::PopulationRow> rows;
 };
 

@@ -12,7 +12,14 @@ namespace nara::ingest {
 Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents& out);
 Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out);
 Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out);
-Status ReadPopulation(CsvReader& reader, const ReadContext& context, RawPopulation& out);
+// population.csv in the contract's banded form or as downloaded from SCB (BE0101N1; `path` is
+// the file, re-read when SCB's title lines come before the header).
+Status ReadPopulation(CsvReader& reader, const std::string& path, const ReadContext& context,
+                      RawPopulation& out);
+// population.json: JSON-stat2 as SCB's API returns it. Fails (kInvalidInput) when the file is
+// not a JSON-stat2 dataset with the dimensions Region, Alder, Kon and Tid.
+Status ReadPopulationJson(const std::string& path, const ReadContext& context,
+                          RawPopulation& out);
 Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollments& out);
 
 }  // namespace nara::ingest
