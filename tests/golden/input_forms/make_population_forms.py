@@ -119,7 +119,7 @@ def main():
     }
     write(os.path.join(cases[2], "population.json"), json.dumps(doc, ensure_ascii=False))
     for case in cases:
-        for f in ["extract.toml", "episodes.csv", "municipalities.csv", "expected.csv"]:
+        for f in ["extract.toml", "episodes.csv", "municipalities.csv", "expected.csv"]:  # README.md is by hand
             shutil.copy(os.path.join(base, f), os.path.join(case, f))
 
 
