@@ -546,8 +546,7 @@ Result<JsonDimension> ReadDimension(const nlohmann::json& dimension, const std::
   return result;
 }
 
-Status ReadScbJson(const std::string& path, const ReadContext& context, RawPopulation& out) {
-  NARA_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path, "the population table"));
+Status ReadScbJson(std::string bytes, const ReadContext& context, RawPopulation& out) {
   out.counts.present = true;
   out.counts.encoding = "UTF-8";
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
@@ -702,7 +701,12 @@ Status ReadPopulation(CsvReader& reader, const std::string& path, const ReadCont
 
 Status ReadPopulationJson(const std::string& path, const ReadContext& context,
                           RawPopulation& out) {
-  return ReadScbJson(path, context, out);
+  NARA_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path, "the population table"));
+  return ReadScbJson(std::move(bytes), context, out);
+}
+
+Status ParsePopulationJson(std::string bytes, const ReadContext& context, RawPopulation& out) {
+  return ReadScbJson(std::move(bytes), context, out);
 }
 
 }  // namespace nara::ingest

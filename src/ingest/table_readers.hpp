@@ -20,6 +20,8 @@ Status ReadPopulation(CsvReader& reader, const std::string& path, const ReadCont
 // not a JSON-stat2 dataset with the dimensions Region, Alder, Kon and Tid.
 Status ReadPopulationJson(const std::string& path, const ReadContext& context,
                           RawPopulation& out);
+// The same for the file's bytes (the fuzz target's entry).
+Status ParsePopulationJson(std::string bytes, const ReadContext& context, RawPopulation& out);
 Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollments& out);
 
 }  // namespace nara::ingest
