@@ -52,15 +52,18 @@ std::vector<uint32_t> LinkEventsByPatient(RawEvents& raw, const model::Extract& 
       return fmt::format("{}:{}: column '{}': ", raw.log.file(), e.line[i], column);
     };
     const uint32_t patient = patient_of_local[local];
-    if (patient == UINT32_MAX) {
+    // The patient's stays (none when they are known only from another table, e.g. contacts).
+    const auto first = patient == UINT32_MAX
+                           ? s.patient.end()
+                           : std::lower_bound(s.patient.begin(), s.patient.end(), patient);
+    const auto last = std::upper_bound(first, s.patient.end(), patient);
+    if (first == last) {
       raw.log.Add(e.line[i], "patient", RejectCode::kUnlinkedEvent,
                   where("patient") +
                       "no stay of this patient is in episodes.csv (or their stays were rejected)",
                   row());
       continue;
     }
-    const auto first = std::lower_bound(s.patient.begin(), s.patient.end(), patient);
-    const auto last = std::upper_bound(first, s.patient.end(), patient);
     open.clear();
     uint32_t latest = UINT32_MAX;  // the latest stay discharged before the event
     bool latest_tied = false;

@@ -49,6 +49,10 @@ TEST(EventLinkerTest, LinksEventsKeyedByPatientAndRejectsTheUnlinkableAndAmbiguo
   TempExtract extract;
   extract.Write("episodes.csv", std::string(kHeader) + kStays);
   extract.Write("coordination.csv", kEvents);
+  // P9 is a patient of the extract (a contact), but has no stay.
+  extract.Write("contacts.csv",
+                "contact_id,patient,at,level,kind,profession,unit,emergency,municipality\n"
+                "K1,P9,2019-03-05 09:00,primary,visit,nurse,VC1,no,0880\n");
   auto loaded = Load(extract);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   const auto& rejects = loaded->report.rejects;
