@@ -1,4 +1,5 @@
-// `nara indicators EXTRACT [--config F] [--out FILE] [--format csv|json|xlsx] [--suppress N]`.
+// `nara indicators EXTRACT [--config F] [--out FILE] [--format csv|json|xlsx|kolada]
+// [--suppress N]`.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "cli/main.hpp"
 #include "indicators/suppression.hpp"
 #include "indicators/table_writer.hpp"
+#include "kolada/kolada_export.hpp"
 #include "run/compute.hpp"
 
 namespace nara::cli {
@@ -33,6 +35,20 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   }
   if (format == "xlsx" && options.out.empty()) {
     return UsageError("--format xlsx needs --out FILE (a workbook is not written to the terminal)");
+  }
+  // Kolada's shape (docs/kolada.md): only indicators with a KPI id in [kolada.kpi].
+  kolada::KpiMap kpis;
+  if (format == "kolada") {
+    if (options.out.empty()) {
+      return UsageError("--format kolada needs --out FILE (it writes FILE and FILE.kpi.json)");
+    }
+    NARA_ASSIGN_OR_RETURN(kpis, kolada::CheckMapping(config.config));
+    if (kpis.empty()) {
+      return UsageError(fmt::format(
+          "--format kolada: {} maps no indicator to a Kolada KPI (add [kolada.kpi], e.g. "
+          "readmission_30d_65plus = \"U00000\"; docs/kolada.md)",
+          config.config.source));
+    }
   }
   PhaseTimer timer("load");
   NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
@@ -70,7 +86,22 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   timer.Lap("write");
   // A file is written to a temporary file beside it and renamed over it only when all of it was
   // written (base/atomic_file.hpp): a full disk leaves the previous table, never a cut one.
-  if (format == "xlsx") {
+  if (format == "kolada") {
+    const kolada::Export exported = kolada::ExportTable(*table, kpis);
+    for (const auto& id : exported.unmapped) {
+      std::fprintf(stderr, "note: %s has no Kolada KPI id in [kolada.kpi]: not exported\n",
+                   id.c_str());
+    }
+    OutputSet outputs;
+    NARA_RETURN_IF_ERROR(
+        outputs.Add(options.out, kolada::ValuesJson(exported.values), "the Kolada values"));
+    NARA_RETURN_IF_ERROR(outputs.Add(options.out + ".kpi.json", kolada::KpiMetadataJson(kpis),
+                                     "the Kolada KPI metadata"));
+    NARA_RETURN_IF_ERROR(outputs.CommitAll());
+    std::fprintf(stderr, "Wrote %zu Kolada values to %s and the KPI metadata to %s.kpi.json\n",
+                 exported.values.size(), options.out.c_str(), options.out.c_str());
+    return kExitOk;
+  } else if (format == "xlsx") {
     NARA_RETURN_IF_ERROR(WriteThroughTemporary(
         options.out, "the indicator table", [&](const std::string& temporary) {
           return indicators::WriteTableXlsx(*table, temporary);
@@ -105,8 +136,8 @@ Command AddIndicatorsCommand(CLI::App& root) {
       "indicators", "Compute the indicator table (data contract 4.1) of an extract");
   AddExtractOptions(*app, options->extract);
   app->add_option("--out", options->out, "Output file (default: standard output)");
-  app->add_option("--format", options->format, "csv, json or xlsx (default from --out, else csv)")
-      ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+  app->add_option("--format", options->format, "csv, json, xlsx or kolada (default from --out, else csv)")
+      ->check(CLI::IsMember({"csv", "json", "xlsx", "kolada"}));
   app->add_option("--suppress", options->suppress,
                   "Hide cells with counts below N (and enough siblings to protect them)")
       ->check(CLI::Range(0, 1000));

@@ -1,4 +1,5 @@
-// `nara report EXTRACT --period P [--goals F] [--manual F] [--config F] [--lang sv|en] --out DIR`.
+// `nara report EXTRACT --period P [--goals F] [--manual F] [--national F] [--config F]
+// [--lang sv|en] --out DIR`.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include "cli/main.hpp"
 #include "goals/goals_file.hpp"
 #include "indicators/suppression.hpp"
+#include "kolada/kolada_export.hpp"
+#include "kolada/kolada_values.hpp"
 #include "run/compute.hpp"
 #include "run/report_job.hpp"
 
@@ -18,6 +21,7 @@ struct ReportOptions {
   ExtractOptions extract;
   std::string goals_file;
   std::string manual_file;
+  std::string national_file;
   std::string period;
   std::string out_dir;
   std::string lang = "sv";
@@ -36,6 +40,22 @@ Result<int> RunReport(ReportOptions options) {
       return goals.status();
     }
   }
+  // The national values and the KPI mapping are checked before the slow part too.
+  if (!options.national_file.empty()) {
+    NARA_ASSIGN_OR_RETURN(auto kpis, kolada::CheckMapping(config.config));
+    if (kpis.empty()) {
+      return UsageError(fmt::format(
+          "--national: {} maps no indicator to a Kolada KPI ([kolada.kpi], docs/kolada.md)",
+          config.config.source));
+    }
+    auto national = kolada::ReadValues(options.national_file);
+    if (!national.ok()) {
+      if (national.status().code() == StatusCode::kIoError) {
+        return UsageError(fmt::format("--national {}: cannot read the file", options.national_file));
+      }
+      return national.status();
+    }
+  }
   NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
   // Check the period before the indicator pass, so a wrong period fails fast.
   NARA_RETURN_IF_ERROR(run::CheckReportPeriod(options.period, run.extract()));
@@ -48,6 +68,7 @@ Result<int> RunReport(ReportOptions options) {
   settings.period = options.period;
   settings.goals_file = options.goals_file;
   settings.manual_file = options.manual_file;
+  settings.national_file = options.national_file;
   settings.out_dir = options.out_dir;
   settings.swedish = options.lang == "sv";
   settings.suppression_min_count = min_count;
@@ -68,6 +89,8 @@ Command AddReportCommand(CLI::App& root) {
   app->add_option("--goals", options->goals_file, "Goals file (docs/goals.md)");
   app->add_option("--manual", options->manual_file,
                   "Manual values CSV (default: the goals file's manual_values)");
+  app->add_option("--national", options->national_file,
+                  "National values, Kolada JSON or CSV (docs/kolada.md), for the Riket column");
   app->add_option("--out", options->out_dir, "Folder for rapport-<period>.html")->required();
   app->add_option("--lang", options->lang, "sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));

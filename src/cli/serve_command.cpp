@@ -1,9 +1,12 @@
-// `nara serve --store F [--port 8080] [--users FILE] [--web DIR] [--suppress N] [--bind ADDR]`.
+// `nara serve --store F [--port 8080] [--users FILE] [--web DIR] [--suppress N] [--bind ADDR]
+// [--config nara.toml]`.
 #include <cstdio>
 #include <cstdlib>
 
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
+#include "kolada/kolada_export.hpp"
+#include "run/open_run.hpp"
 #include "server/api_server.hpp"
 
 namespace nara::cli {
@@ -11,6 +14,7 @@ namespace {
 
 struct ServeOptions {
   server::ServerOptions server;
+  std::string config_file;  // for [kolada.kpi] only
   int cache_mb = 256;
 };
 
@@ -21,6 +25,11 @@ std::string DefaultWebDir() {
 
 Result<int> RunServe(ServeOptions options) {
   if (options.server.web_dir.empty()) options.server.web_dir = DefaultWebDir();
+  if (!options.config_file.empty()) {
+    NARA_ASSIGN_OR_RETURN(auto config, run::OpenConfig(options.config_file));
+    NARA_ASSIGN_OR_RETURN(auto kpis, kolada::CheckMapping(config.config));
+    for (auto& [indicator, kpi] : kpis) options.server.kolada_kpi[indicator] = kpi;
+  }
   NARA_ASSIGN_OR_RETURN(auto server, server::ApiServer::Create(options.server));
   NARA_ASSIGN_OR_RETURN(auto port, (server)->Bind());
   std::fprintf(
@@ -49,6 +58,8 @@ Command AddServeCommand(CLI::App& root) {
                   "Public small-number suppression min count (default: the one stored at "
                   "ingest, 5 unless 'nara ingest --suppress' said otherwise)")
       ->check(CLI::Range(0, 1000));
+  app->add_option("--config", options->config_file,
+                  "nara.toml whose [kolada.kpi] names the KPIs of /api/kolada/v3/ (docs/kolada.md)");
   app->add_option("--threads", server.threads,
                   "Worker threads; each serves one kept-alive connection at a time")
       ->check(CLI::Range(1, 1024));

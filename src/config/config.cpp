@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "base/file.hpp"
@@ -161,6 +162,33 @@ Status ParseSettlement(TomlSection& section, Config& config) {
   return section.CheckNoUnknownKeys();
 }
 
+// [kolada.kpi]: indicator id = "KPI id" (docs/kolada.md). A KPI id is a letter and five digits
+// (Kolada's form, e.g. N07404, U00000); one KPI id may not serve two indicators.
+Status ParseKolada(TomlSection& kolada, Config& config) {
+  NARA_ASSIGN_OR_RETURN(auto kpi, kolada.Table("kpi"));
+  if (auto& section = kpi) {
+    std::map<std::string, std::string> indicator_of;
+    for (const auto& [key, node] : section->table()) {
+      const std::string name(key.str());
+      auto id = section->String(name);
+      const bool ok = id.ok() && *id && (*id)->size() == 6 &&
+                      std::isupper(static_cast<unsigned char>((**id)[0])) != 0 &&
+                      std::all_of((*id)->begin() + 1, (*id)->end(), [](char c) {
+                        return c >= '0' && c <= '9';
+                      });
+      if (!ok) {
+        return section->Error(name, "expected a Kolada KPI id, a capital letter and five digits "
+                                    "such as \"N07404\"");
+      }
+      if (auto [it, added] = indicator_of.emplace(**id, name); !added) {
+        return section->Error(name, fmt::format("KPI {} is already the id of {}", **id, it->second));
+      }
+      config.kolada_kpi.push_back({name, **id, TomlLine(node)});
+    }
+  }
+  return kolada.CheckNoUnknownKeys();
+}
+
 }  // namespace
 
 const Agreement* Config::AgreementOn(Date date) const {
@@ -228,6 +256,8 @@ Result<Config> ParseConfig(std::string_view text, std::string_view file) {
   }
   NARA_ASSIGN_OR_RETURN(auto settlement, root.Table("settlement"));
   if (auto& section = settlement) NARA_RETURN_IF_ERROR(ParseSettlement(*section, config));
+  NARA_ASSIGN_OR_RETURN(auto kolada, root.Table("kolada"));
+  if (auto& section = kolada) NARA_RETURN_IF_ERROR(ParseKolada(*section, config));
   NARA_RETURN_IF_ERROR(root.CheckNoUnknownKeys());
   return config;
 }

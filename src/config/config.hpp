@@ -1,6 +1,7 @@
 // A region's settings (nara.toml, data contract §5): defaults follow the law.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,15 @@ struct CareGuaranteeLimits {
   int treatment_days = 90;
 };
 
+// One entry of [kolada.kpi] (docs/kolada.md): a Nära indicator id and the Kolada KPI id its
+// values are published and compared under. The indicator id is checked against the catalogue by
+// the kolada module (config does not know the catalogue); `line` is for that message.
+struct KoladaKpi {
+  std::string indicator;
+  std::string kpi;
+  int64_t line = 0;
+};
+
 struct Config {
   std::string key_file;                    // [pseudonymisation] key_file
   ReadmissionSettings readmission;
@@ -59,6 +69,7 @@ struct Config {
   std::map<int, int64_t> price_per_day;    // calendar year -> kronor per liable day
   int suppression_min_count = 0;           // 0 = off
   CareGuaranteeLimits care_guarantee;
+  std::vector<KoladaKpi> kolada_kpi;       // [kolada.kpi], in file order
   std::string source;                      // the file read, or "(defaults)"
 
   // The general agreement (no care_type) in force on `date`, or nullptr before the first one.

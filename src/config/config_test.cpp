@@ -182,5 +182,35 @@ grace_days = "tre"
   EXPECT_THAT(section.status().message(), HasSubstr("nara.toml:2: suppresion: unknown setting"));
 }
 
+TEST(ConfigTest, ReadsTheKoladaMapping) {
+  auto config = ParseConfig(R"(
+[kolada.kpi]
+readmission_30d_65plus = "U00000"
+ready_days_mean_somatic = "U00001"
+)",
+                            "nara.toml");
+  ASSERT_TRUE(config.ok()) << config.status().message();
+  ASSERT_EQ(config->kolada_kpi.size(), 2u);
+  EXPECT_EQ(config->kolada_kpi[0].indicator, "readmission_30d_65plus");
+  EXPECT_EQ(config->kolada_kpi[0].kpi, "U00000");
+  EXPECT_EQ(config->kolada_kpi[0].line, 3);
+  EXPECT_EQ(config->kolada_kpi[1].kpi, "U00001");
+  EXPECT_TRUE(DefaultConfig().kolada_kpi.empty());
+}
+
+TEST(ConfigTest, RejectsABadKpiIdWithFileLineAndKey) {
+  auto bad = ParseConfig("[kolada.kpi]\nreadmission_30d = \"N7404\"\n", "nara.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kUsage);
+  EXPECT_THAT(bad.status().message(), HasSubstr("nara.toml:2: kolada.kpi.readmission_30d"));
+  EXPECT_THAT(bad.status().message(), HasSubstr("N07404"));
+  auto twice = ParseConfig("[kolada.kpi]\na = \"N07404\"\nb = \"N07404\"\n", "nara.toml");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_THAT(twice.status().message(), HasSubstr("already the id of a"));
+  auto unknown = ParseConfig("[kolada]\nkpis = 1\n", "nara.toml");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.status().message(), HasSubstr("kolada.kpis: unknown setting"));
+}
+
 }  // namespace
 }  // namespace nara::config

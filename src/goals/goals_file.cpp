@@ -116,6 +116,20 @@ Status ReadTarget(const toml::table& t, const std::string& where, ResultGoal& go
     }
     goal.target = *target;
   }
+  // `compare = "national"` (docs/kolada.md): the goal is "better than the nation", with the
+  // national values of the goals file or of `nara report --national`.
+  auto compare = Text(t, "compare", false, where);
+  NARA_RETURN_IF_ERROR(compare.status());
+  if (!compare->empty()) {
+    if (*compare != "national") {
+      return UsageError(where + ".compare: expected \"national\"");
+    }
+    if (!target_text->empty() && goal.target.kind != TargetKind::kBetterThanNational) {
+      return UsageError(where + ".compare: \"national\" is the target itself; leave out target = \"" +
+                        *target_text + "\"");
+    }
+    goal.target = *ParseTarget("better_than_national");
+  }
   auto direction = Text(t, "direction", false, where);
   NARA_RETURN_IF_ERROR(direction.status());
   if (*direction == "decrease") {
@@ -199,6 +213,7 @@ Result<ResultGoal> ReadResult(const toml::table& t, std::string_view file, std::
                                   "base_numerator",
                                   "base_denominator",
                                   "national",
+                                  "compare",
                                   "measures_started",
                                   "status",
                                   "comment"},

@@ -54,6 +54,9 @@ struct ResultGoal {
   std::optional<double> base_numerator;  // optional, lets the report test significance
   std::optional<double> base_denominator;
   std::map<std::string, double> national;   // period label -> national value
+  // Where national values not written in the goals file came from ("Kolada U00000, riket 2021,
+  // riket.json": nara report --national, docs/kolada.md); empty: only the goals file's.
+  std::string national_source;
   bool measures_started = false;            // "not yet met" instead of "not met" when off target
   std::optional<GoalStatus> manual_status;  // assignments: the status set by hand
   std::string comment;

@@ -124,6 +124,21 @@ TEST(GoalsFileTest, BadTargetAndMissingDirection) {
   EXPECT_THAT(base.status().message(), HasSubstr("base_year: required"));
 }
 
+TEST(GoalsFileTest, CompareNationalIsBetterThanTheNation) {
+  auto goals = Parse(WithResult(
+      "indicator = \"readmission_30d\"\ncompare = \"national\"\ndirection = \"decrease\"\n"));
+  ASSERT_TRUE(goals.ok()) << goals.status().message();
+  const ResultGoal& goal = goals->strategies[0].goals[0].results[0];
+  EXPECT_EQ(goal.target.kind, TargetKind::kBetterThanNational);
+  auto other = Parse(WithResult("indicator = \"readmission_30d\"\ncompare = \"base\"\n"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_THAT(other.status().message(), HasSubstr("compare: expected \"national\""));
+  auto both = Parse(WithResult(
+      "indicator = \"readmission_30d\"\ncompare = \"national\"\ntarget = \"< 17\"\n"));
+  ASSERT_FALSE(both.ok());
+  EXPECT_THAT(both.status().message(), HasSubstr("leave out target"));
+}
+
 TEST(GoalsFileTest, DuplicateIdsAndBadPeriod) {
   auto twice =
       Parse(WithResult("status = \"met\"\n[[strategy.goal.result]]\nid = \"x\"\n"

@@ -65,7 +65,12 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
   if (a.base && !a.base->suppressed) {
     base = fmt::format("{} ({})", ValueText(a, a.base->value, sv), goal.base_year.value_or(0));
   }
-  const std::string national = a.national ? ValueText(a, *a.national, sv) : "–";
+  // A national value from Kolada (nara report --national) names its source and year.
+  const std::string national =
+      !a.national                    ? "–"
+      : goal.national_source.empty() ? ValueText(a, *a.national, sv)
+                                     : ValueText(a, *a.national, sv) + " (" +
+                                           goal.national_source + ")";
   out += fmt::format(
       "<tr data-goal-id=\"{}\" data-status=\"{}\" data-indicator=\"{}\" data-unit=\"{}\" "
       "data-period=\"{}\"{}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td "

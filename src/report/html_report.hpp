@@ -34,6 +34,8 @@ struct DataSummary {
   std::string goals_source;   // goals file read, or empty
   std::string manual_source;  // manual-values CSV read, or empty
   int64_t manual_rows = 0;
+  std::string national_source;  // national values read (nara report --national), or empty
+  int64_t national_values = 0;
   int suppression_min_count = 0;
   std::string version;  // Nära's version: the definitions version of indicators.md
 };

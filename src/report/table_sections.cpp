@@ -138,8 +138,13 @@ void ReadmissionBySexSection(const ReportInput& in, std::string& out) {
           ValueCell(in.values->Find(all_ages, p.Label()), indicator, RegionUnit(in), p.Label(), sv);
     }
     if (national_column) {
+      const std::string& source = goal->goal->national_source;
       out += std::string(sex) == "all"
-                 ? fmt::format("<td class=\"num\">{}</td>", Number(*goal->national, 1, sv))
+                 ? fmt::format("<td class=\"num national\"{}>{}</td>",
+                               source.empty() ? ""
+                                              : fmt::format(" data-source=\"{}\" title=\"{}\"",
+                                                            Escape(source), Escape(source)),
+                               Number(*goal->national, 1, sv))
                  : "<td class=\"num\">–</td>";
     }
     out += "</tr>\n";
@@ -272,6 +277,11 @@ void DataSection(const ReportInput& in, std::string& out) {
       d.manual_source.empty()
           ? "–"
           : fmt::format("{} ({} {})", d.manual_source, d.manual_rows, Tr(sv, "rader", "rows")));
+  if (!d.national_source.empty()) {
+    row(Tr(sv, "Nationella värden", "National values"),
+        goals::Localised(sv, "{} (Kolada-format, {} värden)", "{} (Kolada shape, {} values)",
+                         d.national_source, d.national_values));
+  }
   row(Tr(sv, "Röjandeskydd", "Suppression"),
       d.suppression_min_count > 0
           ? goals::Localised(sv, "celler med färre än {} fall visas som *",

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/atomic_file.hpp"
@@ -10,6 +11,7 @@
 #include "goals/assessment.hpp"
 #include "goals/cohort.hpp"
 #include "goals/goals_file.hpp"
+#include "goals/period_label.hpp"
 #include "goals/value_table.hpp"
 #include "report/html_report.hpp"
 
@@ -30,6 +32,42 @@ Status CheckReportPeriod(const std::string& label, const model::Extract& extract
                                 label, FormatDate(m.coverage_from), FormatDate(m.coverage_to)));
 }
 
+void FillNationalValues(goals::GoalsFile& goals, const kolada::ValueSet& values,
+                        const kolada::KpiMap& kpis, const Period& report_period) {
+  for (auto& strategy : goals.strategies) {
+    for (auto& strategic : strategy.goals) {
+      for (auto& goal : strategic.results) {
+        if (goal.manual) continue;
+        auto kpi = kpis.find(goal.indicator);
+        if (kpi == kpis.end()) continue;
+        const Period period = goals::GoalPeriod(goal, report_period);
+        const int year = YearOfMonth(period.last_month);
+        std::vector<int> years_used;
+        // The same period of every year with a national value of its own.
+        for (const auto& v : values.values) {
+          if (v.kpi != kpi->second || v.municipality != kolada::kNation || v.gender != "T" ||
+              !v.value || v.period > year) {
+            continue;
+          }
+          const std::string label = goals::ShiftYears(period, v.period - year).Label();
+          if (goal.national.emplace(label, *v.value).second) years_used.push_back(v.period);
+        }
+        // The goal's own period: its year, else the newest earlier year.
+        if (!goal.national.count(period.Label())) {
+          if (auto newest = values.NewestYearUpTo(kpi->second, kolada::kNation, year)) {
+            goal.national[period.Label()] =
+                *values.Find(kpi->second, kolada::kNation, *newest)->value;
+            years_used.push_back(*newest);
+          }
+        }
+        if (years_used.empty()) continue;
+        const int newest = *std::max_element(years_used.begin(), years_used.end());
+        goal.national_source = fmt::format("Kolada {}, riket {}", kpi->second, newest);
+      }
+    }
+  }
+}
+
 Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable& table,
                                 const ReportSettings& settings) {
   const model::Extract& extract = run.extract();
@@ -46,6 +84,13 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
   if (!settings.goals_file.empty()) {
     NARA_ASSIGN_OR_RETURN(auto read, goals::ReadGoals(settings.goals_file));
     goals_file = std::move(read);
+  }
+  std::optional<kolada::ValueSet> national;
+  if (!settings.national_file.empty()) {
+    NARA_ASSIGN_OR_RETURN(auto kpis, kolada::CheckMapping(config));
+    NARA_ASSIGN_OR_RETURN(auto read, kolada::ReadValues(settings.national_file));
+    national = std::move(read);
+    if (goals_file) FillNationalValues(*goals_file, *national, kpis, input.period);
   }
   goals::ValueTable values;
   values.AddTable(table);
@@ -75,6 +120,10 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
   data.config_source = config.source;
   data.goals_source = settings.goals_file;
   data.manual_source = manual;
+  if (national) {
+    data.national_source = national->source;
+    data.national_values = static_cast<int64_t>(national->values.size());
+  }
   data.manual_rows = values.manual_rows();
   data.suppression_min_count = settings.suppression_min_count;
   data.version = NARA_VERSION;

@@ -4,7 +4,11 @@
 
 #include <string>
 
+#include "base/period.hpp"
+#include "goals/goals_file.hpp"
 #include "indicators/engine.hpp"
+#include "kolada/kolada_export.hpp"
+#include "kolada/kolada_values.hpp"
 #include "run/open_run.hpp"
 
 namespace nara::run {
@@ -13,6 +17,7 @@ struct ReportSettings {
   std::string period;       // 2022-T1 or 2022-03
   std::string goals_file;   // empty: no goals
   std::string manual_file;  // empty: the goals file's manual_values, if any
+  std::string national_file;  // empty: none; else Kolada JSON or CSV (docs/kolada.md)
   std::string out_dir;
   bool swedish = true;
   int suppression_min_count = 0;
@@ -21,6 +26,15 @@ struct ReportSettings {
 // The period label checked against the extract's coverage: a usage error naming the coverage
 // when the period is not wholly inside it, or is neither a month nor a tertial.
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract);
+
+// Fills the goals' national values from Kolada values (docs/kolada.md): for a goal on an
+// indicator with a KPI id in `kpis`, the nation's (unit 0000, gender T) value of the year of the
+// goal's period, else of the newest earlier year, for that period; and for the same period of
+// every other year with a value of its own (the trend chart). A value the goals file gives for a
+// period stays. Each goal filled names the KPI and the newest year used in national_source
+// ("Kolada U00000, riket 2021"); the file is named in the report's data section.
+void FillNationalValues(goals::GoalsFile& goals, const kolada::ValueSet& values,
+                        const kolada::KpiMap& kpis, const Period& report_period);
 
 // Assesses the goals, runs the programme analyses and writes DIR/rapport-<period>.html.
 // Returns the path written.

@@ -335,6 +335,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(ServerOptions options) {
   impl->AddRequestChecks();
   impl->AddAuthRoutes();
   impl->AddDataRoutes();
+  impl->AddKoladaRoutes();
   impl->AddStaticFiles();
   return std::unique_ptr<ApiServer>(new ApiServer(std::move(impl)));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -33,6 +34,9 @@ struct ServerOptions {
   int login_attempts_per_address = 30;
   // Bound of the in-memory cache of finished answers (aggregate routes only); 0: no cache.
   size_t cache_bytes = size_t{256} << 20;
+  // nara.toml's [kolada.kpi] (indicator id -> KPI id) for /api/kolada/v3/ (docs/kolada.md);
+  // empty: those routes answer no KPIs.
+  std::map<std::string, std::string, std::less<>> kolada_kpi;
   std::shared_ptr<spdlog::logger> refusal_log;  // null: a stderr logger named "nara-access"
   Clock clock = SteadyClock();                  // sessions and the rate limiter
 };

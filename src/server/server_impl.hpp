@@ -130,6 +130,7 @@ class ApiServer::Impl {
   void Post(const std::string& path, Handler handler);
   void AddAuthRoutes();
   void AddDataRoutes();
+  void AddKoladaRoutes();  // kolada_routes.cpp
   void AddStaticFiles();
   // Security headers on every answer; refusals of bad framing, multi-range and cross-origin
   // requests before any route runs.
