@@ -66,6 +66,11 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
     base = fmt::format("{} ({})", ValueText(a, a.base->value, sv), goal.base_year.value_or(0));
   }
   const std::string national = a.national ? ValueText(a, *a.national, sv) : "–";
+  // The latest assessable period is said beside the value (docs/goals.md).
+  std::string period_cell = Escape(goal.indicator.empty() ? "–" : a.period.Label());
+  if (!a.period_note.empty()) {
+    period_cell += "<br><span class=\"note period-note\">" + Escape(a.period_note) + "</span>";
+  }
   out += fmt::format(
       "<tr data-goal-id=\"{}\" data-status=\"{}\" data-indicator=\"{}\" data-unit=\"{}\" "
       "data-period=\"{}\"{}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td "
@@ -75,7 +80,7 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       Escape(goal.id), goals::StatusId(a.status), Escape(goal.indicator), Escape(a.series.unit),
       Escape(a.period.Label()), value_attr, Escape(goal.name),
       Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
-      Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.Label()), Escape(base),
+      Escape(current), period_cell, Escape(base),
       Escape(national), goals::StatusId(a.status), Escape(goals::StatusName(a.status, sv)),
       StatusSymbol(a.status), Escape(goals::StatusName(a.status, sv)),
       Escape(goal.base_year ? goals::TrendName(a.trend, sv) : "–"), Escape(a.reason));
