@@ -78,7 +78,8 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"status {}\" "
       "title=\"{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>\n",
       Escape(goal.id), goals::StatusId(a.status), Escape(goal.indicator), Escape(a.series.unit),
-      Escape(a.period.Label()), value_attr, Escape(goal.name),
+      Escape(a.period.Label()), value_attr,
+      Escape(a.instance.empty() ? goal.name : goal.name + " – " + a.instance),
       Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
       Escape(current), period_cell, Escape(base),
       Escape(national), goals::StatusId(a.status), Escape(goals::StatusName(a.status, sv)),
@@ -126,6 +127,17 @@ void GoalSummarySection(const ReportInput& in, std::string& out) {
                        "Against the base year {} indicators improved, {} are unchanged and {} "
                        "worsened; {} have no comparison value.",
                        total.improved, total.unchanged, total.worsened, total.no_comparison));
+  if (total.assignments > 0) {
+    out += fmt::format(
+        "<p id=\"assignment-summary\" data-assignments=\"{}\">{}</p>\n", total.assignments,
+        goals::Localised(sv,
+                         "Uppdrag räknas för sig: {} uppdrag, varav {} uppfyllda, {} ännu inte "
+                         "uppfyllda och {} inte uppfyllda.",
+                         "Assignments are counted apart: {} assignments, {} met, {} not yet met "
+                         "and {} not met.",
+                         total.assignments, total.assignments_met, total.assignments_not_yet_met,
+                         total.assignments_not_met));
+  }
   const int national =
       total.better_than_national + total.equal_to_national + total.worse_than_national;
   if (national > 0) {
