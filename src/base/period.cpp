@@ -20,13 +20,14 @@ struct TypeInfo {
   char letter;  // Q, T, H; 0 for a month and a year
 };
 
-constexpr std::array<TypeInfo, 6> kTypes = {{
+constexpr std::array<TypeInfo, 7> kTypes = {{
     {PeriodType::kMonth, "month", 1, true, 0},
     {PeriodType::kQuarter, "quarter", 3, true, 'Q'},
     {PeriodType::kTertial, "tertial", 4, true, 'T'},
     {PeriodType::kHalfYear, "half_year", 6, true, 'H'},
     {PeriodType::kYear, "year", 12, true, 0},
     {PeriodType::kRolling12, "rolling_12", 12, false, 0},
+    {PeriodType::kRange, "range", 0, false, 0},  // any length; never enumerated
 }};
 
 const TypeInfo& InfoOf(PeriodType type) {
@@ -116,14 +117,8 @@ std::optional<Period> ParsePeriod(std::string_view label) {
   if (const size_t slash = label.find('/'); slash != std::string_view::npos) {
     auto first = ParseMonth(label.substr(0, slash));
     auto last = ParseMonth(label.substr(slash + 1));
-    if (!first || !last) return std::nullopt;
-    // The range type of this length (today only the rolling 12 months).
-    for (const TypeInfo& info : kTypes) {
-      if (!info.calendar && *last - *first + 1 == info.months) {
-        return Period{info.type, *first, *last};
-      }
-    }
-    return std::nullopt;
+    if (!first || !last || *last < *first) return std::nullopt;
+    return RangePeriod(*first, *last);
   }
   if (auto year = ParseYear(label)) {
     return Period{PeriodType::kYear, MonthIndex(*year, 1), MonthIndex(*year, 12)};
@@ -142,11 +137,38 @@ std::optional<Period> ParsePeriod(std::string_view label) {
   return std::nullopt;
 }
 
+Period RangePeriod(Month first, Month last) {
+  // A 12-month range is the rolling 12 months ending at its last month: one period, one row.
+  if (last - first + 1 == 12) return {PeriodType::kRolling12, first, last};
+  return {PeriodType::kRange, first, last};
+}
+
+Result<Period> ResolvePeriod(std::string_view text, Date coverage_from, Date coverage_to) {
+  if (text == "ytd") {
+    const auto whole = WholeMonthsInside(coverage_from, coverage_to);
+    if (!whole) {
+      return UsageError(fmt::format("period ytd: the coverage {} to {} holds no whole month",
+                                    FormatDate(coverage_from), FormatDate(coverage_to)));
+    }
+    const Month last = whole->last;
+    const Month january = MonthIndex(YearOfMonth(last), 1);
+    if (last == january) return Period{PeriodType::kMonth, last, last};
+    if (MonthOfYear(last) == 12) return Period{PeriodType::kYear, january, last};
+    return Period{PeriodType::kRange, january, last};
+  }
+  if (auto period = ParsePeriod(text)) return *period;
+  return UsageError(fmt::format(
+      "period \"{}\": expected 2019-03, 2019-Q1, 2019-T1, 2019-H1, 2019, a range of months "
+      "2019-01/2019-08 or ytd",
+      text));
+}
+
 std::vector<Period> PeriodsInside(Date coverage_from, Date coverage_to) {
   std::vector<Period> periods;
   const auto whole = WholeMonthsInside(coverage_from, coverage_to);
   if (!whole) return periods;
   for (const TypeInfo& info : kTypes) {
+    if (info.type == PeriodType::kRange) continue;  // only when asked for
     const int size = info.months;
     // Calendar blocks start at a multiple of their size (January is a multiple of 12); a
     // rolling period starts in any month.

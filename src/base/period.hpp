@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/date.hpp"
+#include "base/status.hpp"
 #include "base/year_range.hpp"
 
 namespace nara {
@@ -48,15 +49,26 @@ std::optional<MonthRange> WholeMonthsInside(Date from, Date to);
 bool IsWhollyInside(MonthRange months, Date from, Date to);
 
 // The kinds of period of data contract §4.1, in the indicator table's output order. A new kind
-// is added here and in the table in period.cpp (its name, length, label and parse).
-enum class PeriodType : uint8_t { kMonth, kQuarter, kTertial, kHalfYear, kYear, kRolling12 };
+// is added here and in the table in period.cpp (its name, length, label and parse). kRange is
+// any other run of whole months (`2019-01/2019-08`, a delårsbokslut; `2019-03/2019-12`): it is
+// not one of the table's standard periods (kPeriodTypes) and appears only when asked for
+// (`nara indicators --period`, goals, reports).
+enum class PeriodType : uint8_t {
+  kMonth,
+  kQuarter,
+  kTertial,
+  kHalfYear,
+  kYear,
+  kRolling12,
+  kRange
+};
 
 inline constexpr std::array<PeriodType, 6> kPeriodTypes = {
     PeriodType::kMonth,    PeriodType::kQuarter, PeriodType::kTertial,
     PeriodType::kHalfYear, PeriodType::kYear,    PeriodType::kRolling12};
 
 // The type's name in the store and the HTTP API: month, quarter, tertial, half_year, year,
-// rolling_12.
+// rolling_12, range.
 std::string_view PeriodTypeName(PeriodType type);
 // The type named `name` (as PeriodTypeName writes it); nullopt for any other text.
 std::optional<PeriodType> ParsePeriodType(std::string_view name);
@@ -75,9 +87,21 @@ struct Period {
 };
 
 // Reads every label form that Period::Label writes, with years kMinYear..kMaxYear: `2018-03`,
-// `2018-Q1`..`Q4`, `2018-T1`..`T3`, `2018-H1`..`H2`, `2018`, and `2017-04/2018-03` (two months
-// 11 apart). nullopt for anything else.
+// `2018-Q1`..`Q4`, `2018-T1`..`T3`, `2018-H1`..`H2`, `2018`, and `FIRST/LAST` for two months
+// with FIRST <= LAST: 12 months are the rolling 12 months ending at LAST (one period, one row:
+// `2017-04/2018-03`), any other length is a kRange (`2019-01/2019-08`). nullopt for anything
+// else (a range that ends before it starts, `2019-08/2019-01`).
 std::optional<Period> ParsePeriod(std::string_view label);
+
+// The period of the months FIRST..LAST as ParsePeriod reads `FIRST/LAST` (rolling 12 months
+// for 12 months, else a range). Requires first <= last.
+Period RangePeriod(Month first, Month last);
+
+// A period as a user asks for it on the command line or in a goals file: any ParsePeriod label,
+// or `ytd` (year to date): January to the newest month wholly inside the coverage, which is the
+// month itself in January and the calendar year in December. A usage error names the forms
+// when the text is none of them, or when `ytd` meets a coverage without a whole month.
+Result<Period> ResolvePeriod(std::string_view text, Date coverage_from, Date coverage_to);
 
 // Labels of periods met in runs, as in the indicator table (sorted by indicator, then period):
 // the label is formatted again only when the period differs from the one before. Not

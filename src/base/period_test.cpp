@@ -103,8 +103,7 @@ TEST(PeriodTest, InvalidForms) {
                            "201",
                            "20188",
                            "2018-",
-                           "2017-04/2018-04",
-                           "2017-04/2018-02",
+                           // 13 and 11 months are ranges now (RangesOfWholeMonths).
                            "2018-03/2017-04",
                            "2017-04/",
                            "/2018-03",
@@ -184,6 +183,54 @@ TEST(PeriodTest, WholeMonthsInside) {
   EXPECT_FALSE(IsWhollyInside({MonthIndex(2019, 1), MonthIndex(2019, 2)}, from, to));
   EXPECT_TRUE(IsWhollyInside({MonthIndex(2019, 2), MonthIndex(2019, 4)}, from, to));
   EXPECT_FALSE(IsWhollyInside({MonthIndex(2019, 4), MonthIndex(2019, 5)}, from, to));
+}
+
+TEST(PeriodTest, RangesOfWholeMonths) {
+  // Delårsbokslut January to August, and seed 004's "mars–december".
+  auto jan_aug = ParsePeriod("2019-01/2019-08");
+  ASSERT_TRUE(jan_aug);
+  EXPECT_EQ(*jan_aug, (Period{PeriodType::kRange, MonthIndex(2019, 1), MonthIndex(2019, 8)}));
+  EXPECT_EQ(jan_aug->Label(), "2019-01/2019-08");
+  auto mar_dec = ParsePeriod("2019-03/2019-12");
+  ASSERT_TRUE(mar_dec);
+  EXPECT_EQ(mar_dec->type, PeriodType::kRange);
+  EXPECT_EQ(mar_dec->Label(), "2019-03/2019-12");
+  // Across a year end, and a range of one month, round trip as ranges.
+  EXPECT_EQ(ParsePeriod("2018-11/2019-02")->Label(), "2018-11/2019-02");
+  EXPECT_EQ(ParsePeriod("2019-05/2019-05")->type, PeriodType::kRange);
+  // Twelve months are the rolling 12 months ending at the last one: one period, one row.
+  EXPECT_EQ(ParsePeriod("2018-09/2019-08")->type, PeriodType::kRolling12);
+  EXPECT_EQ(RangePeriod(MonthIndex(2019, 1), MonthIndex(2019, 12)).type, PeriodType::kRolling12);
+  // A range that ends before it starts, or a month that is not one, is no period.
+  EXPECT_FALSE(ParsePeriod("2019-08/2019-01"));
+  EXPECT_FALSE(ParsePeriod("2019-01/2019-13"));
+  EXPECT_FALSE(ParsePeriod("2019-01/"));
+  EXPECT_EQ(PeriodTypeName(PeriodType::kRange), "range");
+  EXPECT_EQ(ParsePeriodType("range"), PeriodType::kRange);
+  // Ranges are never among the standard periods of a coverage.
+  for (const Period& p : PeriodsInside(DaysFromCivil(2018, 1, 1), DaysFromCivil(2019, 12, 31))) {
+    EXPECT_NE(p.type, PeriodType::kRange) << p.Label();
+  }
+}
+
+TEST(PeriodTest, YearToDate) {
+  const Date from = DaysFromCivil(2018, 1, 1);
+  // Coverage ending 2019-08-31: January to August 2019.
+  auto ytd = ResolvePeriod("ytd", from, DaysFromCivil(2019, 8, 31));
+  ASSERT_TRUE(ytd.ok());
+  EXPECT_EQ(ytd->Label(), "2019-01/2019-08");
+  EXPECT_EQ(ytd->type, PeriodType::kRange);
+  // A last month cut short does not count: 2019-08-30 ends in July.
+  EXPECT_EQ(ResolvePeriod("ytd", from, DaysFromCivil(2019, 8, 30))->Label(), "2019-01/2019-07");
+  // In January it is the month, in December the calendar year.
+  EXPECT_EQ(ResolvePeriod("ytd", from, DaysFromCivil(2019, 1, 31))->Label(), "2019-01");
+  EXPECT_EQ(ResolvePeriod("ytd", from, DaysFromCivil(2019, 12, 31))->type, PeriodType::kYear);
+  // Other labels pass through; nonsense and a coverage without a whole month are usage errors.
+  EXPECT_EQ(ResolvePeriod("2019-T2", from, DaysFromCivil(2019, 8, 31))->Label(), "2019-T2");
+  auto bad = ResolvePeriod("jan-aug", from, DaysFromCivil(2019, 8, 31));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kUsage);
+  EXPECT_FALSE(ResolvePeriod("ytd", DaysFromCivil(2019, 1, 2), DaysFromCivil(2019, 1, 31)).ok());
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct IndicatorsOptions {
   std::string out;
   std::string format;
   int suppress = -1;  // -1: the configuration's [suppression] min_count
+  std::vector<std::string> periods;  // --period, repeatable: added to the standard periods
 };
 
 Result<int> RunIndicators(IndicatorsOptions options) {
@@ -58,8 +59,15 @@ Result<int> RunIndicators(IndicatorsOptions options) {
                  "the list)\n",
                  static_cast<long long>(rejected));
   }
+  std::vector<Period> extra;
+  for (const std::string& text : options.periods) {
+    const auto& manifest = run.extract().manifest;
+    auto period = ResolvePeriod(text, manifest.coverage_from, manifest.coverage_to);
+    if (!period.ok()) return UsageError("--" + period.status().message());
+    extra.push_back(*period);
+  }
   timer.Lap("compute");
-  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
+  NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run, extra));
   indicators::IndicatorTable* table = &computed.table;
   const int configured_min_count = run.config.config.suppression_min_count;
   // The extract and the settlement are not needed any more: their memory is given back on
@@ -141,6 +149,11 @@ Command AddIndicatorsCommand(CLI::App& root) {
   app->add_option("--suppress", options->suppress,
                   "Hide cells with counts below N (and enough siblings to protect them)")
       ->check(CLI::Range(0, 1000));
+  app->add_option("--period", options->periods,
+                  "Add a period to the table (repeatable): a range of whole months "
+                  "2019-01/2019-08, ytd (year to date), or any period label")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   return {app, [options] { return RunIndicators(*options); }};
 }
 

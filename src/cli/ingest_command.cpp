@@ -71,13 +71,15 @@ Result<int> RunIngest(IngestOptions options) {
   std::vector<store::GoalAssessmentRecord> goal_assessments;
   if (goal_inputs) {
     NARA_RETURN_IF_ERROR(
-        run::AssessForStore(*goal_inputs, extract, *table, "full", &goal_assessments));
+        run::AssessForStore(*goal_inputs, extract, *table, "full", &goal_assessments,
+                                             run.config.config.readmission.window_days));
   }
   // The rows keep their numerators; the flags are what the public sees (docs/store.md).
   indicators::Suppress(table->rows, options.suppress);
   if (goal_inputs) {
     NARA_RETURN_IF_ERROR(
-        run::AssessForStore(*goal_inputs, extract, *table, "public", &goal_assessments));
+        run::AssessForStore(*goal_inputs, extract, *table, "public", &goal_assessments,
+                                             run.config.config.readmission.window_days));
   }
   store::NewExtract record;
   record.info.checksum = *checksum;

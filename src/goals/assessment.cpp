@@ -3,11 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include "goals/number_format.hpp"
 #include "goals/period_label.hpp"
+#include "indicators/catalog.hpp"
 
 namespace nara::goals {
 namespace {
@@ -18,10 +20,16 @@ int64_t Thousandths(double value) { return std::llround(value * 1000.0); }
 // the tolerance is unchanged (exactly at the tolerance included). Compared in thousandths, the
 // table's precision, so 15.9 - 15.4 is exactly 0.5.
 Trend Compare(double current, double reference, Direction direction, double tolerance) {
+  if (current == reference) return Trend::kUnchanged;
   const int64_t difference = Thousandths(current) - Thousandths(reference);
   if (std::llabs(difference) <= Thousandths(tolerance)) return Trend::kUnchanged;
   const bool good = direction == Direction::kDecrease ? difference < 0 : difference > 0;
   return good ? Trend::kImproved : Trend::kWorsened;
+}
+
+// The tolerance against the base: the absolute one or tolerance_percent of the base, the larger.
+double BaseTolerance(const ResultGoal& goal, double base) {
+  return std::max(goal.tolerance, goal.tolerance_percent / 100.0 * std::fabs(base));
 }
 
 bool MeetsComparison(double value, const Target& target) {
@@ -61,10 +69,15 @@ struct Writer {
   }
 };
 
-std::optional<Observation> BaseFromFile(const ResultGoal& goal, ValueKind kind) {
-  if (!goal.base_value) return std::nullopt;
+std::optional<Observation> BaseFromFile(const ResultGoal& goal, ValueKind kind,
+                                        const std::string& instance) {
+  std::optional<double> value = goal.base_value;
+  if (auto it = goal.base_values.find(instance); !instance.empty() && it != goal.base_values.end()) {
+    value = it->second;
+  }
+  if (!value) return std::nullopt;
   Observation base;
-  base.value = RoundToTable(*goal.base_value);
+  base.value = RoundToTable(*value);
   base.kind = kind;
   base.manual = true;
   if (goal.base_numerator) base.numerator = std::llround(*goal.base_numerator);
@@ -72,18 +85,36 @@ std::optional<Observation> BaseFromFile(const ResultGoal& goal, ValueKind kind) 
   return base;
 }
 
+// A rate per 100 000 of a period shorter than a year scaled to a year (x 12 / months); true when
+// it was scaled.
+bool Annualise(Observation& o, const Period& period) {
+  const int months = period.last_month - period.first_month + 1;
+  if (o.kind != ValueKind::kRate || months >= 12 || o.suppressed) return false;
+  o.value = RoundToTable(o.value * 12.0 / months);
+  return true;
+}
+
 void FindValues(const ResultGoal& goal, const ValueTable& values, Assessment& a) {
   if (goal.indicator.empty()) return;
-  if (const Observation* o = values.Find(a.series, a.period.Label())) a.current = *o;
+  if (const Observation* o = values.Find(a.series, a.period.Label())) {
+    a.current = *o;
+    if (goal.annualise) a.annualised = Annualise(*a.current, a.period);
+  }
   const Period before = ShiftYears(a.period, -1);
   if (const Observation* o = values.Find(a.series, before.Label())) a.year_before = *o;
   const ValueKind kind = a.current ? a.current->kind : ValueKind::kUnknown;
   if (goal.base_year) {
-    const Period base = ShiftYears(a.period, *goal.base_year - YearOfMonth(a.period.last_month));
+    const Period base =
+        goal.base_whole_year
+            ? Period{PeriodType::kYear, MonthIndex(*goal.base_year, 1),
+                     MonthIndex(*goal.base_year, 12)}
+            : ShiftYears(a.period, *goal.base_year - YearOfMonth(a.period.last_month));
     a.base_period = base.Label();
     if (const Observation* o = values.Find(a.series, base.Label())) {
       a.base = *o;
-    } else if ((a.base = BaseFromFile(goal, kind))) {
+      // A part-year base of a table rate is scaled like the current value.
+      if (goal.annualise) Annualise(*a.base, base);
+    } else if ((a.base = BaseFromFile(goal, kind, a.instance))) {
       a.base_from_goals_file = true;
     }
   }
@@ -151,11 +182,18 @@ std::string TrendSentence(const Assessment& a, const Writer& w) {
                 *a.goal->base_year, w.Value(a.base->value),
                 a.base_from_goals_file ? (sv ? ", från målfilen" : ", from the goals file") : "",
                 TrendName(a.trend, sv));
-  if (a.trend == Trend::kUnchanged && a.goal->tolerance > 0) {
+  const double tolerance = BaseTolerance(*a.goal, a.base->value);
+  if (a.trend == Trend::kUnchanged && tolerance > 0) {
     text += Localised(sv, " (inom toleransen {})", " (within the tolerance {})",
-                      w.Value(a.goal->tolerance));
+                      a.goal->tolerance_percent > 0
+                          ? FormatNumber(a.goal->tolerance_percent, 1, sv) + "\u00a0%"
+                          : w.Value(tolerance));
   } else if (a.trend != Trend::kUnchanged) {
     text += Localised(sv, " med {}", " by {}", w.Difference(a.current->value, a.base->value));
+    if (a.change_percent) {
+      text += fmt::format(" ({}{}\u00a0%)", *a.change_percent > 0 ? "+" : "\u2212",
+                          FormatNumber(std::fabs(*a.change_percent), 1, sv));
+    }
   }
   if (a.base_significance == Significance::kSignificant) {
     text += sv ? "; skillnaden är statistiskt säkerställd (95 %)."
@@ -174,6 +212,32 @@ std::string IntervalSentence(const Assessment& a, const Writer& w) {
   return Localised(w.sv, " 95 % konfidensintervall {}–{}.", " 95 % confidence interval {}–{}.",
                    FormatNumber(RoundToTable(a.current_interval->low), 1, w.sv),
                    w.Value(RoundToTable(a.current_interval->high)));
+}
+
+// A goal on an indicator that needs follow-up moves back from a period whose follow-up reaches
+// past coverage to the newest of its type that has it (docs/goals.md "Latest assessable period").
+void LatestAssessable(const ResultGoal& goal, const AssessOptions& options, Assessment& a) {
+  if (goal.manual || options.coverage_to == kNoDate) return;
+  const auto indicator = indicators::FindIndicator(goal.indicator);
+  if (!indicator || !indicators::Info(*indicator).needs_follow_up) return;
+  auto followed = [&](const Period& p) {
+    return LastDayOfMonth(p.last_month) + options.follow_up_days <= options.coverage_to;
+  };
+  std::optional<Period> period = a.period;
+  // At most ten years back: past that no table has the period anyway.
+  for (int step = 0; period && !followed(*period) && step < 120; ++step) {
+    period = EarlierPeriod(*period);
+  }
+  if (!period || !followed(*period) || *period == a.period) return;
+  a.period = *period;
+  a.period_note = Localised(options.swedish, "senaste period med {} dagars uppföljning: {}",
+                            "latest period with {} days of follow-up: {}", options.follow_up_days,
+                            period->Label());
+}
+
+Assessment WithNote(Assessment a, const std::string& note) {
+  a.reason = note + a.reason;
+  return a;
 }
 
 }  // namespace
@@ -239,34 +303,59 @@ std::string TrendName(Trend trend, bool sv) {
   return "";
 }
 
-Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
-                      const AssessOptions& options) {
-  const bool sv = options.swedish;
+namespace {
+
+// The period a goal is assessed on: its own, moved back to the latest assessable one.
+Assessment Started(const ResultGoal& goal, const AssessOptions& options) {
   Assessment a;
   a.goal = &goal;
   a.period = GoalPeriod(goal, options.report_period);
+  a.asked_period = a.period;
+  LatestAssessable(goal, options, a);
+  return a;
+}
+
+Assessment AssessInstance(Assessment a, const ValueTable& values, const AssessOptions& options,
+                          const std::string& unit, const std::string& sex,
+                          const std::string& instance) {
+  const ResultGoal& goal = *a.goal;
+  const bool sv = options.swedish;
+  a.instance = instance;
   a.series = {goal.indicator, goal.unit_type,
-              goal.unit.empty() && goal.unit_type == "region" ? options.region_unit : goal.unit,
-              goal.sex, goal.age_group};
+              unit.empty() && goal.unit_type == "region" ? options.region_unit : unit, sex,
+              goal.age_group};
   FindValues(goal, values, a);
   const ValueKind kind = a.current ? a.current->kind : ValueKind::kUnknown;
   const Writer w{goal, kind, sv};
   if (Usable(a.current)) {
-    a.current_interval = ValueInterval(*a.current);
+    // An annualised value is no longer numerator / denominator: no interval, no test.
+    if (!a.annualised) a.current_interval = ValueInterval(*a.current);
     if (Usable(a.base)) {
-      a.trend = Compare(a.current->value, a.base->value, goal.direction, goal.tolerance);
-      a.base_significance = DifferenceSignificance(*a.current, *a.base);
+      a.trend = Compare(a.current->value, a.base->value, goal.direction,
+                        BaseTolerance(goal, a.base->value));
+      if (!a.annualised) a.base_significance = DifferenceSignificance(*a.current, *a.base);
+      a.change = RoundToTable(a.current->value - a.base->value);
+      if (a.base->value != 0) {
+        a.change_percent = RoundToTable(100.0 * (a.current->value - a.base->value) /
+                                        std::fabs(a.base->value));
+      }
     }
     if (a.national) {
       a.national_comparison = Compare(a.current->value, *a.national, goal.direction, 0);
     }
   }
   const std::string comment = goal.comment.empty() ? "" : " " + goal.comment;
+  // The period's note leads the reason, so the reader sees first which period is assessed.
+  const std::string note = a.period_note.empty()
+                               ? std::string()
+                               : Localised(sv, "Bedömt på {} (begärd period {}). ",
+                                           "Assessed on the {} (period asked for {}). ",
+                                           a.period_note, a.asked_period.Label());
   if (goal.manual_status) {
     a.status = *goal.manual_status;
     a.reason = (sv ? "Bedömt av verksamheten." : "Assessed by hand.") + comment;
     if (Usable(a.current)) a.reason += TrendSentence(a, w);
-    return a;
+    return WithNote(std::move(a), note);
   }
   if (!a.current) {
     a.reason = Localised(sv,
@@ -275,19 +364,19 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
                          "No value for {} ({}, unit {}) in the indicator table or the "
                          "manual values.",
                          a.period.Label(), goal.indicator, a.series.unit);
-    return a;
+    return WithNote(std::move(a), note);
   }
   if (a.current->suppressed) {
     a.reason =
         Localised(sv, "Värdet för {} är undertryckt (för få fall för att redovisas).",
                   "The value for {} is suppressed (too few cases to show).", a.period.Label());
-    return a;
+    return WithNote(std::move(a), note);
   }
   std::optional<bool> met;
   std::string reason = JudgeTarget(a, w, met);
   if (!met) {
     a.reason = reason + TrendSentence(a, w);
-    return a;
+    return WithNote(std::move(a), note);
   }
   if (*met) {
     a.status = GoalStatus::kMet;
@@ -324,7 +413,53 @@ Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
     }
   }
   a.reason = reason + IntervalSentence(a, w) + TrendSentence(a, w) + comment;
-  return a;
+  if (a.annualised) {
+    a.reason += sv ? " Värdena är omräknade till helårstakt (× 12 / antal månader)."
+                   : " The values are annualised (× 12 / number of months).";
+  }
+  return WithNote(std::move(a), note);
+}
+
+}  // namespace
+
+Assessment AssessGoal(const ResultGoal& goal, const ValueTable& values,
+                      const AssessOptions& options) {
+  return AssessInstance(Started(goal, options), values, options, goal.unit, goal.sex, "");
+}
+
+std::vector<Assessment> AssessExpanded(const ResultGoal& goal, const ValueTable& values,
+                                       const AssessOptions& options) {
+  std::vector<Assessment> out;
+  if (goal.unit != "each" && goal.sex != "each") {
+    out.push_back(AssessGoal(goal, values, options));
+    return out;
+  }
+  const Assessment started = Started(goal, options);
+  std::vector<std::string> sexes = {goal.sex};
+  if (goal.sex == "each") sexes = {"M", "F"};
+  std::vector<std::string> units = {goal.unit};
+  if (goal.unit == "each") {
+    units = values.Units(goal.indicator, goal.unit_type, started.period.Label());
+    if (units.empty()) {
+      // Nothing to expand into: one "cannot be assessed" that says so.
+      Assessment a = AssessInstance(started, values, options, "", sexes.front(), "");
+      a.status = GoalStatus::kNotAssessed;
+      a.reason = Localised(options.swedish, "Ingen enhet av typen {} har ett värde för {}.",
+                           "No unit of type {} has a value for {}.", goal.unit_type,
+                           started.period.Label());
+      out.push_back(std::move(a));
+      return out;
+    }
+  }
+  for (const std::string& unit : units) {
+    for (const std::string& sex : sexes) {
+      const std::string instance = goal.unit == "each" && goal.sex == "each" ? unit + " " + sex
+                                   : goal.unit == "each"                     ? unit
+                                                                             : sex;
+      out.push_back(AssessInstance(started, values, options, unit, sex, instance));
+    }
+  }
+  return out;
 }
 
 std::vector<Assessment> Assess(const GoalsFile& goals, const ValueTable& values,
@@ -334,10 +469,11 @@ std::vector<Assessment> Assess(const GoalsFile& goals, const ValueTable& values,
     const Strategy& strategy = goals.strategies[s];
     for (size_t g = 0; g < strategy.goals.size(); ++g) {
       for (const ResultGoal& goal : strategy.goals[g].results) {
-        Assessment a = AssessGoal(goal, values, options);
-        a.strategy = s;
-        a.strategic_goal = g;
-        out.push_back(std::move(a));
+        for (Assessment& a : AssessExpanded(goal, values, options)) {
+          a.strategy = s;
+          a.strategic_goal = g;
+          out.push_back(std::move(a));
+        }
       }
     }
   }
@@ -352,6 +488,13 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
   counts.back().name = swedish ? "Totalt" : "Total";
   for (const Assessment& a : assessments) {
     for (StrategyCounts* c : {&counts[a.strategy], &counts.back()}) {
+      if (a.goal->assignment) {
+        ++c->assignments;
+        c->assignments_met += a.status == GoalStatus::kMet;
+        c->assignments_not_yet_met += a.status == GoalStatus::kNotYetMet;
+        c->assignments_not_met += a.status == GoalStatus::kNotMet;
+        continue;
+      }
       switch (a.status) {
         case GoalStatus::kMet:
           ++c->met;
@@ -366,6 +509,12 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
           ++c->not_assessed;
           break;
       }
+      c->better_than_national += a.national_comparison == Trend::kImproved;
+      c->equal_to_national += a.national_comparison == Trend::kUnchanged;
+      c->worse_than_national += a.national_comparison == Trend::kWorsened;
+      // Improved / unchanged / worsened against the base year, and "no comparison value" only
+      // for a goal that has a base year but no base value (seed 003's footnote).
+      if (!a.goal->base_year) continue;
       switch (a.trend) {
         case Trend::kImproved:
           ++c->improved;
@@ -380,9 +529,6 @@ std::vector<StrategyCounts> CountByStrategy(const GoalsFile& goals,
           ++c->no_comparison;
           break;
       }
-      c->better_than_national += a.national_comparison == Trend::kImproved;
-      c->equal_to_national += a.national_comparison == Trend::kUnchanged;
-      c->worse_than_national += a.national_comparison == Trend::kWorsened;
     }
   }
   return counts;

@@ -27,6 +27,11 @@ Json GoalJson(const GoalsFile& goals, const Assessment& a, bool swedish) {
   out["sex"] = a.series.sex;
   out["age_group"] = a.series.age_group;
   out["period"] = a.period.Label();
+  out["asked_period"] = a.asked_period.Label();
+  out["instance"] = a.instance.empty() ? Json(nullptr) : Json(a.instance);
+  out["assignment"] = goal.assignment;
+  out["annualised"] = a.annualised;
+  out["period_note"] = a.period_note.empty() ? Json(nullptr) : Json(a.period_note);
   out["target"] = TargetText(goal, kind, swedish);
   out["target_value"] =
       goal.target.kind == TargetKind::kComparison ? Json(goal.target.threshold) : Json(nullptr);
@@ -42,6 +47,10 @@ Json GoalJson(const GoalsFile& goals, const Assessment& a, bool swedish) {
   out["base_year"] = goal.base_year ? Json(*goal.base_year) : Json(nullptr);
   out["base_period"] = a.base_period.empty() ? Json(nullptr) : Json(a.base_period);
   out["base_value"] = ShownValue(a.base);
+  out["change"] = a.change && a.current && !a.current->suppressed ? Json(*a.change) : Json(nullptr);
+  out["change_percent"] =
+      a.change_percent && a.current && !a.current->suppressed ? Json(*a.change_percent)
+                                                              : Json(nullptr);
   out["national_value"] = a.national ? Json(*a.national) : Json(nullptr);
   out["national_comparison"] = TrendId(a.national_comparison);
   out["reason"] = a.reason;
@@ -94,7 +103,15 @@ nlohmann::ordered_json AssessmentJson(const GoalsFile& goals,
                            {{"met", c.met},
                             {"not_yet_met", c.not_yet_met},
                             {"not_met", c.not_met},
-                            {"not_assessed", c.not_assessed}}},
+                            {"not_assessed", c.not_assessed},
+                            {"improved", c.improved},
+                            {"unchanged", c.unchanged},
+                            {"worsened", c.worsened},
+                            {"no_comparison", c.no_comparison},
+                            {"assignments", c.assignments},
+                            {"assignments_met", c.assignments_met},
+                            {"assignments_not_yet_met", c.assignments_not_yet_met},
+                            {"assignments_not_met", c.assignments_not_met}}},
                           {"goals", std::move(list)}});
   }
   Json out;

@@ -280,7 +280,18 @@ TEST_F(AssessmentTest, GoalPeriods) {
 TEST(CountByStrategyTest, CountsStatusesAndTrends) {
   GoalsFile file;
   file.strategies = {{"A", {}}, {"B", {}}};
-  std::vector<Assessment> list(4);
+  // Trends are counted for goals with a base year; "no comparison" only for those among them
+  // without a base value; a goal without a base year is in no trend count; an assignment is in
+  // none of the measured counts.
+  ResultGoal with_base;
+  with_base.base_year = 2014;
+  ResultGoal without_base;
+  ResultGoal assignment;
+  assignment.assignment = true;
+  std::vector<Assessment> list(6);
+  for (auto& a : list) a.goal = &with_base;
+  list[4].goal = &without_base, list[4].strategy = 1, list[4].status = GoalStatus::kMet;
+  list[5].goal = &assignment, list[5].strategy = 1, list[5].status = GoalStatus::kNotYetMet;
   list[0].strategy = 0, list[0].status = GoalStatus::kMet, list[0].trend = Trend::kImproved;
   list[1].strategy = 0, list[1].status = GoalStatus::kNotMet, list[1].trend = Trend::kWorsened;
   list[2].strategy = 1, list[2].status = GoalStatus::kNotYetMet, list[2].trend = Trend::kUnchanged;
@@ -293,6 +304,10 @@ TEST(CountByStrategyTest, CountsStatusesAndTrends) {
   EXPECT_EQ(counts[0].not_met, 1);
   EXPECT_EQ(counts[1].not_yet_met, 1);
   EXPECT_EQ(counts[1].not_assessed, 1);
+  EXPECT_EQ(counts[1].met, 1);
+  EXPECT_EQ(counts[1].assignments, 1);
+  EXPECT_EQ(counts[1].assignments_not_yet_met, 1);
+  EXPECT_EQ(counts[2].not_yet_met, 1);
   EXPECT_EQ(counts[2].name, "Totalt");
   EXPECT_EQ(counts[2].improved, 1);
   EXPECT_EQ(counts[2].unchanged, 1);

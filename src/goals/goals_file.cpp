@@ -82,8 +82,12 @@ Status ReadSelection(const toml::table& t, const std::string& where, ResultGoal&
   }
   const auto& sexes = indicators::kSexGroupNames;
   const auto& ages = indicators::kAgeGroupNames;
-  if (std::find(sexes.begin(), sexes.end(), *sex) == sexes.end()) {
-    return UsageError(where + ".sex: expected all, M or F");
+  if (*sex != "each" && std::find(sexes.begin(), sexes.end(), *sex) == sexes.end()) {
+    return UsageError(where + ".sex: expected all, M, F or each");
+  }
+  if (*unit == "each" && *unit_type == "region") {
+    return UsageError(where + ".unit: \"each\" needs a unit_type other than region, e.g. "
+                      "municipality");
   }
   if (std::find(ages.begin(), ages.end(), *age) == ages.end()) {
     return UsageError(where + ".age_group: expected all, 0-17, 18-64, 65-79 or 80+");
@@ -91,7 +95,7 @@ Status ReadSelection(const toml::table& t, const std::string& where, ResultGoal&
   if (!OneOf(*period, {"report", "last_month", "rolling12"}) && !ParsePeriod(*period)) {
     return UsageError(where +
                       ".period: expected report, last_month, rolling12 or a period "
-                      "label such as 2019-12 or 2019-T1");
+                      "label such as 2019-12, 2019-T1 or a range of months 2019-01/2019-08");
   }
   goal.unit_type = *unit_type;
   goal.unit = *unit;
@@ -157,6 +161,34 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
     }
     goal.base_year = static_cast<int>(*year);
   }
+  auto tolerance_percent = Number(t, "tolerance_percent", where);
+  NARA_RETURN_IF_ERROR(tolerance_percent.status());
+  if (*tolerance_percent && **tolerance_percent < 0) {
+    return UsageError(where + ".tolerance_percent: must be >= 0");
+  }
+  goal.tolerance_percent = tolerance_percent->value_or(0);
+  for (const char* key : {"base_whole_year", "annualise"}) {
+    if (const toml::node* node = t.get(key)) {
+      if (!node->is_boolean()) return UsageError(where + "." + key + ": expected true or false");
+      (std::string_view(key) == "annualise" ? goal.annualise : goal.base_whole_year) =
+          *node->value<bool>();
+    }
+  }
+  if (const toml::node* node = t.get("base_values")) {
+    const toml::table* table = node->as_table();
+    if (table == nullptr) {
+      return UsageError(where + ".base_values: expected a table such as { M = 19.5, F = 18.1 }");
+    }
+    for (const auto& [key, value] : *table) {
+      if (!value.is_number()) {
+        return UsageError(fmt::format("{}.base_values.{}: expected a number", where, key.str()));
+      }
+      goal.base_values[std::string(key.str())] = *value.value<double>();
+    }
+    if (goal.sex != "each" && goal.unit != "each") {
+      return UsageError(where + ".base_values: needs sex = \"each\" or unit = \"each\"");
+    }
+  }
   auto tolerance = Number(t, "tolerance", where);
   auto base_value = Number(t, "base_value", where);
   auto base_num = Number(t, "base_numerator", where);
@@ -170,8 +202,12 @@ Status ReadComparisons(const toml::table& t, const std::string& where, ResultGoa
   goal.base_value = *base_value;
   goal.base_numerator = *base_num;
   goal.base_denominator = *base_den;
-  if ((goal.base_value || goal.target.kind == TargetKind::kBetterThanBase) && !goal.base_year) {
-    return UsageError(where + ".base_year: required with base_value or better_than_base");
+  if ((goal.base_value || !goal.base_values.empty() || goal.base_whole_year ||
+       goal.target.kind == TargetKind::kBetterThanBase) &&
+      !goal.base_year) {
+    return UsageError(where +
+                      ".base_year: required with base_value, base_values, base_whole_year or "
+                      "better_than_base");
   }
   if (const toml::node* node = t.get("national")) {
     const toml::table* table = node->as_table();
@@ -208,7 +244,12 @@ Result<ResultGoal> ReadResult(const toml::table& t, std::string_view file, std::
                                   "target",
                                   "direction",
                                   "tolerance",
+                                  "tolerance_percent",
                                   "base_year",
+                                  "base_whole_year",
+                                  "base_values",
+                                  "annualise",
+                                  "kind",
                                   "base_value",
                                   "base_numerator",
                                   "base_denominator",
@@ -225,8 +266,9 @@ Result<ResultGoal> ReadResult(const toml::table& t, std::string_view file, std::
   auto manual = Text(t, "manual", false, where);
   auto comment = Text(t, "comment", false, where);
   auto status = Text(t, "status", false, where);
+  auto kind = Text(t, "kind", false, where, "goal");
   for (const Status* s : {&id.status(), &name.status(), &indicator.status(), &manual.status(),
-                          &comment.status(), &status.status()}) {
+                          &comment.status(), &status.status(), &kind.status()}) {
     NARA_RETURN_IF_ERROR(*s);
   }
   goal.id = *id;
@@ -262,6 +304,10 @@ Result<ResultGoal> ReadResult(const toml::table& t, std::string_view file, std::
   if (goal.indicator.empty() && !goal.manual_status) {
     return UsageError(at + ": needs 'indicator', 'manual' or (for an assignment) 'status'");
   }
+  if (!OneOf(*kind, {"goal", "uppdrag", "assignment"})) {
+    return UsageError(at + ".kind: expected goal, uppdrag or assignment");
+  }
+  goal.assignment = *kind != "goal" || goal.indicator.empty();
   if (const toml::node* node = t.get("measures_started")) {
     if (!node->is_boolean()) return UsageError(at + ".measures_started: expected true or false");
     goal.measures_started = *node->value<bool>();

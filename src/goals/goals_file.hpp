@@ -41,15 +41,29 @@ struct ResultGoal {
   std::string indicator;  // an indicator id of the catalogue, or a manual value's id
   bool manual = false;    // true: the value comes only from the manual-values CSV
   std::string unit_type = "region";
-  std::string unit;  // empty: the extract's county (unit_type region)
-  std::string sex = "all";
+  // empty: the extract's county (unit_type region); "each": one status per unit of unit_type
+  // that has a value for the period (Kalmar's 0.8 ready days per municipality).
+  std::string unit;
+  std::string sex = "all";  // all, M, F, or "each": one status for M and one for F
   std::string age_group = "all";
   std::string period = "report";  // report | last_month | rolling12 | an explicit label
   std::string measure;            // display unit ("%", "dagar"); empty: from the indicator
   Target target;
   Direction direction = Direction::kDecrease;
   double tolerance = 0;  // |difference| <= tolerance counts as unchanged
+  // |difference| <= tolerance_percent % of the base value counts as unchanged (relative
+  // tolerance); with both, a difference inside either counts as unchanged.
+  double tolerance_percent = 0;
   std::optional<int> base_year;
+  // The base is the whole base year (`2013`), not the same period shifted to it: seed 003's
+  // "2013 vs delår 2018".
+  bool base_whole_year = false;
+  // Rates per 100 000 of a period shorter than 12 months are scaled to a year (x 12 / months)
+  // before they are compared, so a delår compares like with like with a whole base year.
+  bool annualise = false;
+  // Base values per instance of a goal with sex = "each" (keys M, F) or unit = "each" (keys
+  // unit ids); an instance without its own key uses base_value.
+  std::map<std::string, double> base_values;
   std::optional<double> base_value;      // used when the table has no base-period row
   std::optional<double> base_numerator;  // optional, lets the report test significance
   std::optional<double> base_denominator;
@@ -59,6 +73,9 @@ struct ResultGoal {
   std::string national_source;
   bool measures_started = false;            // "not yet met" instead of "not met" when off target
   std::optional<GoalStatus> manual_status;  // assignments: the status set by hand
+  // An assignment (uppdrag): `kind = "uppdrag"`, or a goal with only a status. Counted apart
+  // from the measured goals (StrategyCounts::assignments_*).
+  bool assignment = false;
   std::string comment;
 };
 

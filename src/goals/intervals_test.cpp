@@ -55,7 +55,14 @@ TEST(PeriodLabelTest, ParseShiftAndName) {
   EXPECT_EQ(ShiftYears(*ParsePeriod("2021-04/2022-03"), -1).Label(), "2020-04/2021-03");
   EXPECT_FALSE(ParsePeriod("2022-T4").has_value());
   EXPECT_FALSE(ParsePeriod("2022-13").has_value());
-  EXPECT_FALSE(ParsePeriod("2021-04/2022-04").has_value());
+  EXPECT_FALSE(ParsePeriod("2022-04/2021-04").has_value());
+  EXPECT_EQ(PeriodDisplayName(*ParsePeriod("2019-01/2019-08"), true), "januari–augusti 2019");
+  EXPECT_EQ(PeriodDisplayName(*ParsePeriod("2018-11/2019-02"), true),
+            "november 2018–februari 2019");
+  EXPECT_EQ(EarlierPeriod(*ParsePeriod("2022-T1"))->Label(), "2021-T3");
+  EXPECT_EQ(EarlierPeriod(*ParsePeriod("2022-01/2022-08"))->Label(), "2022-01/2022-07");
+  EXPECT_EQ(EarlierPeriod(*ParsePeriod("2021-04/2022-03"))->Label(), "2021-03/2022-02");
+  EXPECT_FALSE(EarlierPeriod(*ParsePeriod("2022-01/2022-01")));
   EXPECT_EQ(PeriodDisplayName(*ParsePeriod("2022-03"), true), "mars 2022");
   EXPECT_EQ(PeriodDisplayName(*t, true), "tertial 1 2022 (januari–april)");
 }

@@ -148,6 +148,32 @@ double RowValue(const Row& row) {
   return 0;
 }
 
+namespace {
+
+// Adds the asked-for periods that lie wholly inside coverage and are not there yet, keeping the
+// output order (type, then first month, then last month); notes those outside coverage.
+void AddExtraPeriods(const std::vector<Period>& extra, Date from, Date to,
+                     std::vector<Period>& periods, std::vector<std::string>& notes) {
+  if (extra.empty()) return;
+  for (const Period& period : extra) {
+    if (!IsWhollyInside(period.months(), from, to)) {
+      notes.push_back(fmt::format("--period {}: not wholly inside the coverage {} to {}; no rows.",
+                                  period.Label(), FormatDate(from), FormatDate(to)));
+      continue;
+    }
+    if (std::find(periods.begin(), periods.end(), period) == periods.end()) {
+      periods.push_back(period);
+    }
+  }
+  std::stable_sort(periods.begin(), periods.end(), [](const Period& a, const Period& b) {
+    if (a.type != b.type) return a.type < b.type;
+    if (a.first_month != b.first_month) return a.first_month < b.first_month;
+    return a.last_month < b.last_month;
+  });
+}
+
+}  // namespace
+
 Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
                                          const config::Config& config,
                                          const EngineOptions& options) {
@@ -202,7 +228,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
 
   IndicatorTable table;
   for (const auto& c : counters) table.counters.Add(c);
-  const std::vector<Period> periods = PeriodsInside(from, to);
+  std::vector<Period> periods = PeriodsInside(from, to);
+  AddExtraPeriods(options.extra_periods, from, to, periods, table.notes);
   const PopulationTable population(extract, units);
   if (periods.empty()) {
     table.notes.push_back(

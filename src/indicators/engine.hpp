@@ -41,6 +41,10 @@ struct EngineOptions {
   // The settlement of every month wholly inside coverage (settlement::SettleWholeMonths), for
   // liable_days and liable_amount; nullptr when the coverage holds no whole month. Not owned.
   const settlement::Settlement* whole_months = nullptr;
+  // Periods asked for beside the standard ones (`nara indicators --period`): ranges of whole
+  // months, or any other period. Each one wholly inside coverage and not already a standard
+  // period is added once, in output order (type, then time); one outside coverage gets a note.
+  std::vector<Period> extra_periods;
 };
 
 // Computes every indicator for every computable period, unit and group. Fails only when the ACSC

@@ -71,6 +71,11 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       : goal.national_source.empty() ? ValueText(a, *a.national, sv)
                                      : ValueText(a, *a.national, sv) + " (" +
                                            goal.national_source + ")";
+  // The latest assessable period is said beside the value (docs/goals.md).
+  std::string period_cell = Escape(goal.indicator.empty() ? "–" : a.period.Label());
+  if (!a.period_note.empty()) {
+    period_cell += "<br><span class=\"note period-note\">" + Escape(a.period_note) + "</span>";
+  }
   out += fmt::format(
       "<tr data-goal-id=\"{}\" data-status=\"{}\" data-indicator=\"{}\" data-unit=\"{}\" "
       "data-period=\"{}\"{}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td "
@@ -78,9 +83,10 @@ void GoalRow(const Assessment& a, bool sv, std::string& out) {
       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td><span class=\"status {}\" "
       "title=\"{}\">{}</span> {}</td><td>{}</td><td>{}</td></tr>\n",
       Escape(goal.id), goals::StatusId(a.status), Escape(goal.indicator), Escape(a.series.unit),
-      Escape(a.period.Label()), value_attr, Escape(goal.name),
+      Escape(a.period.Label()), value_attr,
+      Escape(a.instance.empty() ? goal.name : goal.name + " – " + a.instance),
       Escape(goals::TargetText(goal, a.current ? a.current->kind : goals::ValueKind::kUnknown, sv)),
-      Escape(current), Escape(goal.indicator.empty() ? "–" : a.period.Label()), Escape(base),
+      Escape(current), period_cell, Escape(base),
       Escape(national), goals::StatusId(a.status), Escape(goals::StatusName(a.status, sv)),
       StatusSymbol(a.status), Escape(goals::StatusName(a.status, sv)),
       Escape(goal.base_year ? goals::TrendName(a.trend, sv) : "–"), Escape(a.reason));
@@ -126,6 +132,17 @@ void GoalSummarySection(const ReportInput& in, std::string& out) {
                        "Against the base year {} indicators improved, {} are unchanged and {} "
                        "worsened; {} have no comparison value.",
                        total.improved, total.unchanged, total.worsened, total.no_comparison));
+  if (total.assignments > 0) {
+    out += fmt::format(
+        "<p id=\"assignment-summary\" data-assignments=\"{}\">{}</p>\n", total.assignments,
+        goals::Localised(sv,
+                         "Uppdrag räknas för sig: {} uppdrag, varav {} uppfyllda, {} ännu inte "
+                         "uppfyllda och {} inte uppfyllda.",
+                         "Assignments are counted apart: {} assignments, {} met, {} not yet met "
+                         "and {} not met.",
+                         total.assignments, total.assignments_met, total.assignments_not_yet_met,
+                         total.assignments_not_met));
+  }
   const int national =
       total.better_than_national + total.equal_to_national + total.worse_than_national;
   if (national > 0) {

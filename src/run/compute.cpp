@@ -5,7 +5,7 @@
 
 namespace nara::run {
 
-Result<Computed> Compute(const Run& run) {
+Result<Computed> Compute(const Run& run, const std::vector<Period>& extra_periods) {
   Computed computed;
   PhaseTimer timer("settle: whole months");
   NARA_ASSIGN_OR_RETURN(computed.whole_months,
@@ -15,6 +15,7 @@ Result<Computed> Compute(const Run& run) {
   engine.threads = run.threads;
   engine.acsc_file = run.AcscFile();
   engine.whole_months = computed.whole_months ? &*computed.whole_months : nullptr;
+  engine.extra_periods = extra_periods;
   NARA_ASSIGN_OR_RETURN(computed.table,
                         indicators::ComputeIndicators(run.extract(), run.config.config, engine));
   return computed;

@@ -21,8 +21,9 @@ struct Computed {
   indicators::IndicatorTable table;  // unsuppressed
 };
 
-// Settles the whole months once and computes the indicator table on that settlement.
-Result<Computed> Compute(const Run& run);
+// Settles the whole months once and computes the indicator table on that settlement, with the
+// standard periods and `extra_periods` (indicators::EngineOptions::extra_periods).
+Result<Computed> Compute(const Run& run, const std::vector<Period>& extra_periods = {});
 
 // The whole-month settlement as the store keeps it (codes and labels instead of indexes).
 struct StoreSettlement {

@@ -103,8 +103,10 @@ Result<std::string> WriteReport(const Run& run, const indicators::IndicatorTable
   input.values = &values;
   if (goals_file) {
     input.goals = &*goals_file;
-    input.assessments = goals::Assess(*goals_file, values,
-                                      {input.period, extract.manifest.county, settings.swedish});
+    goals::AssessOptions assess{input.period, extract.manifest.county, settings.swedish};
+    assess.coverage_to = extract.manifest.coverage_to;
+    assess.follow_up_days = config.readmission.window_days;
+    input.assessments = goals::Assess(*goals_file, values, assess);
   }
   for (uint32_t code = 1; code < extract.programmes.size(); ++code) {
     NARA_ASSIGN_OR_RETURN(auto cohort,

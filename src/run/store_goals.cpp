@@ -54,7 +54,7 @@ Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
 
 Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extract,
                       const indicators::IndicatorTable& table, const std::string& audience,
-                      std::vector<store::GoalAssessmentRecord>* out) {
+                      std::vector<store::GoalAssessmentRecord>* out, int follow_up_days) {
   // Only the goals' indicators: the value table keys every row by strings.
   std::set<std::string, std::less<>> wanted;
   for (const auto& strategy : inputs.goals.strategies) {
@@ -78,7 +78,10 @@ Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extra
       continue;
     }
     for (const bool swedish : {true, false}) {
-      const auto assessments = goals::Assess(inputs.goals, values, {period, county, swedish});
+      goals::AssessOptions assess{period, county, swedish};
+      assess.coverage_to = manifest.coverage_to;
+      assess.follow_up_days = follow_up_days;
+      const auto assessments = goals::Assess(inputs.goals, values, assess);
       out->push_back({period.Label(), audience, swedish ? "sv" : "en",
                       goals::AssessmentJson(inputs.goals, assessments, swedish).dump()});
     }

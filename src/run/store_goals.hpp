@@ -30,9 +30,10 @@ Result<StoreGoalInputs> ReadStoreGoalInputs(const std::string& goals_file,
 
 // Appends to `out` the assessment of every month and tertial wholly inside coverage, in both
 // languages, for `audience` ("full": `table` unsuppressed; "public": `table` with the public
-// suppression flags set).
+// suppression flags set). `follow_up_days` is nara.toml's readmission window: goals on the
+// readmissions are assessed on the latest period with that follow-up (goals::AssessOptions).
 Status AssessForStore(const StoreGoalInputs& inputs, const model::Extract& extract,
                       const indicators::IndicatorTable& table, const std::string& audience,
-                      std::vector<store::GoalAssessmentRecord>* out);
+                      std::vector<store::GoalAssessmentRecord>* out, int follow_up_days = 30);
 
 }  // namespace nara::run

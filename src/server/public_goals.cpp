@@ -76,6 +76,9 @@ Status HidePublicGoalTexts(store::Store& store, int64_t extract_id, const Public
         goal["national_comparison"] = nullptr;
       }
       if (any_hidden) {
+        // The change to the base would give a hidden value back from the other one.
+        if (goal.contains("change")) goal["change"] = nullptr;
+        if (goal.contains("change_percent")) goal["change_percent"] = nullptr;
         goal["status"] = "not_assessed";
         goal["status_text"] = swedish ? "Kan inte bedömas" : "Cannot be assessed";
         goal["reason"] =

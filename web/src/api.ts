@@ -74,6 +74,17 @@ export interface Goal {
   sex: string;
   age_group: string;
   period: string;
+  /** The period the goal asked for; differs from `period` when it had no follow-up yet. */
+  asked_period?: string;
+  /** "senaste period med 30 dagars uppföljning: 2022-T2" when period != asked_period. */
+  period_note?: string | null;
+  /** The unit or sex of a goal with unit/sex = "each"; null otherwise. */
+  instance?: string | null;
+  /** An assignment (uppdrag), counted apart from measured goals. */
+  assignment?: boolean;
+  annualised?: boolean;
+  change?: number | null;
+  change_percent?: number | null;
   /** The target in words ("< 10 %", "Lägre än basår 2019"); `target_value` is its number. */
   target: string;
   target_value: number | null;

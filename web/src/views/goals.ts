@@ -52,10 +52,15 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, goal.name),
+      h('th', { scope: 'row' }, goal.instance ? `${goal.name} – ${goal.instance}` : goal.name),
       h('td', {}, indicatorName(catalog?.indicators.find((i) => i.id === goal.indicator), goal.indicator)),
       h('td', {}, goal.unit),
-      h('td', {}, goal.period),
+      h(
+        'td',
+        {},
+        goal.period,
+        ...(goal.period_note ? [h('br', {}), h('span', { className: 'note period-note' }, goal.period_note)] : []),
+      ),
       h('td', { className: 'num' }, goal.target),
       h('td', { className: 'num', 'data-value': goal.value === null ? '' : String(goal.value) }, valueText(goal)),
       h('td', {}, statusBadge(goal.status)),
