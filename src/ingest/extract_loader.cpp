@@ -119,7 +119,7 @@ void Remap(std::vector<uint32_t>& column, const std::vector<uint32_t>& remap) {
 }
 
 // Sorts the stays by patient, admission time and episode_id and returns the kept order. A stay
-// with the same patient, admission, discharge, hospital and clinic as an earlier one is a true
+// with the same patient, admission, discharge, hospital, clinic and MVO as an earlier one is a true
 // duplicate (rejected, duplicate_stay). A later stay that overlaps an earlier one of the same
 // patient in the same clinic (same hospital and clinic name) is kept and flagged
 // (overlapping_stay, listed in flags.csv): the care-episode merge joins such stays.
@@ -148,11 +148,12 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
         continue;
       }
       if (s.admitted_at[earlier] == s.admitted_at[stay] &&
-          s.discharged_at[earlier] == s.discharged_at[stay]) {
+          s.discharged_at[earlier] == s.discharged_at[stay] &&
+          s.specialty[earlier] == s.specialty[stay]) {
         duplicate = true;
         log.Add(s.line[stay], "admitted_at", RejectCode::kDuplicateStay,
                 fmt::format("{}:{}: column 'admitted_at': the same patient, admission {}, "
-                            "discharge {} and clinic as the stay at line {}: a duplicate; the "
+                            "discharge {} and unit as the stay at line {}: a duplicate; the "
                             "first is kept",
                             log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
                             s.discharged_at[stay] == kNoDateTime

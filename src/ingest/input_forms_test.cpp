@@ -32,7 +32,7 @@ TEST(InputFormsTest, AnOverlappingStayIsKeptAndFlaggedAndATrueDuplicateRejected)
                                                      "coordination.csv:3:unknown_episode"));
   EXPECT_EQ(loaded->report.rejects[0].message,
             "episodes.csv:4: column 'admitted_at': the same patient, admission 2019-03-01 08:00, "
-            "discharge 2019-03-10 10:00 and clinic as the stay at line 2: a duplicate; the first "
+            "discharge 2019-03-10 10:00 and unit as the stay at line 2: a duplicate; the first "
             "is kept");
   ASSERT_EQ(loaded->report.flagged.size(), 1u);
   EXPECT_EQ(loaded->report.flagged[0].line, 3);
