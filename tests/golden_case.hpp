@@ -4,12 +4,16 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "base/status.hpp"
+#include <fmt/format.h>
+
 #include "identity/pseudonymiser.hpp"
+#include "ingest/reject_log.hpp"
 #include "run/open_run.hpp"
 
 namespace nara::golden {
@@ -24,8 +28,25 @@ inline Result<run::Run> OpenCase(const std::filesystem::path& dir) {
   options.data_dir = std::string(NARA_SOURCE_DIR) + "/data";
   options.pseudonymiser = &kKey;
   auto opened = run::OpenRun(options);
-  if (opened.ok() && !opened->report().rejects.empty()) {
-    return InvalidInput(opened->report().rejects[0].message);
+  // A case may expect rejected rows: expected_rejects.txt lists them, one "file:line:code" each.
+  std::string expected;
+  if (std::ifstream in(dir / "expected_rejects.txt"); in) {
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) expected += line + "\n";
+    }
+  }
+  if (opened.ok()) {
+    std::string got;
+    for (const auto& reject : opened->report().rejects) {
+      got += fmt::format("{}:{}:{}\n", reject.file, reject.line,
+                         ingest::RejectCodeName(reject.code));
+    }
+    if (got != expected) {
+      return InvalidInput(fmt::format("rejects: expected\n{}got\n{}{}", expected, got,
+                                      opened->report().rejects.empty()
+                                          ? std::string()
+                                          : opened->report().rejects[0].message));
+    }
   }
   return opened;
 }

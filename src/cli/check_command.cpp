@@ -1,4 +1,4 @@
-// `nara check EXTRACT`: validate only; the ingest report and the rejects file, nothing else.
+// `nara check EXTRACT`: validate only; the ingest report, the rejects and flags files, nothing else.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -29,15 +29,17 @@ Result<int> RunCheck(const CheckOptions& options) {
   }
   const auto rejects_path = (std::filesystem::path(options.out_dir) / "rejects.csv").string();
   const auto report_path = (std::filesystem::path(options.out_dir) / "ingest_report.json").string();
+  const auto flags_path = (std::filesystem::path(options.out_dir) / "flags.csv").string();
   NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(result.report, rejects_path));
+  NARA_RETURN_IF_ERROR(ingest::WriteFlagsCsv(result.report, flags_path));
   {
     std::ofstream report(report_path, std::ios::binary);
     report << ingest::ReportJson(result).dump(2) << "\n";
     if (!report) return IoError(fmt::format("{}: cannot write the ingest report", report_path));
   }
   std::fputs(ingest::FormatReportText(result).c_str(), stdout);
-  std::printf("Report: %s\nRejected rows with reasons: %s\n", report_path.c_str(),
-              rejects_path.c_str());
+  std::printf("Report: %s\nRejected rows with reasons: %s\nFlagged rows (kept): %s\n",
+              report_path.c_str(), rejects_path.c_str(), flags_path.c_str());
   if (options.strict && result.report.rows_rejected() > 0) return kExitRejectedStrict;
   return kExitOk;
 }
@@ -50,7 +52,7 @@ Command AddCheckCommand(CLI::App& root) {
       "check", "Validate an extract: ingest report and rejects file, nothing else");
   AddExtractOptions(*app, options->extract);
   app->add_option("--out", options->out_dir,
-                  "Folder for ingest_report.json and rejects.csv (default nara-check)");
+                  "Folder for ingest_report.json, rejects.csv and flags.csv (default nara-check)");
   app->add_flag("--strict", options->strict, "Exit with 1 when any row was rejected");
   return {app, [options] { return RunCheck(*options); }};
 }

@@ -59,6 +59,7 @@ Result<int> RunDemo(const DemoOptions& options) {
   const auto check_dir = out / "check";
   fs::create_directories(check_dir);
   NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(run.report(), (check_dir / "rejects.csv").string()));
+  NARA_RETURN_IF_ERROR(ingest::WriteFlagsCsv(run.report(), (check_dir / "flags.csv").string()));
   std::ofstream((check_dir / "ingest_report.json").string())
       << ingest::ReportJson(run.loaded).dump(2) << "\n";
   std::fputs(ingest::FormatReportText(run.loaded).c_str(), stdout);

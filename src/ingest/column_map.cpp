@@ -30,13 +30,26 @@ bool Matches(const ColumnSpec& spec, std::string_view name) {
 }  // namespace
 
 Result<ColumnMap> ColumnMap::Resolve(const std::vector<std::string>& header,
-                                     std::span<const ColumnSpec> specs, std::string_view file) {
+                                     std::span<const ColumnSpec> specs, std::string_view file,
+                                     const TableMapping* mapping) {
   ColumnMap map;
   map.index_.assign(specs.size(), -1);
   for (size_t column = 0; column < header.size(); ++column) {
     bool known = false;
+    // A header name the mapping names is that contract column (and nothing else).
+    std::string_view mapped;
+    if (mapping != nullptr) {
+      std::string lower = header[column];
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      auto it = mapping->columns.find(lower);
+      if (it != mapping->columns.end()) mapped = it->second;
+    }
     for (size_t spec = 0; spec < specs.size(); ++spec) {
-      if (!Matches(specs[spec], header[column])) continue;
+      const bool matches = mapped.empty() ? Matches(specs[spec], header[column])
+                                          : specs[spec].name == mapped;
+      if (!matches) continue;
       known = true;
       if (map.index_[spec] >= 0) {
         return InvalidInput(
@@ -47,6 +60,13 @@ Result<ColumnMap> ColumnMap::Resolve(const std::vector<std::string>& header,
       map.index_[spec] = static_cast<int>(column);
     }
     if (!known && !header[column].empty()) map.unknown_.push_back(header[column]);
+  }
+  if (mapping != nullptr && !mapping->values.empty()) {
+    map.values_.assign(specs.size(), nullptr);
+    for (size_t spec = 0; spec < specs.size(); ++spec) {
+      auto it = mapping->values.find(specs[spec].name);
+      if (it != mapping->values.end()) map.values_[spec] = &it->second;
+    }
   }
   for (size_t spec = 0; spec < specs.size(); ++spec) {
     if (!specs[spec].required || map.index_[spec] >= 0) continue;

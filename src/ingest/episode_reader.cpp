@@ -1,7 +1,9 @@
 // episodes.csv: stays, with every alias of the register and EHR exports.
 #include "ingest/episode_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "identity/identity_text.hpp"
 #include "ingest/municipality_table.hpp"
@@ -19,12 +21,13 @@ bool IsValidIdentityNumber(std::string_view text, Date reference) {
 enum Column : size_t {
   kEpisodeId, kPatient, kSex, kBirthDate, kAge, kMunicipality, kHospital, kClinic, kSpecialty,
   kCareType, kAdmittedAt, kDischargedAt, kAdmissionKind, kAdmittedFrom, kDischargedTo,
-  kMainDiagnosis, kOtherDiagnoses, kHealthCenter,
+  kMainDiagnosis, kOtherDiagnoses, kHealthCenter, kCounty, kParish, kYear,
 };
 
-const std::vector<ColumnSpec>& Specs() {
-  static const std::vector<ColumnSpec> kSpecs = {
-      {"episode_id", {"vtf_id", "vardtillfalle"}, true},
+// The stay columns; `episode_id_required` is false for the PAR form (ids derived).
+std::vector<ColumnSpec> MakeSpecs(bool episode_id_required) {
+  return {
+      {"episode_id", {"vtf_id", "vardtillfalle"}, episode_id_required},
       {"patient", {"personnummer", "pnr", "lopnr"}, true},
       {"sex", {"kon"}, false},
       {"birth_date", {"fodelsedatum"}, false},
@@ -42,13 +45,72 @@ const std::vector<ColumnSpec>& Specs() {
       {"main_diagnosis", {"hdia"}, false},
       {"other_diagnoses", {"bdia", "dia"}, false},
       {"health_center", {"vardcentral", "halsoval", "listning"}, false},
+      // PAR form (issue 13): LAN with a 2-digit KOMMUN; FORS and AR are read and not used.
+      {"county", {"lan", "län"}, false},
+      {"parish", {"fors"}, false},
+      {"year", {"ar", "år"}, false},
   };
+}
+
+const std::vector<ColumnSpec>& Specs() {
+  static const std::vector<ColumnSpec> kSpecs = MakeSpecs(true);
   return kSpecs;
 }
+
+const std::vector<ColumnSpec>& ParSpecs() {
+  static const std::vector<ColumnSpec> kSpecs = MakeSpecs(false);
+  return kSpecs;
+}
+
+bool HeaderIs(std::string_view name, std::string_view want) {
+  name = TrimBlanks(name);
+  if (name.size() != want.size()) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != want[i]) return false;
+  }
+  return true;
+}
+
+// DIA1 ... DIA30 (any number after DIA): the PAR form's secondary diagnoses.
+bool IsDiaColumn(std::string_view name) {
+  name = TrimBlanks(name);
+  if (name.size() < 4 || !HeaderIs(name.substr(0, 3), "dia")) return false;
+  for (char c : name.substr(3)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// FNV-1a, 64 bits: a fixed function, so a derived id is the same on every machine and run.
+uint64_t Fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Derived stay ids of a PAR-form file (docs/input_formats.md, "PAR form"): per derived key the
+// lines seen and a hash of each row's content.
+struct DerivedIds {
+  struct Seen {
+    int64_t line;
+    uint64_t content;
+  };
+  std::unordered_map<uint64_t, std::vector<Seen>> by_key;
+};
 
 }  // namespace
 
 const ColumnSpec& EpisodePatientColumn() { return Specs()[kPatient]; }
+
+std::vector<std::string> EpisodeColumnNames() {
+  std::vector<std::string> names;
+  for (const ColumnSpec& spec : Specs()) names.emplace_back(spec.name);
+  return names;
+}
 
 std::string NormaliseDiagnosis(std::string_view text) {
   text = TrimBlanks(text);
@@ -70,6 +132,18 @@ std::string NormaliseDiagnosis(std::string_view text) {
   return code;
 }
 
+bool IsParForm(const std::vector<std::string>& header) {
+  bool episode_id = false, indatum = false, sjukhus = false;
+  for (const std::string& name : header) {
+    for (std::string_view alias : {"episode_id", "vtf_id", "vardtillfalle"}) {
+      episode_id = episode_id || HeaderIs(name, alias);
+    }
+    indatum = indatum || HeaderIs(name, "indatum");
+    sjukhus = sjukhus || HeaderIs(name, "sjukhus");
+  }
+  return !episode_id && indatum && sjukhus;
+}
+
 Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out) {
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   model::Stays& s = out.stays;
@@ -77,13 +151,56 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   const size_t rows = reader.EstimateRecordsLeft();
   s.Reserve(rows);
   out.patient_local.reserve(rows);
-  Status status = ScanTable(reader, Specs(), out.log, out.counts, [&](RowContext& row) {
+  const bool par = IsParForm(reader.header());
+  DerivedIds derived;
+  std::string derived_id;
+  const TableMapping* mapping =
+      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
+  Status status = ScanTable(reader, par ? ParSpecs() : Specs(), out.log, out.counts, mapping,
+                            [&](RowContext& row) {
     if (!fatal.ok()) return false;
     // The patient first, so that a rejected row shows the pseudonym.
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;
 
-    const std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
+    std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
+    if (par) {
+      // PAR form: no stay id in the file; derived from (pseudonym, admission date, hospital,
+      // MVO/clinic). Same key: the same content is a duplicate, other content a tie (the
+      // ordinal among the key's rows appended, flagged).
+      const std::string_view admitted_text = TrimBlanks(row.Get(kAdmittedAt));
+      const auto admitted_day = ParseDateTime(admitted_text);
+      const std::string key_text = fmt::format(
+          "{:016x}|{}|{}|{}|{}", patient->pseudonym,
+          admitted_day ? FormatDate(DateOf(admitted_day->at)) : std::string(admitted_text),
+          TrimBlanks(row.Get(kHospital)), TrimBlanks(row.Get(kSpecialty)),
+          TrimBlanks(row.Get(kClinic)));
+      const uint64_t key = Fnv1a(key_text);
+      uint64_t content = Fnv1a(key_text);
+      for (size_t i = 0; i < row.field_count(); ++i) {
+        content = Fnv1a(TrimBlanks(row.Field(i)), Fnv1a("\x1f", content));
+      }
+      auto& seen = derived.by_key[key];
+      for (const auto& earlier : seen) {
+        if (earlier.content == content) {
+          row.Reject(SIZE_MAX, RejectCode::kDuplicateStay,
+                     fmt::format("the same row as line {} (PAR form: a stay given twice); the "
+                                 "first is kept",
+                                 earlier.line));
+          return false;
+        }
+      }
+      derived_id = fmt::format("PAR-{:016x}", key);
+      if (!seen.empty()) {
+        derived_id += fmt::format("-{}", seen.size() + 1);
+        row.Flag(kAdmittedAt, FlagCode::kDerivedIdTie,
+                 fmt::format("the same patient, admission date, hospital and MVO as line {}, "
+                             "with other content: kept as stay {}",
+                             seen.front().line, derived_id));
+      }
+      seen.push_back({row.line(), content});
+      episode_id = derived_id;
+    }
     if (episode_id.empty()) {
       row.RejectMissing(kEpisodeId);
       return false;
@@ -132,8 +249,35 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
       }
       age = static_cast<int16_t>(*parsed);
     }
-    const int municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
-    if (municipality < 0) return false;
+    int municipality = -1;
+    const std::string_view kommun = TrimBlanks(row.Get(kMunicipality));
+    if (const std::string_view lan = TrimBlanks(row.Get(kCounty));
+        !lan.empty() && !kommun.empty() && kommun.size() <= 2) {
+      // PAR form: LAN (2 digits) and KOMMUN (the 2 digits within the county), zero-padded.
+      auto lan_number = ParseInteger(lan);
+      auto kommun_number = ParseInteger(kommun);
+      if (!lan_number || *lan_number < 1 || *lan_number > 99 || lan.size() > 2) {
+        row.RejectBadValue(kCounty, RejectCode::kBadCode, "a county code of 1-2 digits");
+        return false;
+      }
+      if (!kommun_number || *kommun_number < 0) {
+        row.RejectBadValue(kMunicipality, RejectCode::kBadCode,
+                           "KOMMUN as 2 digits with LAN, or 4 digits");
+        return false;
+      }
+      const std::string code = fmt::format("{:02}{:02}", *lan_number, *kommun_number);
+      municipality = context.municipalities->Find(code);
+      if (municipality < 0) {
+        row.Reject(kMunicipality, RejectCode::kUnknownMunicipality,
+                   fmt::format("LAN {} and KOMMUN {} give {}, not a municipality code in SCB's "
+                               "list or municipalities.csv",
+                               QuoteForMessage(lan), QuoteForMessage(kommun), code));
+        return false;
+      }
+    } else {
+      municipality = ReadMunicipalityColumn(row, kMunicipality, *context.municipalities);
+      if (municipality < 0) return false;
+    }
     uint16_t specialty = 0;
     if (auto text = TrimBlanks(row.Get(kSpecialty)); !text.empty()) {
       auto parsed = ParseInteger(text);
@@ -246,6 +390,12 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     s.line.push_back(static_cast<uint32_t>(row.line()));
     return true;
   });
+  // The DIA columns are the other diagnoses (read, not used by any indicator, as the canonical
+  // other_diagnoses): not unknown columns.
+  auto& unknown = out.counts.unknown_columns;
+  unknown.erase(std::remove_if(unknown.begin(), unknown.end(),
+                               [](const std::string& name) { return IsDiaColumn(name); }),
+                unknown.end());
   return FinishPatientTable(status, fatal, resolver, out);
 }
 

@@ -16,6 +16,9 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
 // (a letter, two digits, then up to 5 letters or digits).
 std::string NormaliseDiagnosis(std::string_view text);
 
+// The contract's column names of episodes.csv (for extract.toml's [columns.episodes]).
+std::vector<std::string> EpisodeColumnNames();
+
 // The stays' patient column: its name and aliases (for IdentityLookup, which reads it again).
 const ColumnSpec& EpisodePatientColumn();
 

@@ -13,9 +13,11 @@
 #include <thread>
 
 #include "base/csv_reader.hpp"
+#include "base/file.hpp"
 #include "base/phase_timer.hpp"
 #include "ingest/episode_reader.hpp"
 #include "ingest/event_linker.hpp"
+#include "ingest/extract_mapping.hpp"
 #include "ingest/manifest_reader.hpp"
 #include "ingest/municipality_table.hpp"
 #include "ingest/redaction.hpp"
@@ -117,9 +119,11 @@ void Remap(std::vector<uint32_t>& column, const std::vector<uint32_t>& remap) {
   for (auto& code : column) code = remap[code];
 }
 
-// Sorts the stays by patient, admission time and episode_id, rejects later stays that overlap
-// an earlier one of the same patient in the same clinic (same hospital and clinic name), and
-// returns the kept order.
+// Sorts the stays by patient, admission time and episode_id and returns the kept order. A stay
+// with the same patient, admission, discharge, hospital, clinic and MVO as an earlier one is a true
+// duplicate (rejected, duplicate_stay). A later stay that overlaps an earlier one of the same
+// patient in the same clinic (same hospital and clinic name) is kept and flagged
+// (overlapping_stay, listed in flags.csv): the care-episode merge joins such stays.
 std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t>& patient,
                                  size_t patients, RejectLog& log) {
   const model::Stays& s = raw.stays;
@@ -131,34 +135,54 @@ std::vector<uint32_t> OrderStays(const RawStays& raw, const std::vector<uint32_t
   std::vector<uint32_t> kept;
   kept.reserve(order.size());
   size_t first_of_patient = 0;
+  auto row_text = [&](uint32_t stay) {
+    return fmt::format("episode_id={}", raw.episode_ids.Name(s.episode_id[stay]));
+  };
   for (size_t i = 0; i < order.size(); ++i) {
     const uint32_t stay = order[i];
     if (i == 0 || patient[stay] != patient[order[i - 1]]) first_of_patient = kept.size();
+    bool duplicate = false;
     bool overlaps = false;
-    if (s.clinic[stay] != 0) {
-      for (size_t k = first_of_patient; k < kept.size() && !overlaps; ++k) {
-        const uint32_t earlier = kept[k];
-        if (s.clinic[earlier] != s.clinic[stay] || s.hospital[earlier] != s.hospital[stay]) {
-          continue;
-        }
-        const DateTime end = s.discharged_at[earlier];
-        const bool both_times = (s.flags[earlier] & model::kDischargedHasTime) &&
-                                (s.flags[stay] & model::kAdmittedHasTime);
-        overlaps = end == kNoDateTime || (both_times ? s.admitted_at[stay] < end
-                                                     : DateOf(s.admitted_at[stay]) < DateOf(end));
-        if (overlaps) {
-          log.Add(
-              s.line[stay], "admitted_at", RejectCode::kOverlappingStay,
-              fmt::format("{}:{}: column 'admitted_at': the stay starts {} while the same "
-                          "patient's stay at line {} in the same clinic lasts until {}",
-                          log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
-                          s.line[earlier],
-                          end == kNoDateTime ? "coverage_to (no discharge)" : FormatDateTime(end)),
-              fmt::format("episode_id={}", raw.episode_ids.Name(s.episode_id[stay])));
-        }
+    for (size_t k = first_of_patient; k < kept.size() && !duplicate; ++k) {
+      const uint32_t earlier = kept[k];
+      if (s.clinic[earlier] != s.clinic[stay] || s.hospital[earlier] != s.hospital[stay]) {
+        continue;
+      }
+      if (s.admitted_at[earlier] == s.admitted_at[stay] &&
+          s.discharged_at[earlier] == s.discharged_at[stay] &&
+          s.specialty[earlier] == s.specialty[stay]) {
+        duplicate = true;
+        log.Add(s.line[stay], "admitted_at", RejectCode::kDuplicateStay,
+                fmt::format("{}:{}: column 'admitted_at': the same patient, admission {}, "
+                            "discharge {} and unit as the stay at line {}: a duplicate; the "
+                            "first is kept",
+                            log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
+                            s.discharged_at[stay] == kNoDateTime
+                                ? "(none)"
+                                : FormatDateTime(s.discharged_at[stay]),
+                            s.line[earlier]),
+                row_text(stay));
+        break;
+      }
+      if (overlaps || s.clinic[stay] == 0) continue;
+      const DateTime end = s.discharged_at[earlier];
+      const bool both_times = (s.flags[earlier] & model::kDischargedHasTime) &&
+                              (s.flags[stay] & model::kAdmittedHasTime);
+      overlaps = end == kNoDateTime || (both_times ? s.admitted_at[stay] < end
+                                                   : DateOf(s.admitted_at[stay]) < DateOf(end));
+      if (overlaps) {
+        log.AddFlag(
+            s.line[stay], "admitted_at", FlagCode::kOverlappingStay,
+            fmt::format("{}:{}: column 'admitted_at': the stay starts {} while the same "
+                        "patient's stay at line {} in the same clinic lasts until {}; kept (the "
+                        "care-episode merge joins them)",
+                        log.file(), s.line[stay], FormatDateTime(s.admitted_at[stay]),
+                        s.line[earlier],
+                        end == kNoDateTime ? "coverage_to (no discharge)" : FormatDateTime(end)),
+            row_text(stay));
       }
     }
-    if (!overlaps) kept.push_back(stay);
+    if (!duplicate) kept.push_back(stay);
   }
   return kept;
 }
@@ -406,6 +430,8 @@ void Report(const RawTableBase& table, IngestReport& report) {
   for (const auto& [code, count] : table.log.flags()) {
     report.flag_counts[{table.log.file(), std::string(FlagCodeName(code))}] += count;
   }
+  report.flagged.insert(report.flagged.end(), table.log.flagged().begin(),
+                        table.log.flagged().end());
 }
 
 }  // namespace
@@ -448,9 +474,13 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     NARA_RETURN_IF_ERROR(
         municipalities->AddExtractFile(reader, municipality_file.log, municipality_file.counts));
   }
+  NARA_ASSIGN_OR_RETURN(auto manifest_text, ReadFile((dir / "extract.toml").string(),
+                                                      "the extract's manifest"));
+  NARA_ASSIGN_OR_RETURN(const ExtractMapping mapping,
+                        ParseExtractMapping(manifest_text, (dir / "extract.toml").string()));
   const ReadContext context{&*municipalities, options.pseudonymiser,
                             DateOf(extract.manifest.created), options.allow_identifiable,
-                            extract.manifest.pvard_planned};
+                            extract.manifest.pvard_planned, &mapping};
 
   RawStays stays;
   RawEvents events;
@@ -596,17 +626,18 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
            &population_json}) {
     if (table != &population_json || table->counts.present) Report(*table, report);
   }
-  std::stable_sort(report.rejects.begin(), report.rejects.end(),
-                   [&](const Reject& a, const Reject& b) {
-                     auto rank = [&](const std::string& file) {
-                       for (size_t i = 0; i < report.tables.size(); ++i) {
-                         if (report.tables[i].file == file) return i;
-                       }
-                       return report.tables.size();
-                     };
-                     if (a.file != b.file) return rank(a.file) < rank(b.file);
-                     return a.line < b.line;
-                   });
+  auto rank = [&](const std::string& file) {
+    for (size_t i = 0; i < report.tables.size(); ++i) {
+      if (report.tables[i].file == file) return i;
+    }
+    return report.tables.size();
+  };
+  auto in_file_order = [&](const auto& a, const auto& b) {
+    if (a.file != b.file) return rank(a.file) < rank(b.file);
+    return a.line < b.line;
+  };
+  std::stable_sort(report.rejects.begin(), report.rejects.end(), in_file_order);
+  std::stable_sort(report.flagged.begin(), report.flagged.end(), in_file_order);
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return loaded;

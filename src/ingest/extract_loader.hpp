@@ -33,6 +33,7 @@ struct IngestReport {
   std::vector<Reject> rejects;      // sorted by file (contract order), then line
   std::map<std::pair<std::string, std::string>, int64_t> reject_counts;  // (file, code) -> rows
   std::map<std::pair<std::string, std::string>, int64_t> flag_counts;    // (file, code) -> rows
+  std::vector<FlaggedRow> flagged;  // the flagged rows that are listed (flags.csv), file order
   int64_t bytes_read = 0;
   double seconds = 0;
 

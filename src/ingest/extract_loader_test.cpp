@@ -56,7 +56,7 @@ TEST(ExtractLoaderTest, RejectsEachEpisodeFaultWithFileLineColumnAndCode) {
               ::testing::ElementsAre(
                   "episodes.csv:2:bad_date", "episodes.csv:3:discharge_before_admission",
                   "episodes.csv:4:unknown_municipality", "episodes.csv:6:duplicate_episode_id",
-                  "episodes.csv:7:overlapping_stay", "episodes.csv:8:bad_code",
+                  "episodes.csv:8:bad_code",
                   "episodes.csv:9:missing_value", "episodes.csv:10:field_count",
                   "episodes.csv:11:bad_code"));
   const auto& rejects = loaded->report.rejects;
@@ -71,15 +71,21 @@ TEST(ExtractLoaderTest, RejectsEachEpisodeFaultWithFileLineColumnAndCode) {
   EXPECT_EQ(rejects[3].message,
             "episodes.csv:6: column 'episode_id': episode_id \"E4\" already appeared on an "
             "earlier row; the first is kept");
-  EXPECT_EQ(rejects[4].message,
+  // E5 overlaps E4 (same patient and clinic): kept and flagged, not rejected (issue 13).
+  ASSERT_EQ(loaded->report.flagged.size(), 1u);
+  EXPECT_EQ(loaded->report.flagged[0].line, 7);
+  EXPECT_EQ(loaded->report.flagged[0].code, FlagCode::kOverlappingStay);
+  EXPECT_EQ(loaded->report.flagged[0].message,
             "episodes.csv:7: column 'admitted_at': the stay starts 2019-04-02 00:00 while the "
-            "same patient's stay at line 5 in the same clinic lasts until 2019-04-03 00:00");
-  EXPECT_EQ(rejects[6].message, "episodes.csv:9: column 'admission_kind': a value is required");
-  EXPECT_EQ(rejects[7].message, "episodes.csv:10: 7 fields where the header has 12");
-  EXPECT_EQ(loaded->extract.stays.size(), 1u);
+            "same patient's stay at line 5 in the same clinic lasts until 2019-04-03 00:00; kept "
+            "(the care-episode merge joins them)");
+  EXPECT_EQ(loaded->report.flag_counts.at({"episodes.csv", "overlapping_stay"}), 1);
+  EXPECT_EQ(rejects[5].message, "episodes.csv:9: column 'admission_kind': a value is required");
+  EXPECT_EQ(rejects[6].message, "episodes.csv:10: 7 fields where the header has 12");
+  EXPECT_EQ(loaded->extract.stays.size(), 2u);
   EXPECT_EQ(loaded->report.tables[0].read, 10);
-  EXPECT_EQ(loaded->report.tables[0].used, 1);
-  EXPECT_EQ(loaded->report.rows_rejected(), 9);
+  EXPECT_EQ(loaded->report.tables[0].used, 2);
+  EXPECT_EQ(loaded->report.rows_rejected(), 8);
 }
 
 TEST(ExtractLoaderTest, ReadsTheRegisterDialect) {
@@ -149,8 +155,9 @@ TEST(ExtractLoaderTest, AMisspeltManifestKeyIsAnErrorNamingFileLineAndKey) {
   ASSERT_FALSE(misspelt.ok());
   EXPECT_EQ(misspelt.status().code(), StatusCode::kInvalidInput);
   EXPECT_THAT(misspelt.status().message(),
-              HasSubstr("extract.toml:3: coverage_fron: unknown setting (known: codes, coordination, county, "
-                        "coverage_from, coverage_to, created, region)"));
+              HasSubstr("extract.toml:3: coverage_fron: unknown setting (known: codes, columns, "
+                        "coordination, county, coverage_from, coverage_to, created, region, "
+                        "values)"));
   extract.Write("extract.toml",
                 "county = \"08\"\ncoverage_from = 2019-01-01\ncoverage_to = 2019-12-31\n"
                 "[codes]\npvard_plan = \"1\"\n");

@@ -62,6 +62,9 @@ std::string FormatReportText(const LoadedExtract& loaded) {
           : static_cast<double>(extract.MemoryBytes()) / static_cast<double>(extract.stays.size()),
       static_cast<double>(r.bytes_read) / 1e6, r.seconds);
   out += fmt::format("Rejected rows: {}\n", r.rows_rejected());
+  int64_t flagged = 0;
+  for (const auto& [key, count] : r.flag_counts) flagged += count;
+  out += fmt::format("Flagged rows (kept): {}\n", flagged);
   return out;
 }
 
@@ -97,6 +100,9 @@ nlohmann::json ReportJson(const LoadedExtract& loaded) {
     json["flags"].push_back({{"file", key.first}, {"code", key.second}, {"rows", count}});
   }
   json["rows_rejected"] = r.rows_rejected();
+  int64_t flagged = 0;
+  for (const auto& [key, count] : r.flag_counts) flagged += count;
+  json["rows_flagged"] = flagged;
   json["bytes_read"] = r.bytes_read;
   json["memory_bytes"] = loaded.extract.MemoryBytes();
   json["stays"] = loaded.extract.stays.size();
@@ -115,6 +121,21 @@ Status WriteRejectsCsv(const IngestReport& report, const std::string& path) {
   }
   if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
     return IoError(fmt::format("{}: could not write the whole rejects file", path));
+  }
+  return Status::Ok();
+}
+
+Status WriteFlagsCsv(const IngestReport& report, const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!file) return IoError(fmt::format("{}: cannot write the flags file", path));
+  std::string out = "file,line,column,code,message,row\n";
+  for (const auto& flag : report.flagged) {
+    out += fmt::format("{},{},{},{},{},{}\n", CsvField(flag.file), flag.line,
+                       CsvField(flag.column), FlagCodeName(flag.code), CsvField(flag.message),
+                       CsvField(flag.row));
+  }
+  if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
+    return IoError(fmt::format("{}: could not write the whole flags file", path));
   }
   return Status::Ok();
 }

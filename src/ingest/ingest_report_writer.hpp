@@ -22,4 +22,8 @@ nlohmann::json ReportJson(const LoadedExtract& loaded);
 // The row is the input row with the patient replaced by its pseudonym (see RowContext).
 Status WriteRejectsCsv(const IngestReport& report, const std::string& path);
 
+// flags.csv: the same columns for the rows kept but flagged with a row of their own
+// (overlapping_stay, derived_id_tie), in file order.
+Status WriteFlagsCsv(const IngestReport& report, const std::string& path);
+
 }  // namespace nara::ingest

@@ -42,8 +42,9 @@ Result<model::Manifest> ParseManifest(std::string_view text, std::string_view fi
   NARA_ASSIGN_OR_RETURN(auto parsed, ParseToml(text, file, StatusCode::kInvalidInput));
   TomlSection root(parsed, std::string(file), "", StatusCode::kInvalidInput);
   // A misspelt key is reported before the missing one it was meant to be.
+  // [columns.*] and [values.*] are read by ParseExtractMapping (extract_mapping.hpp).
   for (const char* key : {"region", "county", "coverage_from", "coverage_to", "created", "codes",
-                          "coordination"}) {
+                          "coordination", "columns", "values"}) {
     root.Get(key);
   }
   NARA_RETURN_IF_ERROR(root.CheckNoUnknownKeys());

@@ -74,6 +74,7 @@ struct ReadContext {
   Date reference;            // for the century of 10-digit identity numbers
   bool allow_identifiable;
   std::string pvard_planned;
+  const ExtractMapping* mapping = nullptr;  // extract.toml [columns]/[values], or none
 };
 
 // Resolves the patient column of `row` and marks it for redaction. Rejects the row (nullopt)
@@ -95,7 +96,10 @@ inline std::optional<ResolvedPatient> ResolveRowPatient(RowContext& row, size_t 
     return std::nullopt;
   }
   row.set_patient_column(spec, patient->pseudonym);
-  if (patient->bad_check_digit) row.Flag(FlagCode::kBadCheckDigit);
+  if (patient->bad_check_digit) {
+    row.Flag(spec, FlagCode::kBadCheckDigit,
+             "the identity number's check digit is wrong; kept and pseudonymised as written");
+  }
   return *patient;
 }
 

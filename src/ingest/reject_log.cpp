@@ -7,14 +7,15 @@ namespace nara::ingest {
 
 std::string_view RejectCodeName(RejectCode code) {
   // clang-format off
-  static constexpr std::array<std::string_view, 21> kNames = {
+  static constexpr std::array<std::string_view, 22> kNames = {
       "field_count",       "malformed_row",        "missing_value",
       "bad_date",          "bad_number",           "bad_code",
       "unknown_municipality", "duplicate_episode_id", "discharge_before_admission",
       "overlapping_stay",  "unknown_episode",      "ready_notice_after_discharge",
       "negative_count",    "field_too_long",       "identity_number_in_text",
       "unlinked_event",    "ambiguous_event",      "population_total_mismatch",
-      "population_total_only", "population_incomplete_band", "duplicate_population_row"};
+      "population_total_only", "population_incomplete_band", "duplicate_population_row",
+      "duplicate_stay"};
   // clang-format on
   return kNames[static_cast<size_t>(code)];
 }
@@ -22,6 +23,8 @@ std::string_view RejectCodeName(RejectCode code) {
 std::string_view FlagCodeName(FlagCode code) {
   switch (code) {
     case FlagCode::kBadCheckDigit: return "bad_check_digit";
+    case FlagCode::kOverlappingStay: return "overlapping_stay";
+    case FlagCode::kDerivedIdTie: return "derived_id_tie";
   }
   return "";
 }
@@ -29,6 +32,14 @@ std::string_view FlagCodeName(FlagCode code) {
 void RejectLog::Append(const RejectLog& other) {
   rejects_.insert(rejects_.end(), other.rejects_.begin(), other.rejects_.end());
   for (const auto& [code, count] : other.flags_) flags_[code] += count;
+  flagged_.insert(flagged_.end(), other.flagged_.begin(), other.flagged_.end());
+}
+
+void RejectLog::AddFlag(int64_t line, std::string_view column, FlagCode code,
+                        std::string_view message, std::string_view row) {
+  ++flags_[code];
+  flagged_.push_back(FlaggedRow{file_, line, std::string(column), code,
+                                RedactIdentityNumbers(message), RedactIdentityNumbers(row)});
 }
 
 void RejectLog::Add(int64_t line, std::string_view column, RejectCode code,

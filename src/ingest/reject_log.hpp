@@ -23,7 +23,8 @@ enum class RejectCode : uint8_t {
   kUnknownMunicipality,       // not in SCB's list nor the extract's municipalities.csv
   kDuplicateEpisodeId,        // a second row with an episode_id already seen
   kDischargeBeforeAdmission,
-  kOverlappingStay,           // overlaps an earlier stay of the patient in the same clinic
+  kOverlappingStay,           // no longer given (issue 13: such a stay is kept and flagged);
+                              // the name stays reserved
   kUnknownEpisode,            // an event whose episode is not in episodes.csv (or was rejected)
   kReadyNoticeAfterDischarge,
   kNegativeCount,
@@ -36,11 +37,16 @@ enum class RejectCode : uint8_t {
   kPopulationTotalOnly,      // an SCB total row whose parts are not in the file
   kPopulationIncompleteBand, // single ages that do not cover a whole age band of Nära
   kDuplicatePopulationRow,   // a second row for the same region, age, sex and year
+  // Issue 13 (PAR form, overlapping stays kept):
+  kDuplicateStay,  // same patient, admission, discharge and unit as an earlier stay (or, in the
+                   // PAR form, a row identical to an earlier one)
 };
 
 // Values kept but flagged (the row is used).
 enum class FlagCode : uint8_t {
-  kBadCheckDigit,  // personnummer with a wrong check digit: kept, pseudonymised, flagged
+  kBadCheckDigit,    // personnummer with a wrong check digit: kept, pseudonymised, flagged
+  kOverlappingStay,  // starts before an earlier stay of the patient in the same clinic ends: kept
+  kDerivedIdTie,     // PAR form: another row has the same derived-id key; the line number added
 };
 
 std::string_view RejectCodeName(RejectCode code);
@@ -56,6 +62,16 @@ struct Reject {
                         // and long fields cut
 };
 
+// A row kept but listed in flags.csv (the flag codes that name a row, e.g. overlapping_stay).
+struct FlaggedRow {
+  std::string file;
+  int64_t line;
+  std::string column;
+  FlagCode code;
+  std::string message;  // redacted, as a reject's
+  std::string row;
+};
+
 // Collects the rejects and flags of one table. Not thread-safe: one per table reader.
 class RejectLog {
  public:
@@ -66,17 +82,22 @@ class RejectLog {
   void Add(int64_t line, std::string_view column, RejectCode code, std::string_view message,
            std::string_view row);
   void Flag(FlagCode code) { ++flags_[code]; }
+  // Flags a kept row and lists it (flags.csv), redacted as Add does; counts it as Flag does.
+  void AddFlag(int64_t line, std::string_view column, FlagCode code, std::string_view message,
+               std::string_view row);
   // Adds another log's rejects (after this one's) and flag counts: for a table read in parts.
   void Append(const RejectLog& other);
 
   const std::string& file() const { return file_; }
   const std::vector<Reject>& rejects() const { return rejects_; }
   const std::map<FlagCode, int64_t>& flags() const { return flags_; }
+  const std::vector<FlaggedRow>& flagged() const { return flagged_; }
 
  private:
   std::string file_;
   std::vector<Reject> rejects_;
   std::map<FlagCode, int64_t> flags_;
+  std::vector<FlaggedRow> flagged_;
 };
 
 }  // namespace nara::ingest

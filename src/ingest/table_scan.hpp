@@ -49,6 +49,9 @@ class RowContext {
       : reader_(reader), record_(record), map_(map), specs_(specs), log_(log) {}
 
   std::string_view Get(size_t spec) const { return map_.Get(record_, spec); }
+  // Field `column` of the row as read (by header position), and the number of fields.
+  std::string_view Field(size_t column) const { return record_.fields[column]; }
+  size_t field_count() const { return record_.fields.size(); }
   int64_t line() const { return record_.line; }
   // The pseudonym is formatted only if the row is rejected (most rows are not).
   void set_patient_column(size_t spec, uint64_t pseudonym) {
@@ -73,7 +76,13 @@ class RowContext {
                                    code == RejectCode::kBadDate ? "not a valid date" : "not valid",
                                    expected, QuoteForMessage(Get(spec))));
   }
-  void Flag(FlagCode code) { log_.Flag(code); }
+  // Flags the row (kept) and lists it in flags.csv, as Reject lists a rejected one.
+  void Flag(size_t spec, FlagCode code, std::string message) {
+    std::string_view column = spec < specs_.size() ? specs_[spec].name : std::string_view();
+    std::string where = fmt::format("{}:{}: ", log_.file(), record_.line);
+    if (!column.empty()) where += fmt::format("column '{}': ", column);
+    log_.AddFlag(record_.line, column, code, where + message, RowText());
+  }
 
   // A free-text value that reaches outputs (a hospital, clinic, health centre or unit name, a
   // programme), trimmed. Rejects the row (identity_number_in_text) and returns nullopt when it
@@ -154,10 +163,11 @@ inline size_t FirstTooLongField(const CsvRecord& record) {
 // fields and rows with a field longer than kMaxFieldBytes, and calls `parse_row(RowContext&)` for
 // the others; it returns true when it used the row. Fails only when the header does not fit `specs`
 // (a missing required column).
+// `mapping` (extract.toml [columns.<table>]/[values]) may rename header columns and translate values.
 template <typename ParseRow>
 Status ScanTable(CsvReader& reader, std::span<const ColumnSpec> specs, RejectLog& log,
-                 TableCounts& counts, ParseRow&& parse_row) {
-  auto map = ColumnMap::Resolve(reader.header(), specs, log.file());
+                 TableCounts& counts, const TableMapping* mapping, ParseRow&& parse_row) {
+  auto map = ColumnMap::Resolve(reader.header(), specs, log.file(), mapping);
   if (!map.ok()) return map.status();
   counts.present = true;
   // Header names are input text too: redacted, cut, and not listed without end.
@@ -196,6 +206,12 @@ Status ScanTable(CsvReader& reader, std::span<const ColumnSpec> specs, RejectLog
   }
   counts.blank_lines = reader.blank_lines();
   return Status::Ok();
+}
+
+template <typename ParseRow>
+Status ScanTable(CsvReader& reader, std::span<const ColumnSpec> specs, RejectLog& log,
+                 TableCounts& counts, ParseRow&& parse_row) {
+  return ScanTable(reader, specs, log, counts, nullptr, std::forward<ParseRow>(parse_row));
 }
 
 }  // namespace nara::ingest

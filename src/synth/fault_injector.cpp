@@ -50,9 +50,10 @@ class Injector {
       : format_(format), writer_(writer), faults_(faults) {}
 
   // Appends `row` to `table` as a fault of `column` with `code`.
-  Status Add(Table table, const std::string& row, const char* column, const char* code) {
+  Status Add(Table table, const std::string& row, const char* column, const char* code,
+             bool flag = false) {
     TableSink& sink = writer_.sink(table);
-    faults_.push_back({TableFile(table), sink.next_line(), column, code});
+    faults_.push_back({TableFile(table), sink.next_line(), column, code, flag});
     sink.buffer() += row;
     return sink.EndRow();
   }
@@ -134,7 +135,8 @@ Status InjectStreamedFaults(const FaultAnchor& anchor, const RowFormat& format,
   writer.AppendStay(row, person, other);
   NARA_RETURN_IF_ERROR(
       injector.AddPatched(Table::kEpisodes, row, kEpisodeAdmissionKind, "9", "bad_code"));
-  // The same clinic of the same hospital, admitted the day after the real stay began.
+  // The same clinic of the same hospital, admitted the day after the real stay began: kept and
+  // flagged (issue 13), not rejected.
   if (anchor.long_enough) {
   other = real;
   other.number = kFaultNumber + 6;
@@ -142,8 +144,15 @@ Status InjectStreamedFaults(const FaultAnchor& anchor, const RowFormat& format,
   other.discharged = real.discharged;
   row.clear();
   writer.AppendStay(row, person, other);
-  NARA_RETURN_IF_ERROR(injector.Add(Table::kEpisodes, row, "admitted_at", "overlapping_stay"));
+  NARA_RETURN_IF_ERROR(
+      injector.Add(Table::kEpisodes, row, "admitted_at", "overlapping_stay", /*flag=*/true));
   }
+  // The real stay again under another id (same patient, times and clinic): a true duplicate.
+  other = real;
+  other.number = kFaultNumber + 7;
+  row.clear();
+  writer.AppendStay(row, person, other);
+  NARA_RETURN_IF_ERROR(injector.Add(Table::kEpisodes, row, "admitted_at", "duplicate_stay"));
 
   // coordination.csv
   row.clear();
@@ -201,11 +210,11 @@ Status WriteFaultList(const std::string& dir, const std::vector<Fault>& faults) 
   TableSink sink;
   NARA_RETURN_IF_ERROR(
       sink.Open((std::filesystem::path(dir) / "faults.csv").string(), false, false));
-  sink.buffer() += "file,line,column,code\n";
+  sink.buffer() += "file,line,column,code,outcome\n";
   NARA_RETURN_IF_ERROR(sink.EndRow());
   for (const Fault& fault : faults) {
-    fmt::format_to(std::back_inserter(sink.buffer()), "{},{},{},{}\n", fault.file, fault.line,
-                   fault.column, fault.code);
+    fmt::format_to(std::back_inserter(sink.buffer()), "{},{},{},{},{}\n", fault.file,
+                   fault.line, fault.column, fault.code, fault.flag ? "flag" : "reject");
     NARA_RETURN_IF_ERROR(sink.EndRow());
   }
   return sink.Close();

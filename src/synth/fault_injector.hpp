@@ -14,12 +14,14 @@
 namespace nara::synth {
 
 // One injected row: the file, its 1-based line (the header is line 1), the column at fault
-// (the contract's name) and the reject code ingest must give it.
+// (the contract's name) and the code ingest must give it: a reject code, or with `flag` a flag
+// code (the row is kept and listed in flags.csv, e.g. overlapping_stay).
 struct Fault {
   std::string file;
   int64_t line;
   std::string column;
   std::string code;
+  bool flag = false;
 };
 
 // The real stay the faults are built around: the duplicate repeats its episode_id, the
@@ -41,7 +43,8 @@ void ConsiderAnchor(const PatientRecord& record, FaultAnchor& anchor);
 Status InjectStreamedFaults(const FaultAnchor& anchor, const RowFormat& format,
                             ExtractWriter& writer, std::vector<Fault>& faults);
 
-// Writes faults.csv (file,line,column,code; UTF-8, LF) in `dir`. Error: IoError naming it.
+// Writes faults.csv (file,line,column,code,outcome; outcome `reject` or `flag`; UTF-8, LF) in
+// `dir`. Error: IoError naming it.
 Status WriteFaultList(const std::string& dir, const std::vector<Fault>& faults);
 
 }  // namespace nara::synth

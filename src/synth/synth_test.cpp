@@ -471,13 +471,15 @@ TEST_F(SynthTest, InjectedFaultsAreListedAtTheirLines) {
     options.inject_faults = true;
     ASSERT_TRUE(Generate(options).ok());
     const auto faults = Lines(Read(dir / "faults.csv"));
-    ASSERT_EQ(faults[0], "file,line,column,code");
+    ASSERT_EQ(faults[0], "file,line,column,code,outcome");
     ASSERT_GE(faults.size(), 21u);
     std::set<std::string> codes;
     std::map<std::string, std::vector<std::string>> tables;
     for (size_t i = 1; i < faults.size(); ++i) {
       const auto f = Split(faults[i], ',');
-      ASSERT_EQ(f.size(), 4u) << faults[i];
+      ASSERT_EQ(f.size(), 5u) << faults[i];
+      // Only an overlapping stay is kept and flagged; every other fault is rejected.
+      EXPECT_EQ(f[4], f[3] == "overlapping_stay" ? "flag" : "reject") << faults[i];
       codes.insert(f[3]);
       if (!tables.count(f[0])) tables[f[0]] = Lines(Read(dir / f[0]));
       const auto& lines = tables[f[0]];
@@ -504,7 +506,7 @@ TEST_F(SynthTest, InjectedFaultsAreListedAtTheirLines) {
         size_t seen = 0;
         for (size_t k = 1; k < line - 1; ++k) seen += lines[k].rfind(id, 0) == 0;
         EXPECT_EQ(seen, 1u) << id;
-      } else if (code == "overlapping_stay") {
+      } else if (code == "overlapping_stay" || code == "duplicate_stay") {
         EXPECT_EQ(row.substr(0, 4), "V900");
       } else if (code == "unknown_episode") {
         EXPECT_EQ(row.substr(0, 11), "V9000000099");
@@ -512,7 +514,8 @@ TEST_F(SynthTest, InjectedFaultsAreListedAtTheirLines) {
     }
     for (const char* code :
          {"bad_date", "discharge_before_admission", "unknown_municipality", "duplicate_episode_id",
-          "overlapping_stay", "unknown_episode", "ready_notice_after_discharge", "negative_count",
+          "overlapping_stay", "duplicate_stay", "unknown_episode", "ready_notice_after_discharge",
+          "negative_count",
           "missing_value", "bad_code"}) {
       EXPECT_TRUE(codes.count(code)) << code;
     }

@@ -64,45 +64,72 @@ TEST(CliE2eTest, InjectedFaultsAreEachReportedWithFileLineAndCode) {
   ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "2000", "--inject-faults"}).exit_code, 0);
   auto run = RunNara({"check", dir / "x", "--test-data", "--out", dir / "check"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::set<std::string> rejected;
-  std::istringstream rejects(ReadFile(dir.path() / "check" / "rejects.csv"));
-  std::string line;
-  std::getline(rejects, line);
-  ASSERT_EQ(line, "file,line,column,code,message,row");
+  // The first four fields of each row of a rejects.csv-like file, as "file:line:code".
+  auto listed = [](const std::string& text, int64_t& rows) {
+    std::set<std::string> keys;
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "file,line,column,code,message,row");
+    while (std::getline(in, line)) {
+      std::stringstream fields(line);
+      std::string file, number, column, code;
+      std::getline(fields, file, ',');
+      std::getline(fields, number, ',');
+      std::getline(fields, column, ',');
+      std::getline(fields, code, ',');
+      keys.insert(file + ":" + number + ":" + code);
+      ++rows;
+    }
+    return keys;
+  };
   int64_t reject_rows = 0;
-  while (std::getline(rejects, line)) {
-    std::stringstream fields(line);
-    std::string file, number, column, code;
-    std::getline(fields, file, ',');
-    std::getline(fields, number, ',');
-    std::getline(fields, column, ',');
-    std::getline(fields, code, ',');
-    rejected.insert(file + ":" + number + ":" + code);
-    ++reject_rows;
-  }
+  int64_t flag_rows = 0;
+  const std::set<std::string> rejected =
+      listed(ReadFile(dir.path() / "check" / "rejects.csv"), reject_rows);
+  const std::set<std::string> flagged =
+      listed(ReadFile(dir.path() / "check" / "flags.csv"), flag_rows);
+  std::string line;
   std::istringstream faults(ReadFile(dir.path() / "x" / "faults.csv"));
   std::getline(faults, line);
+  ASSERT_EQ(line, "file,line,column,code,outcome");
   int faults_seen = 0;
+  int flags_expected = 0;
   std::set<std::string> codes;
   while (std::getline(faults, line)) {
     std::stringstream fields(line);
-    std::string file, number, column, code;
+    std::string file, number, column, code, outcome;
     std::getline(fields, file, ',');
     std::getline(fields, number, ',');
     std::getline(fields, column, ',');
     std::getline(fields, code, ',');
-    EXPECT_TRUE(rejected.count(file + ":" + number + ":" + code)) << line;
+    std::getline(fields, outcome, ',');
+    const std::string key = file + ":" + number + ":" + code;
+    if (outcome == "flag") {
+      // Kept and listed in flags.csv (an overlapping stay), not rejected.
+      EXPECT_TRUE(flagged.count(key)) << line;
+      EXPECT_FALSE(rejected.count(file + ":" + number + ":" + code)) << line;
+      ++flags_expected;
+    } else {
+      EXPECT_EQ(outcome, "reject") << line;
+      EXPECT_TRUE(rejected.count(key)) << line;
+    }
     codes.insert(code);
     ++faults_seen;
   }
+  EXPECT_EQ(flags_expected, 1);
+  EXPECT_EQ(flag_rows, flags_expected);
   EXPECT_GE(faults_seen, 10);
   for (const char* code : {"bad_date", "discharge_before_admission", "unknown_municipality",
-                           "duplicate_episode_id", "unknown_episode"}) {
+                           "duplicate_episode_id", "unknown_episode", "duplicate_stay",
+                           "overlapping_stay"}) {
     EXPECT_TRUE(codes.count(code)) << code;
   }
   const auto report = Report(dir, "check");
   EXPECT_EQ(report["rows_rejected"].get<int64_t>(), reject_rows);
   EXPECT_THAT(run.out, HasSubstr("Rejected rows: " + std::to_string(reject_rows)));
+  EXPECT_EQ(report["rows_flagged"].get<int64_t>(), flag_rows);
+  EXPECT_THAT(run.out, HasSubstr("Flagged rows (kept): " + std::to_string(flag_rows)));
   // --strict turns rejected rows into exit code 1.
   auto strict = RunNara({"check", dir / "x", "--test-data", "--strict", "--out", dir / "c2"});
   EXPECT_EQ(strict.exit_code, 1);

@@ -1,0 +1,186 @@
+// Issue 13 on tiny extracts: overlapping stays kept and flagged, true duplicates rejected, the
+// PAR form of stays (derived ids, LAN/KOMMUN, DIA columns) and extract.toml's column and value
+// mappings, each with its exact message.
+#include "ingest/extract_loader_test_util.hpp"
+
+namespace nara::ingest {
+namespace {
+
+std::vector<std::string> Ids(const LoadedExtract& loaded) {
+  std::vector<std::string> ids;
+  const model::Stays& s = loaded.extract.stays;
+  for (size_t i = 0; i < s.size(); ++i) ids.push_back(loaded.extract.episode_ids.Name(s.episode_id[i]));
+  return ids;
+}
+
+TEST(InputFormsTest, AnOverlappingStayIsKeptAndFlaggedAndATrueDuplicateRejected) {
+  TempExtract extract;
+  extract.Write("episodes.csv",
+                std::string(kHeader) +
+                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 08:00,2019-03-10 10:00,"
+                    "acute,home\n"
+                    "E2,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-10 09:00,2019-03-15 10:00,"
+                    "acute,home\n"
+                    "E3,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 08:00,2019-03-10 10:00,"
+                    "acute,home\n");
+  extract.Write("coordination.csv",
+                "episode_id,event,at\nE2,admission_notice,2019-03-10 10:00\n"
+                "E3,admission_notice,2019-03-01 09:00\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:4:duplicate_stay",
+                                                     "coordination.csv:3:unknown_episode"));
+  EXPECT_EQ(loaded->report.rejects[0].message,
+            "episodes.csv:4: column 'admitted_at': the same patient, admission 2019-03-01 08:00, "
+            "discharge 2019-03-10 10:00 and unit as the stay at line 2: a duplicate; the first "
+            "is kept");
+  ASSERT_EQ(loaded->report.flagged.size(), 1u);
+  EXPECT_EQ(loaded->report.flagged[0].line, 3);
+  EXPECT_EQ(FlagCodeName(loaded->report.flagged[0].code), "overlapping_stay");
+  // The overlapping stay and its event are kept.
+  EXPECT_THAT(Ids(*loaded), ::testing::ElementsAre("E1", "E2"));
+  EXPECT_EQ(loaded->extract.events.size(), 1u);
+  // flags.csv and the report.
+  const fs::path flags = fs::path(extract.path()) / "flags-out.csv";
+  ASSERT_TRUE(WriteFlagsCsv(loaded->report, flags.string()).ok());
+  std::ifstream in(flags);
+  std::string header, row;
+  std::getline(in, header);
+  std::getline(in, row);
+  EXPECT_EQ(header, "file,line,column,code,message,row");
+  EXPECT_THAT(row, ::testing::StartsWith("episodes.csv,3,admitted_at,overlapping_stay,"));
+  EXPECT_EQ(ReportJson(*loaded)["rows_flagged"], 1);
+  EXPECT_THAT(FormatReportText(*loaded), HasSubstr("Flagged rows (kept): 1"));
+}
+
+constexpr const char* kParHeader =
+    "LopNr;AR;KON;ALDER;LAN;KOMMUN;SJUKHUS;MVO;INDATUM;UTDATUM;PVARD;INSATT;UTSATT;HDIA;DIA1;"
+    "DIA2\r\n";
+
+TEST(InputFormsTest, ReadsTheParFormWithDerivedIdsTiesAndDuplicates) {
+  TempExtract extract;
+  extract.Write("episodes.csv",
+                std::string(kParHeader) +
+                    "P1;2019;2;79;08;80;11010;101;20190301;20190305;2;3;3;I500;E119;\r\n"
+                    "P1;2019;2;79;8;80;11010;101;2019-03-01;20190307;2;3;3;I500;;\r\n"
+                    "P1;2019;2;79;8;80;11010;101;2019-03-01;20190307;2;3;3;I500;;\r\n"
+                    "P2;2019;1;70;08;81;11010;101;20190310;20190312;1;3;4;K359;;\r\n"
+                    "P3;2019;1;70;08;99;11010;101;20190310;20190312;1;3;4;K359;;\r\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:4:duplicate_stay",
+                                                     "episodes.csv:6:unknown_municipality"));
+  EXPECT_EQ(loaded->report.rejects[0].message,
+            "episodes.csv:4: the same row as line 3 (PAR form: a stay given twice); the first "
+            "is kept");
+  EXPECT_EQ(loaded->report.rejects[1].message,
+            "episodes.csv:6: column 'municipality': LAN \"08\" and KOMMUN \"99\" give 0899, not a "
+            "municipality code in SCB's list or municipalities.csv");
+  ASSERT_EQ(loaded->report.flagged.size(), 1u);
+  EXPECT_EQ(FlagCodeName(loaded->report.flagged[0].code), "derived_id_tie");
+  EXPECT_EQ(loaded->report.flagged[0].line, 3);
+  const auto ids = Ids(*loaded);
+  ASSERT_EQ(ids.size(), 3u);
+  // Derived ids: PAR- and 16 hex digits; the tie has -2 appended. Stays are sorted by patient
+  // pseudonym, then admission and id: P1's two are adjacent, the plain id first.
+  const size_t tie = static_cast<size_t>(
+      std::find_if(ids.begin(), ids.end(),
+                   [](const std::string& id) { return id.size() > 2 && id.substr(id.size() - 2) == "-2"; }) -
+      ids.begin());
+  ASSERT_TRUE(tie == 1 || tie == 2) << ids[0] << " " << ids[1] << " " << ids[2];
+  const size_t first = tie - 1;
+  const size_t p2 = tie == 1 ? 2 : 0;
+  EXPECT_THAT(ids[first], ::testing::MatchesRegex("PAR-[0-9a-f]{16}"));
+  EXPECT_EQ(ids[tie], ids[first] + "-2");
+  EXPECT_THAT(loaded->report.flagged[0].message,
+              HasSubstr("the same patient, admission date, hospital and MVO as line 2, with "
+                        "other content: kept as stay " + ids[tie]));
+  const model::Stays& s = loaded->extract.stays;
+  const auto& municipalities = loaded->extract.municipalities;
+  EXPECT_EQ(municipalities[s.municipality[first]].code, "0880");
+  EXPECT_EQ(municipalities[s.municipality[tie]].code, "0880");
+  EXPECT_EQ(municipalities[s.municipality[p2]].code, "0881");
+  EXPECT_EQ(s.sex[first], model::Sex::kFemale);
+  EXPECT_EQ(s.admission_kind[first], model::AdmissionKind::kAcute);
+  EXPECT_EQ(s.admission_kind[p2], model::AdmissionKind::kPlanned);
+  EXPECT_EQ(s.discharged_to[p2], model::Place::kDeceased);
+  // DIA1, DIA2 and AR are known columns.
+  EXPECT_TRUE(loaded->report.tables[0].unknown_columns.empty());
+  // The same file loads to the same ids (the derivation is stable).
+  auto again = Load(extract);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Ids(*again), ids);
+}
+
+TEST(InputFormsTest, WithoutEpisodeIdOrThePaRColumnsTheIdIsStillRequired) {
+  TempExtract extract;
+  extract.Write("episodes.csv", "patient,municipality,admitted_at,admission_kind\n"
+                                "P1,0880,2019-03-01,acute\n");
+  auto loaded = Load(extract);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(std::string(loaded.status().message()),
+              HasSubstr("episodes.csv:1: required column 'episode_id' is missing"));
+}
+
+TEST(InputFormsTest, MapsAnEhrExportsColumnsAndValues) {
+  TempExtract extract;
+  extract.Write("extract.toml",
+                std::string(kManifest) +
+                    "[columns.episodes]\n\"Vårdtillfälle\" = \"episode_id\"\n"
+                    "Patientnummer = \"patient\"\nHemkommun = \"municipality\"\n"
+                    "Inskriven = \"admitted_at\"\nUtskriven = \"discharged_at\"\n"
+                    "\"Inskrivningssätt\" = \"admission_kind\"\nUtskrivningsorsak = "
+                    "\"discharged_to\"\n"
+                    "[values.episodes.admission_kind]\n\"Akut inläggning\" = \"acute\"\n"
+                    "\"Planerad inläggning\" = \"planned\"\n"
+                    "[values.episodes.discharged_to]\n\"Utskriven till: Annat sjukhus\" = "
+                    "\"other_hospital\"\n\"Utskriven till: Hemmet\" = \"home\"\n");
+  extract.Write("episodes.csv",
+                "Vårdtillfälle;Patientnummer;Hemkommun;Inskriven;Utskriven;Inskrivningssätt;"
+                "Utskrivningsorsak\n"
+                "V1;P1;0880;2019-03-01 08:00;2019-03-05 10:00;Akut inläggning;Utskriven till: "
+                "Annat sjukhus\n"
+                "V2;P1;0880;2019-03-20 08:00;2019-03-25 10:00;Planerad inläggning;Utskriven "
+                "till: Hemmet\n"
+                "V3;P1;0880;2019-04-20 08:00;2019-04-25 10:00;Akut via remiss;Utskriven till: "
+                "Hemmet\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:4:bad_code"));
+  EXPECT_EQ(loaded->report.rejects[0].message,
+            "episodes.csv:4: column 'admission_kind': not valid (expected acute/planned, "
+            "akut/planerad, or PVARD 1/2): \"Akut via remiss\"");
+  const model::Stays& s = loaded->extract.stays;
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.admission_kind[0], model::AdmissionKind::kAcute);
+  EXPECT_EQ(s.discharged_to[0], model::Place::kOtherHospital);
+  EXPECT_EQ(s.admission_kind[1], model::AdmissionKind::kPlanned);
+  EXPECT_EQ(s.discharged_to[1], model::Place::kHome);
+}
+
+TEST(InputFormsTest, AnUnknownMappedNameIsAnErrorNamingFileLineAndKey) {
+  struct Case {
+    const char* toml;
+    const char* message;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"[columns.episodes]\nInskriven = \"admited_at\"\n",
+            "extract.toml:7: columns.episodes.Inskriven: 'admited_at' is not a column of "
+            "episodes.csv (known: episode_id, patient"},
+           {"[columns.episode]\nInskriven = \"admitted_at\"\n",
+            "extract.toml:6: columns.episode: unknown table (known: episodes)"},
+           {"[values.episodes.admision_kind]\nAkut = \"acute\"\n",
+            "extract.toml:6: values.episodes.admision_kind: not a column of episodes.csv"},
+           {"[columns.episodes]\nInskriven = 3\n",
+            "extract.toml:7: columns.episodes.Inskriven: expected a text in quotes"}}) {
+    TempExtract extract;
+    extract.Write("extract.toml", std::string(kManifest) + c.toml);
+    extract.Write("episodes.csv", std::string(kHeader));
+    auto loaded = Load(extract);
+    ASSERT_FALSE(loaded.ok()) << c.toml;
+    EXPECT_THAT(std::string(loaded.status().message()), HasSubstr(c.message)) << c.toml;
+  }
+}
+
+}  // namespace
+}  // namespace nara::ingest
