@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/atomic_file.hpp"
@@ -14,6 +15,11 @@
 #include "report/html_report.hpp"
 
 namespace nara::run {
+
+int ReportMinCount(int asked, const config::Config& config) {
+  if (asked >= 0) return asked;
+  return std::max(kReportDefaultMinCount, config.suppression_min_count);
+}
 
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
   auto period = ParsePeriod(label);
