@@ -8,10 +8,12 @@
 #include "base/period.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
+#include "indicators/suppression.hpp"
 #include "indicators/table_writer.hpp"
 #include "ingest/ingest_report_writer.hpp"
 #include "run/compute.hpp"
 #include "run/report_job.hpp"
+#include "run/unit_names.hpp"
 #include "synth/generator.hpp"
 
 namespace nara::cli {
@@ -72,7 +74,11 @@ Result<int> RunDemo(const DemoOptions& options) {
     file << indicators::TableCsv(*table);
     if (!file) return IoError(fmt::format("{}: cannot write the indicator table", table_path));
   }
-  NARA_RETURN_IF_ERROR(indicators::WriteTableXlsx(*table, (out / "indicators.xlsx").string()));
+  NARA_ASSIGN_OR_RETURN(const auto unit_names, run::UnitNamesOf(run));
+  indicators::XlsxOptions xlsx;
+  xlsx.unit_names = &unit_names;
+  NARA_RETURN_IF_ERROR(
+      indicators::WriteTableXlsx(*table, (out / "indicators.xlsx").string(), xlsx));
   std::printf("\nIndicator table: %s and indicators.xlsx (%zu rows). Region, all ages, 2021:\n",
               table_path.c_str(), table->rows.size());
   for (const auto& row : table->rows) {
@@ -88,7 +94,11 @@ Result<int> RunDemo(const DemoOptions& options) {
   report.goals_file = (fs::path(NARA_EXAMPLES_DIR) / "goals.toml").string();
   report.out_dir = out.string();
   if (!report.period.empty()) {
-    NARA_ASSIGN_OR_RETURN(auto path, run::WriteReport(run, *table, report));
+    // The report is published: its own copy of the table, suppressed by the report's default.
+    indicators::IndicatorTable published = *table;
+    report.suppression_min_count = run::ReportMinCount(-1, run.config.config);
+    indicators::Suppress(published.rows, report.suppression_min_count);
+    NARA_ASSIGN_OR_RETURN(auto path, run::WriteReport(run, published, report));
     std::printf("\nTertial report %s with the example goals: %s\n", report.period.c_str(),
                 path.c_str());
   }

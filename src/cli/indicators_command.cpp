@@ -1,5 +1,6 @@
 // `nara indicators EXTRACT [--config F] [--out FILE] [--format csv|json|xlsx|kolada]
-// [--suppress N]`.
+//  [--suppress N] [--period P]... [--indicator ID]... [--period-type T]... [--unit-type T]...
+//  [--unit U]... [--lang sv|en]`.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -11,10 +12,12 @@
 #include "base/phase_timer.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
+#include "indicators/row_filter.hpp"
 #include "indicators/suppression.hpp"
 #include "indicators/table_writer.hpp"
 #include "kolada/kolada_export.hpp"
 #include "run/compute.hpp"
+#include "run/unit_names.hpp"
 
 namespace nara::cli {
 namespace {
@@ -25,6 +28,8 @@ struct IndicatorsOptions {
   std::string format;
   int suppress = -1;  // -1: the configuration's [suppression] min_count
   std::vector<std::string> periods;  // --period, repeatable: added to the standard periods
+  indicators::RowFilterOptions filter;
+  std::string lang = "sv";  // the workbook's words (csv and json keep the contract's ids)
 };
 
 Result<int> RunIndicators(IndicatorsOptions options) {
@@ -51,6 +56,7 @@ Result<int> RunIndicators(IndicatorsOptions options) {
           config.config.source));
     }
   }
+  NARA_ASSIGN_OR_RETURN(const auto filter, indicators::RowFilter::Make(options.filter));
   PhaseTimer timer("load");
   NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(options.extract), std::move(config)));
   if (const int64_t rejected = run.report().rows_rejected(); rejected > 0) {
@@ -68,6 +74,10 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   }
   timer.Lap("compute");
   NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run, extra));
+  model::UnitNames unit_names;
+  if (format == "xlsx") {
+    NARA_ASSIGN_OR_RETURN(unit_names, run::UnitNamesOf(run));
+  }
   indicators::IndicatorTable* table = &computed.table;
   const int configured_min_count = run.config.config.suppression_min_count;
   // The extract and the settlement are not needed any more: their memory is given back on
@@ -86,6 +96,12 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   timer.Lap("suppress");
   const int min_count = options.suppress >= 0 ? options.suppress : configured_min_count;
   const int64_t suppressed = indicators::Suppress(table->rows, min_count);
+  // The filter runs on the suppressed table, so a narrower table hides the same cells.
+  const size_t all_rows = table->rows.size();
+  filter.Apply(table->rows);
+  if (!filter.empty()) {
+    std::fprintf(stderr, "note: the filter kept %zu of %zu rows\n", table->rows.size(), all_rows);
+  }
   for (const auto& note : table->notes) std::fprintf(stderr, "note: %s\n", note.c_str());
   if (min_count > 0) {
     std::fprintf(stderr, "note: suppression with min_count %d hid %lld cells\n", min_count,
@@ -112,7 +128,12 @@ Result<int> RunIndicators(IndicatorsOptions options) {
   } else if (format == "xlsx") {
     NARA_RETURN_IF_ERROR(WriteThroughTemporary(
         options.out, "the indicator table", [&](const std::string& temporary) {
-          return indicators::WriteTableXlsx(*table, temporary);
+          indicators::XlsxOptions xlsx;
+          xlsx.language = options.lang == "en" ? model::Language::kEnglish
+                                               : model::Language::kSwedish;
+          xlsx.unit_names = &unit_names;
+          xlsx.min_count = min_count;
+          return indicators::WriteTableXlsx(*table, temporary, xlsx);
         }));
   } else if (format == "csv") {
     if (options.out.empty()) {
@@ -154,6 +175,19 @@ Command AddIndicatorsCommand(CLI::App& root) {
                   "2019-01/2019-08, ytd (year to date), or any period label")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--indicator", options->filter.indicators,
+                  "Only this indicator (repeatable; ids as in docs/indicators/)");
+  app->add_option("--period-type", options->filter.period_types,
+                  "Only periods of this type: month, quarter, tertial, half_year, year, "
+                  "rolling_12, range (repeatable)");
+  app->add_option("--unit-type", options->filter.unit_types,
+                  "Only units of this type: region, county, area, municipality, hospital, "
+                  "clinic, health_center (repeatable)");
+  app->add_option("--unit", options->filter.units,
+                  "Only this unit (a municipality or county code, or a hospital, clinic or "
+                  "health centre as in the extract; repeatable)");
+  app->add_option("--lang", options->lang, "The workbook's language: sv (default) or en")
+      ->check(CLI::IsMember({"sv", "en"}));
   return {app, [options] { return RunIndicators(*options); }};
 }
 

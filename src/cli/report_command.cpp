@@ -61,8 +61,7 @@ Result<int> RunReport(ReportOptions options) {
   NARA_RETURN_IF_ERROR(run::CheckReportPeriod(options.period, run.extract()));
   NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
   indicators::IndicatorTable& table = computed.table;
-  const int min_count =
-      options.suppress >= 0 ? options.suppress : run.config.config.suppression_min_count;
+  const int min_count = run::ReportMinCount(options.suppress, run.config.config);
   indicators::Suppress(table.rows, min_count);
   run::ReportSettings settings;
   settings.period = options.period;
@@ -95,7 +94,8 @@ Command AddReportCommand(CLI::App& root) {
   app->add_option("--lang", options->lang, "sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));
   app->add_option("--suppress", options->suppress,
-                  "Hide cells with counts below N (default: the configuration's min_count)")
+                  "Hide cells with counts below N (default 5, or the configuration's min_count "
+                  "when larger; 0 for an internal report)")
       ->check(CLI::Range(0, 1000));
   return {app, [options] { return RunReport(*options); }};
 }

@@ -251,6 +251,7 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
         FormatDate(to)));
   }
   if (liable && !liable->missing_price_years.empty()) {
+    table.missing_price_years = liable->missing_price_years;
     table.notes.push_back(fmt::format(
         "liable_amount: no rows for periods in {}: no price per day is configured for that "
         "year (settlement.price_per_day); liable_days are shown.",

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct Row {
 struct IndicatorTable {
   std::vector<Row> rows;           // sorted as data contract §4.1 says
   std::vector<std::string> notes;  // why periods are missing, anomalies counted
+  // Years with liable days but no price per day: liable_amount has no row for a period that
+  // touches one (never 0 kr); readers say "pris saknas för <year>" there.
+  std::set<int> missing_price_years;
   PassCounters counters;
 };
 

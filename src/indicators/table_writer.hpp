@@ -6,6 +6,7 @@
 
 #include "base/status.hpp"
 #include "indicators/engine.hpp"
+#include "model/vocabulary.hpp"
 
 namespace nara::indicators {
 
@@ -18,7 +19,18 @@ std::string TableCsv(const IndicatorTable& table);
 // them all); kIoError naming `name` when a write fails.
 Status WriteTableCsv(const IndicatorTable& table, std::FILE* file, const std::string& name);
 std::string TableJson(const IndicatorTable& table);
-// An XLSX workbook (sheet "indikatorer", Swedish headers) at `path`.
-Status WriteTableXlsx(const IndicatorTable& table, const std::string& path);
+struct XlsxOptions {
+  model::Language language = model::Language::kSwedish;
+  const model::UnitNames* unit_names = nullptr;  // municipality and county names; not owned
+  int min_count = 0;  // the suppression applied to the table, stated on the contents sheet
+};
+
+// An XLSX workbook at `path` for a reader, in Swedish by default: a contents sheet (each
+// indicator's sheet, name, measure and rows; the suppression; the notes), then one sheet per
+// indicator named by its id (never split: an indicator with more rows than a sheet holds is a
+// usage error before anything is written), with the indicator's name, unit names, Swedish words
+// for period types, unit types, sexes and age groups, widths, a frozen header and an autofilter.
+Status WriteTableXlsx(const IndicatorTable& table, const std::string& path,
+                      const XlsxOptions& options = {});
 
 }  // namespace nara::indicators

@@ -251,6 +251,7 @@ void TrendSection(const ReportInput& in, std::string& out) {
     chart.title = goal.name;
     chart.value_label = Tr(sv, "Utfall", "Result");
     chart.national_label = Tr(sv, "Riket", "Nation");
+    chart.y_unit = AxisUnit(a.series.indicator, sv);
     for (const auto& [period, observation] : in.values->Series(a.series, a.period.type)) {
       if (period.last_month > a.period.last_month) continue;
       if (period == a.period) chart.highlight = static_cast<int>(chart.x_labels.size());

@@ -35,6 +35,7 @@ figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.trend { width: 100%; max-width: 680px; height: auto; }
 svg.trend .grid { stroke: #e3e3e3; } svg.trend text { font-size: 11px; fill: #444; }
 svg.trend .ylab { text-anchor: end; } svg.trend .xlab { text-anchor: middle; }
+svg.trend .yunit { font-style: italic; }
 svg.trend .xlab.current { font-weight: 700; fill: #000; }
 svg.trend polyline { fill: none; stroke-width: 2; }
 svg.trend .value { stroke: #1565c0; stroke-width: 2.5; fill: none; }
@@ -83,10 +84,11 @@ std::string RenderReport(const ReportInput& in) {
   if (in.goals == nullptr) {
     out += fmt::format("<p class=\"missing\" id=\"no-goals\">{}</p>\n",
                        Tr(sv,
-                          "Ingen målfil angavs (--goals): rapporten visar indikatorerna utan "
+                          "Ingen målfil angavs: rapporten visar indikatorerna utan "
                           "målbedömning.",
-                          "No goals file was given (--goals): the report shows the indicators "
+                          "No goals file was given: the report shows the indicators "
                           "without assessment."));
+    internal::HeadlineTrendSection(in, out);
   } else {
     internal::GoalSummarySection(in, out);
     internal::GoalTableSection(in, out);

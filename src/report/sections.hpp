@@ -10,6 +10,10 @@ namespace nara::report::internal {
 void GoalSummarySection(const ReportInput& in, std::string& out);
 void GoalTableSection(const ReportInput& in, std::string& out);
 void TrendSection(const ReportInput& in, std::string& out);
+// Without a goals file: the trends of the headline indicators for the whole region.
+void HeadlineTrendSection(const ReportInput& in, std::string& out);
+// The y axis's unit of an indicator's chart: "procent", "dagar", "per 100 000 invånare", ...
+std::string AxisUnit(const std::string& indicator, bool swedish);
 void ReadmissionBySexSection(const ReportInput& in, std::string& out);
 void MunicipalitySections(const ReportInput& in, std::string& out);
 void CohortSection(const ReportInput& in, std::string& out);

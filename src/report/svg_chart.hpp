@@ -32,6 +32,7 @@ struct TrendChart {
   std::vector<std::optional<double>> national;  // national values per period, may be all empty
   std::vector<ReferenceLine> lines;             // horizontal lines
   std::string value_label;                      // legend text of the main line
+  std::string y_unit;                           // the y axis's unit ("procent", "dagar"); may be empty
   std::string national_label;
   bool swedish = true;
   int highlight = -1;  // index of the report's period

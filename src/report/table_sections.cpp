@@ -1,8 +1,10 @@
 // The table sections: readmissions 65+ by sex (seed 000), per-municipality tables, the
 // programme before/after, and the data section.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "goals/number_format.hpp"
@@ -23,17 +25,77 @@ struct Column {
 
 std::string RegionUnit(const ReportInput& in) { return in.extract->manifest.county; }
 
-// One table of indicators (columns) per municipality (rows) for the report period, with the
+// The value of the residents of every other county together ("Övriga kommuner"), from the
+// other counties' rows of the table: numerators and denominators added, so a share or a mean is
+// the share or mean of them all. Suppressed when any of those rows is (the sum could reveal it);
+// nullopt when no other county has a row.
+std::optional<goals::Observation> OutsideCounty(const ReportInput& in, const std::string& indicator,
+                                                const std::string& period) {
+  std::set<std::string> counties;
+  for (const auto& m : in.extract->municipalities) {
+    if (m.county != RegionUnit(in)) counties.insert(m.county);
+  }
+  std::optional<goals::Observation> sum;
+  for (const auto& county : counties) {
+    const goals::Observation* o =
+        in.values->Find({indicator, "county", county, "all", "all"}, period);
+    if (o == nullptr) continue;
+    if (!sum) {
+      sum.emplace();
+      sum->kind = o->kind;
+      sum->numerator = 0;
+      if (o->denominator) sum->denominator = 0;
+    }
+    if (o->suppressed || !o->numerator) {
+      sum->suppressed = true;
+      continue;
+    }
+    *sum->numerator += *o->numerator;
+    if (sum->denominator && o->denominator) *sum->denominator += *o->denominator;
+  }
+  if (!sum || sum->suppressed) return sum;
+  const double numerator = static_cast<double>(*sum->numerator);
+  const double denominator = sum->denominator ? static_cast<double>(*sum->denominator) : 0;
+  switch (sum->kind) {
+    case goals::ValueKind::kShare:
+      sum->value = denominator > 0 ? goals::RoundToTable(100.0 * numerator / denominator) : 0;
+      break;
+    case goals::ValueKind::kRate:
+      sum->value =
+          denominator > 0 ? goals::RoundToTable(100000.0 * numerator / denominator) : 0;
+      break;
+    case goals::ValueKind::kMean:
+      sum->value = denominator > 0 ? goals::RoundToTable(numerator / denominator) : 0;
+      break;
+    case goals::ValueKind::kCount:
+    case goals::ValueKind::kUnknown:
+      sum->value = numerator;
+      break;
+  }
+  if (sum->kind != goals::ValueKind::kCount && denominator <= 0) return std::nullopt;
+  return sum;
+}
+
+// One table of indicators (columns) per municipality of the region's county (rows) for the
+// report period, then the residents of other counties together ("Övriga kommuner"), then the
 // region as the last row.
 void MunicipalityTable(const ReportInput& in, const std::string& id, const char* heading_sv,
                        const char* heading_en, const std::vector<Column>& columns,
                        std::string& out) {
   const bool sv = in.swedish;
   const std::string period = in.period.Label();
-  std::set<std::string> units;
+  std::map<std::string, std::string> county_of;
+  for (const auto& m : in.extract->municipalities) county_of[m.code] = m.county;
+  std::set<std::string> units;  // the county's own municipalities
+  bool outside = false;         // residents of other counties have rows
   for (const Column& c : columns) {
     for (const auto& unit : in.values->Units(c.indicator, "municipality", period)) {
-      units.insert(unit);
+      const auto county = county_of.find(unit);
+      if (county != county_of.end() && county->second != RegionUnit(in)) {
+        outside = true;
+      } else {
+        units.insert(unit);
+      }
     }
   }
   out += fmt::format("<h3>{}</h3>\n", Tr(sv, heading_sv, heading_en));
@@ -45,22 +107,52 @@ void MunicipalityTable(const ReportInput& in, const std::string& id, const char*
   }
   std::map<std::string, std::string> names;
   for (const auto& m : in.extract->municipalities) names[m.code] = m.name;
+  // The years of the period with liable days but no price (liable_amount has no row there).
+  std::vector<int> no_price_years;
+  if (in.table != nullptr) {
+    for (int year : in.table->missing_price_years) {
+      if (year >= YearOfMonth(in.period.first_month) && year <= YearOfMonth(in.period.last_month)) {
+        no_price_years.push_back(year);
+      }
+    }
+  }
+  const std::string no_price = fmt::format("{}", fmt::join(no_price_years, ", "));
   out +=
       fmt::format("<table id=\"{}\"><thead><tr><th>{}</th>", id, Tr(sv, "Kommun", "Municipality"));
   for (const Column& c : columns)
     out += fmt::format("<th class=\"num\">{}</th>", Tr(sv, c.sv, c.en));
   out += "</tr></thead><tbody>\n";
+  // A cell; an amount in a year without a price says so (never 0 kr, never a bare dash).
+  auto cell = [&](const Column& c, const goals::Observation* value, const std::string& unit) {
+    if (value == nullptr && std::string(c.indicator) == "liable_amount" && !no_price.empty()) {
+      return fmt::format(
+          "<td class=\"num missing\" data-indicator=\"liable_amount\" data-unit=\"{}\" "
+          "data-period=\"{}\" data-price-missing=\"{}\">{}</td>",
+          Escape(unit), Escape(period), no_price,
+          goals::Localised(sv, "pris saknas för {}", "no price for {}", no_price));
+    }
+    return ValueCell(value, c.indicator, unit, period, sv, c.decimals);
+  };
   auto row = [&](const std::string& unit_type, const std::string& unit, const std::string& name) {
     out += fmt::format("<tr data-unit-type=\"{}\"><td>{}</td>", unit_type, Escape(name));
     for (const Column& c : columns) {
       const goals::SeriesKey key{c.indicator, unit_type, unit, "all", "all"};
-      out += ValueCell(in.values->Find(key, period), c.indicator, unit, period, sv, c.decimals);
+      out += cell(c, in.values->Find(key, period), unit);
     }
     out += "</tr>\n";
   };
   for (const auto& unit : units) {
     auto name = names.find(unit);
     row("municipality", unit, (name == names.end() ? unit : name->second) + " (" + unit + ")");
+  }
+  if (outside) {
+    out += fmt::format("<tr data-unit-type=\"outside_county\"><td>{}</td>",
+                       Tr(sv, "Övriga kommuner (andra län)", "Other municipalities (other counties)"));
+    for (const Column& c : columns) {
+      const auto sum = OutsideCounty(in, c.indicator, period);
+      out += cell(c, sum ? &*sum : nullptr, "outside_county");
+    }
+    out += "</tr>\n";
   }
   row("region", RegionUnit(in), Tr(sv, "Hela regionen", "Whole region"));
   out += "</tbody></table>\n";
@@ -269,9 +361,13 @@ void DataSection(const ReportInput& in, std::string& out) {
                                          t.read, t.used));
   }
   row(Tr(sv, "Avvisade rader", "Rejected rows"),
-      goals::Localised(sv, "{} (se 'nara check' för listan)", "{} (see 'nara check' for the list)",
-                       d.rows_rejected));
-  row(Tr(sv, "Inställningar", "Settings"), d.config_source);
+      goals::Localised(sv, "{} (listan finns i inläsningsrapporten, rejects.csv)",
+                       "{} (listed in the ingest report, rejects.csv)", d.rows_rejected));
+  row(Tr(sv, "Inställningar", "Settings"),
+      d.config_source == "(defaults)"
+          ? std::string(Tr(sv, "standardinställningar (lagens regler, ingen nara.toml)",
+                           "the defaults (the law's rules, no nara.toml)"))
+          : d.config_source);
   row(Tr(sv, "Målfil", "Goals file"), d.goals_source.empty() ? "–" : d.goals_source);
   row(Tr(sv, "Manuella värden", "Manual values"),
       d.manual_source.empty()
@@ -284,11 +380,19 @@ void DataSection(const ReportInput& in, std::string& out) {
   }
   row(Tr(sv, "Röjandeskydd", "Suppression"),
       d.suppression_min_count > 0
-          ? goals::Localised(sv, "celler med färre än {} fall visas som *",
-                             "cells with fewer than {} cases shown as *", d.suppression_min_count)
-          : std::string(Tr(sv, "av", "off")));
+          ? goals::Localised(sv,
+                             "celler med färre än {} fall, och celler som skulle avslöja dem, "
+                             "visas som *",
+                             "cells with fewer than {} cases, and cells that would reveal them, "
+                             "are shown as *",
+                             d.suppression_min_count)
+          : std::string(Tr(sv, "av: intern rapport, får inte publiceras",
+                           "off: an internal report, not for publication")));
   row(Tr(sv, "Definitioner", "Definitions"),
-      fmt::format("Nära {} (spec/indicators.md, docs/reports.md)", d.version));
+      goals::Localised(sv, "Nära {}: varje indikator beskrivs i Näras dokumentation (docs/indicators)",
+                       "Nära {}: each indicator is described in Nära's documentation "
+                       "(docs/indicators)",
+                       d.version));
   out += "</tbody></table>\n";
   if (!in.table->notes.empty()) {
     out += fmt::format("<h3>{}</h3>\n<ul class=\"note\">\n", Tr(sv, "Anmärkningar", "Notes"));

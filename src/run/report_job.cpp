@@ -17,6 +17,11 @@
 
 namespace nara::run {
 
+int ReportMinCount(int asked, const config::Config& config) {
+  if (asked >= 0) return asked;
+  return std::max(kReportDefaultMinCount, config.suppression_min_count);
+}
+
 Status CheckReportPeriod(const std::string& label, const model::Extract& extract) {
   auto period = ParsePeriod(label);
   if (!period) {

@@ -13,6 +13,13 @@
 
 namespace nara::run {
 
+// A board report is published: it is suppressed by default with the dashboard's public rule
+// (cells with fewer than 5 cases, and the cells that would reveal them), or with nara.toml's
+// [suppression] min_count when that is larger. `asked` >= 0 (`--suppress N`) overrides both;
+// `--suppress 0` is an internal report, and the report says so.
+inline constexpr int kReportDefaultMinCount = 5;
+int ReportMinCount(int asked, const config::Config& config);
+
 struct ReportSettings {
   std::string period;       // 2022-T1 or 2022-03
   std::string goals_file;   // empty: no goals

@@ -211,9 +211,15 @@ void ApiServer::Impl::Answer(const httplib::Request& request, httplib::Response&
       answer->body = RowsCsv(reply.columns, rows);
       answer->content_type = "text/csv; charset=utf-8";
     } else {
-      auto workbook = RowsXlsx(reply.download_name, reply.columns, rows);
+      // The workbook in the dashboard's language (`lang=en`; Swedish by default).
+      const bool swedish =
+          !request.has_param("lang") || request.get_param_value("lang") != "en";
+      auto workbook = RowsXlsx(reply.download_name, reply.columns, rows, swedish);
       if (!workbook.ok()) {
-        Refuse(request, response, &call, {500, "internal", workbook.status().message()},
+        const bool too_large = workbook.status().code() == StatusCode::kUsage;
+        Refuse(request, response, &call,
+               too_large ? BadRequest(workbook.status().message())
+                         : ApiError{500, "internal", workbook.status().message()},
                data_version);
         return;
       }

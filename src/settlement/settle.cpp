@@ -430,6 +430,24 @@ std::string ReasonTexts(uint32_t reasons, bool english) {
   return JoinReasons(reasons, "; ", english ? ReasonTextEn : ReasonTextSv);
 }
 
+std::string ReasonTextsOfCodes(std::string_view codes, bool english) {
+  std::string out;
+  while (!codes.empty()) {
+    const size_t end = codes.find(';');
+    const std::string_view code = codes.substr(0, end);
+    codes = end == std::string_view::npos ? std::string_view() : codes.substr(end + 1);
+    if (code.empty()) continue;
+    std::string_view text = code;
+    for (int bit = 0; bit < kReasonCount; ++bit) {
+      const auto reason = static_cast<Reason>(1u << bit);
+      if (code == ReasonCode(reason)) text = english ? ReasonTextEn(reason) : ReasonTextSv(reason);
+    }
+    if (!out.empty()) out += "; ";
+    out += text;
+  }
+  return out;
+}
+
 std::string PatientRef(const model::Extract& extract, size_t stay) {
   return fmt::format("{:016x}", extract.patients.pseudonym[extract.stays.patient[stay]]);
 }

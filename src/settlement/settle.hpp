@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -41,6 +42,9 @@ const char* ReasonTextEn(Reason reason);
 // Codes of every bit of `reasons`, joined by ';' (empty for none), in bit order.
 std::string ReasonCodes(uint32_t reasons);
 std::string ReasonTexts(uint32_t reasons, bool english);
+// The texts of a list of codes as ReasonCodes writes it ("grace_days;revoked" ->
+// "karensdagar; utskrivningsklar återtagen"); an unknown code is kept as it is.
+std::string ReasonTextsOfCodes(std::string_view codes, bool english);
 
 // One ready period in one month: data contract §4.2's individual-level basis.
 struct BasisRow {

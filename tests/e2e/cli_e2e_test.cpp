@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "e2e/e2e_support.hpp"
+#include "e2e/spreadsheet_support.hpp"
 
 namespace nara::e2e {
 namespace {
@@ -230,14 +231,22 @@ TEST(CliE2eTest, IndicatorTableInThreeFormatsAgrees) {
   const std::string json = ReadFile(dir.path() / "t.json");
   EXPECT_EQ(json.substr(0, 9), "{\"rows\":[");
   EXPECT_EQ(CountOf(json, "{\"indicator\":"), rows);
-  const std::string sheet_file = dir / "sheet1.xml";
-  ASSERT_EQ(std::system(("unzip -p '" + (dir / "t.xlsx") + "' xl/worksheets/sheet1.xml > '" +
-                         sheet_file + "'").c_str()),
-            0);
-  const std::string sheet = ReadFile(sheet_file);
-  EXPECT_EQ(CountOf(sheet, "<row "), rows + 1);  // with the header
-  EXPECT_NE(sheet.find("t\xc3\xa4ljare"), std::string::npos);  // Swedish header "täljare"
-  EXPECT_NE(sheet.find("readmission_30d_65plus"), std::string::npos);
+  // A contents sheet, then one sheet per indicator (tests/e2e/indicator_workbook_e2e_test.cpp
+  // opens it in LibreOffice): the data rows of the indicator sheets are the table's rows.
+  const std::string workbook = Unzip(dir / "t.xlsx", "xl/workbook.xml");
+  const size_t sheets = CountOf(workbook, "<sheet ");
+  ASSERT_GT(sheets, 20u);
+  size_t data_rows = 0;
+  for (size_t i = 2; i <= sheets; ++i) {
+    const std::string sheet =
+        Unzip(dir / "t.xlsx", "xl/worksheets/sheet" + std::to_string(i) + ".xml");
+    data_rows += CountOf(sheet, "<row ") - 1;  // without the header
+  }
+  EXPECT_EQ(data_rows, rows);
+  // Swedish header "Täljare" (written inline: the workbook is streamed in constant memory).
+  EXPECT_NE(Unzip(dir / "t.xlsx", "xl/worksheets/sheet2.xml").find("T\xc3\xa4ljare"),
+            std::string::npos);
+  EXPECT_NE(workbook.find("readmission_30d_65plus"), std::string::npos);
   // --format xlsx without --out is a usage error.
   EXPECT_EQ(RunNara({"indicators", dir / "x", "--test-data", "--format", "xlsx"}).exit_code, 2);
 }

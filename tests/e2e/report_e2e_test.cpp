@@ -33,6 +33,17 @@ TEST_F(ReportE2eTest, MonthlyReportWithoutGoalsInSwedishAndEnglish) {
   EXPECT_THAT(html, HasSubstr("<html lang=\"sv\">"));
   EXPECT_THAT(html, HasSubstr("Månadsrapport"));
   EXPECT_THAT(html, HasSubstr("id=\"no-goals\""));
+  // Without goals the headline indicators still have their trend charts, with the axis's unit.
+  EXPECT_THAT(html, HasSubstr("<section id=\"trends\">"));
+  EXPECT_THAT(html, HasSubstr("data-series=\"readmission_30d_65plus|region|08|all|all\""));
+  EXPECT_THAT(html, HasSubstr("<text class=\"yunit\""));
+  EXPECT_THAT(html, HasSubstr(">procent</text>"));
+  // Suppressed by default (a report is published), and the report says so in Swedish.
+  EXPECT_THAT(html, HasSubstr("celler med färre än 5 fall, och celler som skulle avslöja dem"));
+  EXPECT_THAT(html, HasSubstr("standardinställningar"));
+  for (const char* english : {"(defaults)", "nara check", "--goals", "spec/indicators.md"}) {
+    EXPECT_THAT(html, Not(HasSubstr(english))) << english;
+  }
   // The settlement table comes from the indicator table's liable_days / liable_amount rows.
   EXPECT_THAT(html, HasSubstr("<table id=\"settlement\">"));
   EXPECT_THAT(html, HasSubstr("data-indicator=\"liable_days\" data-unit=\"08\""));
@@ -44,6 +55,43 @@ TEST_F(ReportE2eTest, MonthlyReportWithoutGoalsInSwedishAndEnglish) {
   const std::string english = ReadFile(dir_->path() / "en" / "rapport-2022-03.html");
   EXPECT_THAT(english, HasSubstr("<html lang=\"en\">"));
   EXPECT_THAT(english, HasSubstr("Monthly report"));
+}
+
+// The defaults have no price for 2021: the Belopp column says "pris saknas för 2021" for a 2021
+// month, never 0 kr and never an empty dash (issue 16).
+TEST_F(ReportE2eTest, AYearWithoutAPriceSaysPrisSaknas) {
+  auto run =
+      RunNara({"report", *dir_ / "x", "--test-data", "--period", "2021-05", "--suppress", "0",
+               "--out", *dir_ / "p"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string html = ReadFile(dir_->path() / "p" / "rapport-2021-05.html");
+  EXPECT_THAT(html, HasSubstr("data-price-missing=\"2021\">pris saknas för 2021</td>"));
+  EXPECT_THAT(html, Not(HasSubstr("data-indicator=\"liable_amount\" data-unit=\"08\" "
+                                  "data-period=\"2021-05\" data-value")));
+  // liable_days is still shown for the same month.
+  EXPECT_THAT(html, HasSubstr("data-indicator=\"liable_days\" data-unit=\"08\" "
+                              "data-period=\"2021-05\" data-value"));
+  // 2022 is priced: its amounts are numbers.
+  run = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-03", "--suppress", "0",
+                 "--lang", "en", "--out", *dir_ / "p22"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string priced = ReadFile(dir_->path() / "p22" / "rapport-2022-03.html");
+  EXPECT_THAT(priced, Not(HasSubstr("data-price-missing")));
+  EXPECT_THAT(priced, HasSubstr("data-indicator=\"liable_amount\" data-unit=\"08\" "
+                                "data-period=\"2022-03\" data-value"));
+}
+
+// `--suppress 0` is an internal report: nothing hidden, and the report says it is not for
+// publication.
+TEST_F(ReportE2eTest, SuppressZeroIsAnInternalReport) {
+  auto run = RunNara({"report", *dir_ / "x", "--test-data", "--period", "2022-03", "--suppress",
+                      "0", "--out", *dir_ / "internal"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string html = ReadFile(dir_->path() / "internal" / "rapport-2022-03.html");
+  EXPECT_THAT(html, HasSubstr("av: intern rapport, får inte publiceras"));
+  EXPECT_THAT(html, Not(HasSubstr("title=\"undertryckt: för få fall\"")));
+  const std::string published = ReadFile(dir_->path() / "m" / "rapport-2022-03.html");
+  EXPECT_THAT(published, HasSubstr("title=\"undertryckt: för få fall\""));
 }
 
 TEST_F(ReportE2eTest, PeriodErrorsAreUsageErrors) {

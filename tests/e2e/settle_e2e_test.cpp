@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "e2e/e2e_support.hpp"
+#include "e2e/spreadsheet_support.hpp"
 
 namespace nara::e2e {
 namespace {
@@ -36,19 +37,6 @@ std::vector<std::vector<std::string>> ReadCsv(const std::filesystem::path& path)
 
 size_t Column(const std::vector<std::string>& header, const std::string& name) {
   return static_cast<size_t>(std::find(header.begin(), header.end(), name) - header.begin());
-}
-
-// The text of one member of a zip file (unzip -p).
-std::string Unzip(const std::string& zip, const std::string& member) {
-  const std::string command = "unzip -p '" + zip + "' '" + member + "'";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
 }
 
 class SettleE2eTest : public ::testing::Test {

@@ -11,8 +11,11 @@ import { indicatorName } from '../labels';
 import { dataTable, scrollable } from '../table';
 
 const statuses: GoalStatus[] = ['met', 'not_yet_met', 'not_met', 'not_assessed'];
-/** Each status has a symbol as well as a colour, so colour is never the only cue. */
-const statusSymbols: Record<GoalStatus, string> = { met: '✓', not_yet_met: '◐', not_met: '✗', not_assessed: '–' };
+/**
+ * Each status has a symbol as well as a colour, so colour is never the only cue; the symbols and
+ * words are the board report's (src/report/goal_sections.cpp, goals::StatusName).
+ */
+const statusSymbols: Record<GoalStatus, string> = { met: '●', not_yet_met: '◑', not_met: '○', not_assessed: '–' };
 const comparisonSymbols: Record<string, string> = { improved: '↑', unchanged: '→', worsened: '↓' };
 
 function statusBadge(status: GoalStatus): HTMLElement {
