@@ -252,17 +252,7 @@ void TrendSection(const ReportInput& in, std::string& out) {
     chart.value_label = Tr(sv, "Utfall", "Result");
     chart.national_label = Tr(sv, "Riket", "Nation");
     chart.y_unit = AxisUnit(a.series.indicator, sv);
-    for (const auto& [period, observation] : in.values->Series(a.series, a.period.type)) {
-      if (period.last_month > a.period.last_month) continue;
-      if (period == a.period) chart.highlight = static_cast<int>(chart.x_labels.size());
-      chart.x_labels.push_back(period.Label());
-      chart.months.push_back(period.first_month);
-      chart.values.push_back(observation.suppressed ? std::nullopt
-                                                    : std::optional<double>(observation.value));
-      auto national = goal.national.find(period.Label());
-      chart.national.push_back(
-          national == goal.national.end() ? std::nullopt : std::optional<double>(national->second));
-    }
+    AddSeriesPoints(in.values->Series(a.series, a.period.type), a.period, &goal.national, chart);
     if (goal.target.kind == goals::TargetKind::kComparison) {
       chart.lines.push_back(
           {Tr(sv, "Mål ", "Target ") + goal.target.text, goal.target.threshold, "target"});
@@ -271,16 +261,7 @@ void TrendSection(const ReportInput& in, std::string& out) {
       chart.lines.push_back({fmt::format("{} {}", Tr(sv, "Basår", "Base year"), *goal.base_year),
                              a.base->value, "base"});
     }
-    out += fmt::format("<figure class=\"chart\" data-series=\"{}\"><figcaption>{}</figcaption>",
-                       Escape(id), Escape(goal.name));
-    if (chart.x_labels.empty()) {
-      out += fmt::format("<p class=\"missing\">{}</p>",
-                         Tr(sv, "Inga värden i indikatortabellen för denna serie.",
-                            "No values in the indicator table for this series."));
-    } else {
-      out += LineChart(chart);
-    }
-    out += "</figure>\n";
+    AppendTrendFigure(id, goal.name, chart, sv, out);
   }
   out += "</section>\n";
 }

@@ -32,6 +32,45 @@ std::string AxisUnit(const std::string& indicator, bool sv) {
   return {};
 }
 
+void AddSeriesPoints(const std::vector<std::pair<Period, goals::Observation>>& series,
+                     const Period& last, const std::map<std::string, double>* national,
+                     TrendChart& chart) {
+  for (const auto& [period, observation] : series) {
+    if (period.last_month > last.last_month) continue;
+    if (period == last) chart.highlight = static_cast<int>(chart.x_labels.size());
+    chart.x_labels.push_back(period.Label());
+    chart.months.push_back(period.first_month);
+    chart.values.push_back(observation.suppressed ? std::nullopt
+                                                  : std::optional<double>(observation.value));
+    std::optional<double> nation;
+    if (national != nullptr) {
+      const auto found = national->find(period.Label());
+      if (found != national->end()) nation = found->second;
+    }
+    chart.national.push_back(nation);
+  }
+}
+
+void AppendTrendFigure(const std::string& series_id, const std::string& caption,
+                       const TrendChart& chart, bool sv, std::string& out) {
+  out += fmt::format("<figure class=\"chart\" data-series=\"{}\"><figcaption>{}</figcaption>",
+                     Escape(series_id), Escape(caption));
+  bool any_value = false;
+  for (const auto& value : chart.values) any_value = any_value || value.has_value();
+  if (chart.x_labels.empty()) {
+    out += fmt::format("<p class=\"missing\">{}</p>",
+                       Tr(sv, "Inga värden i indikatortabellen för denna serie.",
+                          "No values in the indicator table for this series."));
+  } else if (!any_value) {
+    out += fmt::format("<p class=\"missing\">{}</p>",
+                       Tr(sv, "Alla värden i serien är undertryckta (för få fall).",
+                          "Every value of the series is suppressed (too few cases)."));
+  } else {
+    out += LineChart(chart);
+  }
+  out += "</figure>\n";
+}
+
 void HeadlineTrendSection(const ReportInput& in, std::string& out) {
   const bool sv = in.swedish;
   out += fmt::format("<section id=\"trends\"><h2>{}</h2>\n<p class=\"note\">{}</p>\n",
@@ -55,33 +94,10 @@ void HeadlineTrendSection(const ReportInput& in, std::string& out) {
     chart.value_label = Tr(sv, "Utfall", "Result");
     chart.national_label = Tr(sv, "Riket", "Nation");
     chart.y_unit = AxisUnit(indicator, sv);
-    bool any_value = false;
-    const goals::SeriesKey key{indicator, "region", region, "all", "all"};
-    for (const auto& [period, observation] : in.values->Series(key, in.period.type)) {
-      if (period.last_month > in.period.last_month) continue;
-      if (period == in.period) chart.highlight = static_cast<int>(chart.x_labels.size());
-      chart.x_labels.push_back(period.Label());
-      chart.months.push_back(period.first_month);
-      chart.values.push_back(observation.suppressed ? std::nullopt
-                                                    : std::optional<double>(observation.value));
-      chart.national.push_back(std::nullopt);
-      any_value = any_value || !observation.suppressed;
-    }
-    out += fmt::format(
-        "<figure class=\"chart\" data-series=\"{}|region|{}|all|all\"><figcaption>{}</figcaption>",
-        indicator, Escape(region), Escape(name));
-    if (chart.x_labels.empty()) {
-      out += fmt::format("<p class=\"missing\">{}</p>",
-                         Tr(sv, "Inga värden i indikatortabellen för denna serie.",
-                            "No values in the indicator table for this series."));
-    } else if (!any_value) {
-      out += fmt::format("<p class=\"missing\">{}</p>",
-                         Tr(sv, "Alla värden i serien är undertryckta (för få fall).",
-                            "Every value of the series is suppressed (too few cases)."));
-    } else {
-      out += LineChart(chart);
-    }
-    out += "</figure>\n";
+    AddSeriesPoints(in.values->Series({indicator, "region", region, "all", "all"}, in.period.type),
+                    in.period, nullptr, chart);
+    AppendTrendFigure(fmt::format("{}|region|{}|all|all", indicator, region), name, chart, sv,
+                      out);
   }
   out += "</section>\n";
 }

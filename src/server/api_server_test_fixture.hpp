@@ -123,7 +123,7 @@ class RawConnection {
   std::string unread_;
 };
 
-std::string Get(const std::string& path, const std::string& extra_headers = "") {
+inline std::string Get(const std::string& path, const std::string& extra_headers = "") {
   return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
 }
 
