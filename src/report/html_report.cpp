@@ -21,7 +21,8 @@ h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin-top: 28px;
 .subtitle { color: #555; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; }
 th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }
-th { background: #f0f0f0; } td.num, th.num { text-align: right; white-space: nowrap; }
+th { background: #f0f0f0; } td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; } /* headers wrap, so a wide table fits the page and A4 */
 td.period { white-space: nowrap; }
 tr.goalrow td { background: #fafafa; font-weight: 600; }
 .status { font-size: 18px; line-height: 1; }

@@ -90,7 +90,7 @@ std::string PieChart(const std::vector<PieSlice>& slices, const std::string& tit
 
 std::string LineChart(const TrendChart& chart) {
   constexpr double kWidth = 680, kHeight = 240;
-  constexpr double kLeft = 56, kRight = 34, kTop = 22, kBottom = 46;
+  constexpr double kLeft = 56, kRight = 34, kTop = 30, kBottom = 46;
   const size_t n = chart.x_labels.size();
   // The y axis spans 0 and every value (budget deviations may be negative).
   double low = 0, high = 0;
@@ -130,7 +130,7 @@ std::string LineChart(const TrendChart& chart) {
         goals::FormatNumber(goals::RoundToTable(v), decimals, chart.swedish));
   }
   if (!chart.y_unit.empty()) {  // the unit above the y labels
-    out += fmt::format("<text class=\"yunit\" x=\"{}\" y=\"{}\">{}</text>", 4, kTop - 4,
+    out += fmt::format("<text class=\"yunit\" x=\"{}\" y=\"{}\">{}</text>", 4, kTop - 16,
                        Escape(chart.y_unit));
   }
   const size_t every = std::max<size_t>(1, (n + 11) / 12);
