@@ -10,9 +10,7 @@ enum Column : size_t {
   kContactId, kPatient, kAt, kLevel, kKind, kProfession, kUnit, kEmergency, kMunicipality
 };
 
-}  // namespace
-
-Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out) {
+const std::vector<ColumnSpec>& ContactSpecs() {
   static const std::vector<ColumnSpec> kSpecs = {
       {"contact_id", {"kontakt_id", "besok_id"}, false},
       {"patient", {"personnummer", "pnr", "lopnr"}, true},
@@ -24,13 +22,29 @@ Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& 
       {"emergency", {"akut", "akutmottagning"}, false},
       {"municipality", {"kommun", "lk", "kommunkod", "lkf"}, true},
   };
+  return kSpecs;
+}
+
+}  // namespace
+
+std::vector<std::string> ContactColumnNames() {
+  std::vector<std::string> names;
+  for (const ColumnSpec& spec : ContactSpecs()) names.emplace_back(spec.name);
+  return names;
+}
+
+Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out) {
+  const std::vector<ColumnSpec>& kSpecs = ContactSpecs();
+  // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
+  const TableMapping* mapping =
+      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Contacts& c = out.contacts;
   const size_t rows = reader.EstimateRecordsLeft();
   c.Reserve(rows);
   out.patient_local.reserve(rows);
-  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+  Status status = ScanTable(reader, kSpecs, out.log, out.counts, mapping, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;

@@ -8,18 +8,32 @@ namespace {
 
 enum Column : size_t { kEpisodeId, kPatient, kEvent, kAt };
 
-}  // namespace
-
-Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents& out) {
+const std::vector<ColumnSpec>& CoordinationSpecs() {
   static const std::vector<ColumnSpec> kSpecs = {
       {"episode_id", {"vtf_id", "vardtillfalle"}, false},
       {"patient", {"personnummer", "pnr", "lopnr", "samordningsnummer"}, false},
       {"event", {"handelse", "händelse", "typ", "meddelande"}, true},
       {"at", {"tidpunkt", "datum", "skickad"}, true},
   };
+  return kSpecs;
+}
+
+}  // namespace
+
+std::vector<std::string> CoordinationColumnNames() {
+  std::vector<std::string> names;
+  for (const ColumnSpec& spec : CoordinationSpecs()) names.emplace_back(spec.name);
+  return names;
+}
+
+Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents& out) {
+  const std::vector<ColumnSpec>& kSpecs = CoordinationSpecs();
+  // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
+  const TableMapping* mapping =
+      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
   // Which key the file has decides the form: episode_id when it has one (a patient column
   // beside it is then not read), else patient.
-  auto map = ColumnMap::Resolve(reader.header(), kSpecs, out.log.file());
+  auto map = ColumnMap::Resolve(reader.header(), kSpecs, out.log.file(), mapping);
   if (!map.ok()) return map.status();
   if (!map->has(kEpisodeId) && !map->has(kPatient)) {
     return InvalidInput(fmt::format(
@@ -37,7 +51,7 @@ Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents
   } else {
     out.episode_code.reserve(rows);
   }
-  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+  Status status = ScanTable(reader, kSpecs, out.log, out.counts, mapping, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     std::optional<ResolvedPatient> patient;
     std::string_view episode_id;

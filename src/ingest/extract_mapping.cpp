@@ -8,6 +8,7 @@
 
 #include "base/toml_section.hpp"
 #include "ingest/episode_reader.hpp"
+#include "ingest/table_readers.hpp"
 #include "ingest/value_parsers.hpp"
 
 namespace nara::ingest {
@@ -56,6 +57,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& MappableTabl
   static const auto* kTables = [] {
     auto* tables = new std::map<std::string, std::vector<std::string>, std::less<>>();
     (*tables)["episodes"] = EpisodeColumnNames();
+    (*tables)["coordination"] = CoordinationColumnNames();
+    (*tables)["contacts"] = ContactColumnNames();
+    (*tables)["waits"] = WaitColumnNames();
     return tables;
   }();
   return *kTables;

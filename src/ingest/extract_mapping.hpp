@@ -11,7 +11,7 @@
 
 namespace nara::ingest {
 
-// The mapping of one table (today only `episodes`).
+// The mapping of one table: episodes, coordination, contacts or waits.
 struct TableMapping {
   // Header name as in the file, lower case -> contract column.
   std::map<std::string, std::string, std::less<>> columns;
@@ -30,7 +30,7 @@ struct ExtractMapping {
 // value that is not a string is an error naming the file, line and key (kInvalidInput).
 Result<ExtractMapping> ParseExtractMapping(std::string_view text, std::string_view file);
 
-// The contract columns of the tables a mapping may name (the episodes reader's names).
+// The contract columns of the tables a mapping may name (each reader's names).
 const std::map<std::string, std::vector<std::string>, std::less<>>& MappableTables();
 
 }  // namespace nara::ingest

@@ -158,6 +158,34 @@ TEST(InputFormsTest, MapsAnEhrExportsColumnsAndValues) {
   EXPECT_EQ(s.discharged_to[1], model::Place::kHome);
 }
 
+// A planning system's export keyed by person, with its own header and message names, mapped
+// onto coordination.csv's columns and event codes.
+TEST(InputFormsTest, MapsAPlanningSystemsCoordinationExport) {
+  TempExtract extract;
+  extract.Write("extract.toml",
+                std::string(kManifest) +
+                    "[columns.coordination]\n\"Patient-ID\" = \"patient\"\n"
+                    "Meddelandetyp = \"event\"\nSkickat = \"at\"\n"
+                    "[values.coordination.event]\n\"IN - Inskrivningsmeddelande\" = "
+                    "\"admission_notice\"\n\"UK - Utskrivningsklar\" = \"ready_notice\"\n");
+  extract.Write("episodes.csv",
+                std::string(kHeader) +
+                    "E1,LOP1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 08:00,2019-03-10 10:00,"
+                    "acute,home\n");
+  extract.Write("coordination.csv",
+                "Patient-ID;Meddelandetyp;Skickat\n"
+                "LOP1;IN - Inskrivningsmeddelande;2019-03-01 09:00\n"
+                "LOP1;UK - Utskrivningsklar;2019-03-05 11:00\n"
+                "LOP1;XX - Okänt meddelande;2019-03-06 11:00\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("coordination.csv:4:bad_code"));
+  const model::Events& e = loaded->extract.events;
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(e.kind[0], model::EventKind::kAdmissionNotice);
+  EXPECT_EQ(e.kind[1], model::EventKind::kReadyNotice);
+}
+
 TEST(InputFormsTest, AnUnknownMappedNameIsAnErrorNamingFileLineAndKey) {
   struct Case {
     const char* toml;
@@ -168,7 +196,8 @@ TEST(InputFormsTest, AnUnknownMappedNameIsAnErrorNamingFileLineAndKey) {
             "extract.toml:7: columns.episodes.Inskriven: 'admited_at' is not a column of "
             "episodes.csv (known: episode_id, patient"},
            {"[columns.episode]\nInskriven = \"admitted_at\"\n",
-            "extract.toml:6: columns.episode: unknown table (known: episodes)"},
+            "extract.toml:6: columns.episode: unknown table (known: contacts, coordination, "
+            "episodes, waits)"},
            {"[values.episodes.admision_kind]\nAkut = \"acute\"\n",
             "extract.toml:6: values.episodes.admision_kind: not a column of episodes.csv"},
            {"[columns.episodes]\nInskriven = 3\n",

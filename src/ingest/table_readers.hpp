@@ -10,6 +10,11 @@ namespace nara::ingest {
 // contract §2 go to out.log; each fails only when the table is unusable (a required column is
 // missing) or identifiable data is not allowed.
 Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents& out);
+// The contract's column names of coordination.csv, contacts.csv and waits.csv (for extract.toml's
+// mapping: extract_mapping.cpp).
+std::vector<std::string> CoordinationColumnNames();
+std::vector<std::string> ContactColumnNames();
+std::vector<std::string> WaitColumnNames();
 Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out);
 Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out);
 // population.csv in the contract's banded form or as downloaded from SCB (BE0101N1; `path` is

@@ -9,9 +9,7 @@ namespace {
 
 enum Column : size_t { kWaitId, kPatient, kMunicipality, kUnit, kStep, kStart, kEnd, kChosen };
 
-}  // namespace
-
-Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
+const std::vector<ColumnSpec>& WaitSpecs() {
   static const std::vector<ColumnSpec> kSpecs = {
       {"wait_id", {"vantetid_id", "remiss_id"}, false},
       {"patient", {"personnummer", "pnr", "lopnr"}, true},
@@ -22,13 +20,29 @@ Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
       {"end", {"slutdatum", "till"}, false},
       {"patient_chosen_days", {"patientvald_vantan", "undantagsdagar"}, false},
   };
+  return kSpecs;
+}
+
+}  // namespace
+
+std::vector<std::string> WaitColumnNames() {
+  std::vector<std::string> names;
+  for (const ColumnSpec& spec : WaitSpecs()) names.emplace_back(spec.name);
+  return names;
+}
+
+Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
+  const std::vector<ColumnSpec>& kSpecs = WaitSpecs();
+  // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
+  const TableMapping* mapping =
+      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Waits& w = out.waits;
   const size_t rows = reader.EstimateRecordsLeft();
   w.Reserve(rows);
   out.patient_local.reserve(rows);
-  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+  Status status = ScanTable(reader, kSpecs, out.log, out.counts, mapping, [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;
