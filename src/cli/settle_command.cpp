@@ -157,10 +157,13 @@ Result<int> RunSettle(SettleOptions options) {
   if (error) return IoError(fmt::format("{}: cannot create the folder", options.out));
   const std::string summary = settlement::SummaryCsv(extract, settled);
   const std::string basis = settlement::BasisCsv(extract, *config, settled);
+  const std::string by_care_type = settlement::SummaryByCareTypeCsv(extract, settled);
   // Every file is written to a temporary file first and renamed over the previous run's only
   // when all were written: a failed run (a full disk) leaves the folder as it was.
   OutputSet outputs;
   NARA_RETURN_IF_ERROR(outputs.Add((out / "summary.csv").string(), summary, "summary.csv"));
+  NARA_RETURN_IF_ERROR(outputs.Add((out / "summary_by_care_type.csv").string(), by_care_type,
+                                   "summary_by_care_type.csv"));
   NARA_RETURN_IF_ERROR(outputs.Add((out / "basis.csv").string(), basis, "basis.csv"));
   // --per-municipality: one workbook per municipality (only its own rows) plus the region's
   // overview without individual rows, instead of one workbook holding every municipality's.
@@ -203,6 +206,7 @@ Result<int> RunSettle(SettleOptions options) {
   record.extract_checksum = extract_sum;
   record.config_checksum = run.config.fingerprint;
   record.summary_checksum = Sha256Hex(summary);
+  record.summary_by_care_type_checksum = Sha256Hex(by_care_type);
   record.basis_checksum = Sha256Hex(basis);
   NARA_RETURN_IF_ERROR(outputs.Add((out / "run.json").string(),
                                    settlement::RunJson(record, extract, *config, request, settled),
@@ -238,8 +242,9 @@ Result<int> RunSettle(SettleOptions options) {
                  static_cast<long long>(counters.stray_revocations));
   }
   std::fwrite(changes_report.data(), 1, changes_report.size(), stdout);
-  std::fprintf(stderr, "Wrote summary.csv, basis.csv, %s and run.json to %s\n", workbooks.c_str(),
-               options.out.c_str());
+  std::fprintf(stderr,
+               "Wrote summary.csv, summary_by_care_type.csv, basis.csv, %s and run.json to %s\n",
+               workbooks.c_str(), options.out.c_str());
   return kExitOk;
 }
 

@@ -95,7 +95,9 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
   run["ready_period_anomalies"] = {
       {"duplicate_ready_notices", settlement.counters.duplicate_ready_notices},
       {"stray_revocations", settlement.counters.stray_revocations}};
-  run["files"] = {{"summary.csv", record.summary_checksum}, {"basis.csv", record.basis_checksum}};
+  run["files"] = {{"summary.csv", record.summary_checksum},
+                  {"summary_by_care_type.csv", record.summary_by_care_type_checksum},
+                  {"basis.csv", record.basis_checksum}};
   return run.dump(2) + "\n";
 }
 

@@ -18,6 +18,7 @@ struct RunRecord {
   std::string extract_checksum;  // FolderChecksum of the extract folder
   std::string config_checksum;   // FileChecksum of --config; empty for the defaults
   std::string summary_checksum;  // of summary.csv
+  std::string summary_by_care_type_checksum;  // of summary_by_care_type.csv
   std::string basis_checksum;    // of basis.csv
   // --with-identity: the per-municipality basis workbooks carry identity numbers. Recorded (as
   // "with_identity") without any number; absent from run.json when not asked for.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/period.hpp"
+#include "settlement/summary_lines.hpp"
 
 namespace nara::settlement {
 
@@ -29,6 +30,18 @@ std::string SummaryCsv(const model::Extract& extract, const Settlement& settleme
     fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{}\n",
                    CsvField(extract.municipalities[row.municipality].code), MonthLabel(row.month),
                    row.episodes, row.ready_days, row.liable_days, row.amount);
+  }
+  return out;
+}
+
+std::string SummaryByCareTypeCsv(const model::Extract& extract, const Settlement& settlement) {
+  std::string out = "municipality,care_type,month,episodes,ready_days,liable_days,amount\n";
+  for (const SummaryLine& line : SummaryLines(extract, settlement)) {
+    fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{}\n",
+                   CsvField(extract.municipalities[line.municipality].code),
+                   model::CareTypeName(line.care_type), MonthLabel(line.month),
+                   line.sums.stays.size(), line.sums.ready_days, line.sums.liable_days,
+                   line.sums.amount);
   }
   return out;
 }

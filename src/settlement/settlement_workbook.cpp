@@ -12,6 +12,7 @@
 
 #include "base/period.hpp"
 #include "settlement/settlement_csv.hpp"
+#include "settlement/summary_lines.hpp"
 
 namespace nara::settlement {
 namespace {
@@ -225,54 +226,6 @@ void SetUpPrinting(lxw_worksheet* sheet, const Texts& t, lxw_row_t header_row) {
   worksheet_fit_to_pages(sheet, 1, 0);
   worksheet_repeat_rows(sheet, header_row, header_row);
   worksheet_set_footer(sheet, t.footer);
-}
-
-// Sums of basis rows at one level of the summary: stays are a set, so a stay in several months
-// (or rows) counts once.
-struct Sums {
-  std::set<uint32_t> stays;
-  int64_t ready_days = 0, liable_days = 0, amount = 0;
-
-  void Add(const BasisRow& row) {
-    stays.insert(row.stay);
-    ready_days += row.ready_days;
-    liable_days += row.liable_days;
-    amount += row.amount;
-  }
-};
-
-bool InCounty(const model::Extract& x, uint16_t municipality) {
-  const model::Municipality& m = x.municipalities[municipality];
-  const std::string county = m.county.empty() ? m.code.substr(0, 2) : m.county;
-  return x.manifest.county.empty() || county == x.manifest.county;
-}
-
-// The summary rows of the settlement: per municipality (the county's own by code, then those
-// outside the county by code), care type (somatic, psychiatric) and month, from the basis.
-struct SummaryLine {
-  uint16_t municipality;
-  model::CareType care_type;
-  int month;
-  Sums sums;
-};
-
-std::vector<SummaryLine> SummaryLines(const model::Extract& x, const Settlement& settlement,
-                                      int only_municipality) {
-  std::map<std::tuple<bool, std::string, int, int>, SummaryLine> lines;
-  for (const BasisRow& row : settlement.basis) {
-    if (only_municipality >= 0 && row.municipality != only_municipality) continue;
-    const model::CareType care_type = x.stays.care_type[row.stay];
-    const auto key =
-        std::make_tuple(!InCounty(x, row.municipality), x.municipalities[row.municipality].code,
-                        static_cast<int>(care_type), row.month);
-    auto [it, added] =
-        lines.try_emplace(key, SummaryLine{row.municipality, care_type, row.month, {}});
-    it->second.sums.Add(row);
-  }
-  std::vector<SummaryLine> out;
-  out.reserve(lines.size());
-  for (auto& [key, line] : lines) out.push_back(std::move(line));
-  return out;
 }
 
 void WriteSumsRow(lxw_worksheet* sheet, const Formats& f, lxw_row_t r, const std::string& label,

@@ -4,8 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -98,9 +100,31 @@ TEST_F(SettleE2eTest, SummaryIsTheSumOfTheBasisOverThreeYearsAndRunsAreReproduci
   }
   EXPECT_GT(total, 0);
 
+  // summary_by_care_type.csv splits each municipality-month by care type: its rows add up to
+  // summary.csv's (episodes too: a stay has one care type), and both care types occur.
+  const auto by_care_type = ReadCsv(dir_->path() / "a" / "summary_by_care_type.csv");
+  ASSERT_EQ(by_care_type[0], (std::vector<std::string>{"municipality", "care_type", "month",
+                                                       "episodes", "ready_days", "liable_days",
+                                                       "amount"}));
+  std::map<std::string, std::array<int64_t, 4>> split;
+  std::set<std::string> care_types;
+  for (size_t i = 1; i < by_care_type.size(); ++i) {
+    const auto& row = by_care_type[i];
+    care_types.insert(row[1]);
+    auto& sum = split[row[0] + "," + row[2]];
+    for (size_t c = 0; c < 4; ++c) sum[c] += std::stoll(row[3 + c]);
+  }
+  EXPECT_EQ(care_types, (std::set<std::string>{"psychiatric", "somatic"}));
+  ASSERT_EQ(split.size(), summary.size() - 1);
+  for (size_t i = 1; i < summary.size(); ++i) {
+    const auto& row = summary[i];
+    const auto& sum = split[row[0] + "," + row[1]];
+    for (size_t c = 0; c < 4; ++c) EXPECT_EQ(sum[c], std::stoll(row[2 + c])) << row[0] << row[1];
+  }
+
   // The same inputs give byte-identical CSVs.
   ASSERT_EQ(Settle("x", "b", {"--from", "2020-01", "--to", "2022-12"}).exit_code, 0);
-  for (const char* file : {"summary.csv", "basis.csv"}) {
+  for (const char* file : {"summary.csv", "summary_by_care_type.csv", "basis.csv"}) {
     EXPECT_EQ(ReadFile(dir_->path() / "a" / file), ReadFile(dir_->path() / "b" / file)) << file;
   }
 
@@ -110,6 +134,7 @@ TEST_F(SettleE2eTest, SummaryIsTheSumOfTheBasisOverThreeYearsAndRunsAreReproduci
   EXPECT_EQ(json["extract"]["sha256"].get<std::string>().size(), 64u);
   EXPECT_EQ(json["config"]["sha256"].get<std::string>().size(), 64u);
   EXPECT_EQ(json["prices_used"]["2021"], 8700);
+  EXPECT_EQ(json["files"]["summary_by_care_type.csv"].get<std::string>().size(), 64u);
   EXPECT_EQ(json["totals"]["amount"], total);
   EXPECT_EQ(json["agreements_used"][0]["valid_from"], "2018-01-01");
 
