@@ -194,6 +194,39 @@ TEST_F(ApiServerTest, GoalsDefaultToTheNewestTertialAndListEveryPeriod) {
   EXPECT_EQ(month["strategies"][0]["goals"][0]["name"], "Fewer readmissions");
 }
 
+// A newer tertial in which more goals cannot be assessed (its readmissions lack follow-up) does
+// not hide the assessable one: /api/goals opens on the newest with the fewest (issue 15).
+TEST_F(ApiServerTest, GoalsOpenOnTheNewestAssessableTertial) {
+  AddGoalAssessments();
+  {
+    auto store = store::Store::Open((dir_ / "nara.db").string(), false);
+    ASSERT_TRUE(store.ok());
+    const std::string body =
+        R"({"title":"Mål","strategies":[{"name":"S1","counts":{"met":0,"not_yet_met":0,)"
+        R"("not_met":0,"not_assessed":2},"goals":[]}]})";
+    auto insert =
+        (*store)->db().Prepare("INSERT INTO goal_assessments VALUES (2, ?1, ?2, ?3, ?4, ?5)");
+    ASSERT_TRUE(insert.ok());
+    int64_t ord = 100;
+    for (const std::string audience : {"full", "public"}) {
+      for (const std::string lang : {"sv", "en"}) {
+        (*insert)->Reset();
+        (*insert)->Bind(1, std::string("2022-T2"));
+        (*insert)->Bind(2, ord++);
+        (*insert)->Bind(3, audience);
+        (*insert)->Bind(4, lang);
+        (*insert)->Bind(5, body);
+        ASSERT_TRUE((*insert)->Run().ok());
+      }
+    }
+  }
+  const Json body = GetJson("/api/goals");
+  EXPECT_EQ(body["period"], "2022-T1");
+  EXPECT_EQ(body["periods"], Json::parse(R"(["2022-01", "2022-02", "2022-T1", "2022-T2"])"));
+  // Asked for, the newer tertial is still answered.
+  EXPECT_EQ(GetJson("/api/goals?period=2022-T2")["period"], "2022-T2");
+}
+
 TEST_F(ApiServerTest, ThePublicGetsTheSuppressedAssessmentAndUsersTheFullOne) {
   AddGoalAssessments();
   const Json open = GetJson("/api/goals?period=2022-T1");

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "base/period.hpp"
 #include "indicators/catalog.hpp"
@@ -32,7 +33,7 @@ bool IsTertial(const std::string& text) {
   return period && period->type == PeriodType::kTertial;
 }
 
-// The period /api/goals shows without ?period=: the newest tertial, else the newest month.
+// The newest tertial, else the newest month.
 std::string DefaultGoalPeriod(const std::vector<std::string>& periods) {
   std::string newest_month;
   std::string newest_tertial;
@@ -41,6 +42,39 @@ std::string DefaultGoalPeriod(const std::vector<std::string>& periods) {
     newest = std::max(newest, period);
   }
   return newest_tertial.empty() ? newest_month : newest_tertial;
+}
+
+// The period /api/goals opens on: of the tertials (else the months), the newest whose
+// assessment, as this caller sees it, has the fewest goals that cannot be assessed. A new
+// tertial whose readmissions lack follow-up, or whose values are not in yet, does not hide an
+// assessable one (issue 15).
+Result<std::string> NewestAssessablePeriod(store::Store& store, int64_t extract,
+                                           const std::vector<std::string>& periods,
+                                           const std::string& audience, const std::string& lang) {
+  const std::string newest = DefaultGoalPeriod(periods);
+  const bool tertials = IsTertial(newest);
+  std::vector<std::string> candidates;
+  for (const auto& p : periods) {
+    if (IsTertial(p) == tertials) candidates.push_back(p);
+  }
+  std::sort(candidates.rbegin(), candidates.rend());
+  std::string chosen = newest;
+  int64_t fewest = std::numeric_limits<int64_t>::max();
+  for (const auto& candidate : candidates) {
+    NARA_ASSIGN_OR_RETURN(auto body, store.GoalAssessment(extract, candidate, audience, lang));
+    if (!body) continue;
+    const Json parsed = Json::parse(*body, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) continue;
+    int64_t not_assessed = 0;
+    for (const auto& strategy : parsed.value("strategies", Json::array())) {
+      not_assessed += strategy.value("counts", Json::object()).value("not_assessed", int64_t{0});
+    }
+    if (not_assessed < fewest) {  // candidates run newest first: a tie keeps the newer
+      fewest = not_assessed;
+      chosen = candidate;
+    }
+  }
+  return chosen;
 }
 
 bool IsMunicipalityCode(const std::string& text) {
@@ -331,9 +365,15 @@ void ApiServer::Impl::AddDataRoutes() {
           return NotFoundError(fmt::format(
               "extract {} has no goal assessment (ingest it with nara ingest --goals)", info.id));
         }
-        const std::string chosen = !period.empty() ? period : DefaultGoalPeriod(*periods);
         const bool is_public = IsPublic(call);
-        auto body = call.store.GoalAssessment(info.id, chosen, is_public ? "public" : "full", lang);
+        const std::string audience = is_public ? "public" : "full";
+        std::string chosen = period;
+        if (chosen.empty()) {
+          auto newest = NewestAssessablePeriod(call.store, info.id, *periods, audience, lang);
+          if (!newest.ok()) return ApiError{500, "internal", newest.status().message()};
+          chosen = *newest;
+        }
+        auto body = call.store.GoalAssessment(info.id, chosen, audience, lang);
         if (!body.ok()) return ApiError{500, "internal", body.status().message()};
         if (!body->has_value()) {
           return NotFoundError(
