@@ -153,12 +153,15 @@ namespace {
 // Adds the asked-for periods that lie wholly inside coverage and are not there yet, keeping the
 // output order (type, then first month, then last month); notes those outside coverage.
 void AddExtraPeriods(const std::vector<Period>& extra, Date from, Date to,
-                     std::vector<Period>& periods, std::vector<std::string>& notes) {
+                     std::vector<Period>& periods, IndicatorTable& table) {
   if (extra.empty()) return;
   for (const Period& period : extra) {
     if (!IsWhollyInside(period.months(), from, to)) {
-      notes.push_back(fmt::format("--period {}: not wholly inside the coverage {} to {}; no rows.",
-                                  period.Label(), FormatDate(from), FormatDate(to)));
+      table.AddNote(fmt::format("--period {}: not wholly inside the coverage {} to {}; no rows.",
+                                period.Label(), FormatDate(from), FormatDate(to)),
+                    fmt::format("Perioden {} ligger inte helt inom uttagets täckning {} – {}: "
+                                "inga värden.",
+                                period.Label(), FormatDate(from), FormatDate(to)));
       continue;
     }
     if (std::find(periods.begin(), periods.end(), period) == periods.end()) {
@@ -229,12 +232,13 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   IndicatorTable table;
   for (const auto& c : counters) table.counters.Add(c);
   std::vector<Period> periods = PeriodsInside(from, to);
-  AddExtraPeriods(options.extra_periods, from, to, periods, table.notes);
+  AddExtraPeriods(options.extra_periods, from, to, periods, table);
   const PopulationTable population(extract, units);
   if (periods.empty()) {
-    table.notes.push_back(
-        fmt::format("No period: the coverage {} to {} holds no whole calendar month.",
-                    FormatDate(from), FormatDate(to)));
+    table.AddNote(fmt::format("No period: the coverage {} to {} holds no whole calendar month.",
+                              FormatDate(from), FormatDate(to)),
+                  fmt::format("Ingen period: täckningen {} – {} rymmer ingen hel kalendermånad.",
+                              FormatDate(from), FormatDate(to)));
   }
   const int window = config.readmission.window_days;
   int last_followed_month = -1;  // the last month whose readmissions have full follow-up
@@ -244,21 +248,32 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
     }
   }
   if (!periods.empty() && last_followed_month < periods.back().last_month) {
-    table.notes.push_back(fmt::format(
-        "readmission_30d, readmission_30d_65plus: no periods ending after {}: their {}-day "
-        "follow-up would reach past coverage_to {}.",
-        last_followed_month < 0 ? std::string("(none)") : MonthLabel(last_followed_month), window,
-        FormatDate(to)));
+    table.AddNote(
+        fmt::format("readmission_30d, readmission_30d_65plus: no periods ending after {}: their "
+                    "{}-day follow-up would reach past coverage_to {}.",
+                    last_followed_month < 0 ? std::string("(none)")
+                                            : MonthLabel(last_followed_month),
+                    window, FormatDate(to)),
+        fmt::format("Återinskrivningar: inga perioder som slutar efter {}, eftersom uppföljningen "
+                    "på {} dagar skulle nå förbi uttagets sista dag {}.",
+                    last_followed_month < 0 ? std::string("(ingen)")
+                                            : MonthLabel(last_followed_month),
+                    window, FormatDate(to)));
   }
   if (liable && !liable->missing_price_years.empty()) {
     table.missing_price_years = liable->missing_price_years;
-    table.notes.push_back(fmt::format(
-        "liable_amount: no rows for periods in {}: no price per day is configured for that "
-        "year (settlement.price_per_day); liable_days are shown.",
-        fmt::join(liable->missing_price_years, ", ")));
+    table.AddNote(
+        fmt::format("liable_amount: no rows for periods in {}: no price per day is configured "
+                    "for that year (settlement.price_per_day); liable_days are shown.",
+                    fmt::join(liable->missing_price_years, ", ")),
+        fmt::format("Belopp för betalningsansvar: pris saknas för {} (inget pris per dag i "
+                    "inställningarna), så beloppet visas inte; dagarna med betalningsansvar visas.",
+                    fmt::join(liable->missing_price_years, ", ")));
   }
   if (extract.population.empty()) {
-    table.notes.push_back("Rates per 100 000: the extract has no population.csv.");
+    table.AddNote("Rates per 100 000: the extract has no population.csv.",
+                  "Värden per 100 000 invånare saknas: uttaget har ingen befolkningsfil "
+                  "(population.csv).");
   }
 
   // Prefix sums over months of each (slot, group), per indicator, so a period is O(1). The rows
@@ -347,10 +362,14 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   });
   timer.Lap("indicators: notes and clean-up");
   if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {
-    table.notes.push_back(fmt::format(
-        "Ready periods: {} duplicate ready notices inside an open ready period and {} "
-        "revocations without an open ready period were ignored (indicators.md section 4).",
-        table.counters.duplicate_ready_notices, table.counters.stray_revocations));
+    table.AddNote(
+        fmt::format("Ready periods: {} duplicate ready notices inside an open ready period and {} "
+                    "revocations without an open ready period were ignored (indicators.md "
+                    "section 4).",
+                    table.counters.duplicate_ready_notices, table.counters.stray_revocations),
+        fmt::format("Utskrivningsklar: {} upprepade underrättelser inom en redan öppen period och "
+                    "{} återtaganden utan öppen period har lämnats utan avseende.",
+                    table.counters.duplicate_ready_notices, table.counters.stray_revocations));
   }
   return table;
 }

@@ -32,7 +32,16 @@ struct Row {
 
 struct IndicatorTable {
   std::vector<Row> rows;           // sorted as data contract §4.1 says
-  std::vector<std::string> notes;  // why periods are missing, anomalies counted
+  std::vector<std::string> notes;     // why periods are missing, anomalies counted (English)
+  std::vector<std::string> notes_sv;  // the same notes in Swedish, one for one
+  void AddNote(std::string english, std::string swedish) {
+    notes.push_back(std::move(english));
+    notes_sv.push_back(std::move(swedish));
+  }
+  // The notes in the reader's language.
+  const std::vector<std::string>& NotesIn(bool swedish) const {
+    return swedish && notes_sv.size() == notes.size() ? notes_sv : notes;
+  }
   // Years with liable days but no price per day: liable_amount has no row for a period that
   // touches one (never 0 kr); readers say "pris saknas för <year>" there.
   std::set<int> missing_price_years;

@@ -273,10 +273,10 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path,
     worksheet_write_string(contents, c++, 0,
                            Tr(sv, "Tabellen har inga rader.", "The table has no rows."), nullptr);
   }
-  if (!table.notes.empty()) {
+  if (!table.NotesIn(sv).empty()) {
     ++c;
     worksheet_write_string(contents, c++, 0, Tr(sv, "Anmärkningar", "Notes"), header);
-    for (const auto& note : table.notes) {
+    for (const auto& note : table.NotesIn(sv)) {
       worksheet_write_string(contents, c++, 0, note.c_str(), nullptr);
     }
   }

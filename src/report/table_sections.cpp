@@ -394,9 +394,9 @@ void DataSection(const ReportInput& in, std::string& out) {
                        "(docs/indicators)",
                        d.version));
   out += "</tbody></table>\n";
-  if (!in.table->notes.empty()) {
+  if (!in.table->NotesIn(sv).empty()) {
     out += fmt::format("<h3>{}</h3>\n<ul class=\"note\">\n", Tr(sv, "Anmärkningar", "Notes"));
-    for (const auto& note : in.table->notes) out += "<li>" + Escape(note) + "</li>\n";
+    for (const auto& note : in.table->NotesIn(sv)) out += "<li>" + Escape(note) + "</li>\n";
     out += "</ul>\n";
   }
   out += "</section>\n";
