@@ -142,7 +142,7 @@ struct SheetColumn {
   double width;
 };
 constexpr SheetColumn kSheetColumns[] = {
-    {"Indikator", "Indicator", 28},   {"Period", "Period", 16},
+    {"Indikator", "Indicator", 44},   {"Period", "Period", 16},
     {"Periodtyp", "Period type", 20}, {"Enhetstyp", "Unit type", 13},
     {"Enhet", "Unit", 22},            {"Enhetsnamn", "Unit name", 30},
     {"Kön", "Sex", 9},                {"Åldersgrupp", "Age group", 18},
@@ -232,6 +232,9 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path,
 
   // The contents sheet: what each sheet holds, the suppression applied and the table's notes.
   lxw_worksheet* contents = workbook_add_worksheet(workbook, Tr(sv, "Innehåll", "Contents"));
+  worksheet_set_landscape(contents);
+  worksheet_set_paper(contents, 9);
+  worksheet_fit_to_pages(contents, 1, 0);
   worksheet_set_column(contents, 0, 0, 32, nullptr);
   worksheet_set_column(contents, 1, 1, 36, nullptr);
   worksheet_set_column(contents, 2, 2, 60, nullptr);
@@ -297,6 +300,11 @@ Status WriteTableXlsx(const IndicatorTable& table, const std::string& path,
                              header);
     }
     worksheet_freeze_panes(sheet, 1, 0);
+    // Printed: landscape A4, one page wide, the header on every page.
+    worksheet_set_landscape(sheet);
+    worksheet_set_paper(sheet, 9);
+    worksheet_fit_to_pages(sheet, 1, 0);
+    worksheet_repeat_rows(sheet, 0, 0);
     worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(run.end - run.begin),
                          kSheetColumnCount - 1);
     const std::string name(sv ? info.name_sv : info.name_en);

@@ -130,6 +130,10 @@ TEST_F(IndicatorWorkbookE2eTest, WidthsFrozenHeaderAndAutofilter) {
   EXPECT_THAT(sheet, HasSubstr("<autoFilter ref=\"A1:L"));
   EXPECT_THAT(sheet, HasSubstr("state=\"frozen\""));
   EXPECT_THAT(sheet, HasSubstr("<col min=\"6\" max=\"6\" width="));
+  // Printed landscape on A4, one page wide, the header repeated.
+  EXPECT_THAT(sheet, HasSubstr("orientation=\"landscape\""));
+  EXPECT_THAT(sheet, HasSubstr("fitToHeight=\"0\""));
+  EXPECT_THAT(workbook, HasSubstr("_xlnm.Print_Titles"));
 }
 
 TEST_F(IndicatorWorkbookE2eTest, FiltersKeepTheSameSuppressedRows) {
