@@ -79,4 +79,11 @@ Result<ColumnMap> ColumnMap::Resolve(const std::vector<std::string>& header,
   return map;
 }
 
+std::vector<std::string> NamesOf(const std::vector<ColumnSpec>& specs) {
+  std::vector<std::string> names;
+  names.reserve(specs.size());
+  for (const ColumnSpec& spec : specs) names.emplace_back(spec.name);
+  return names;
+}
+
 }  // namespace nara::ingest

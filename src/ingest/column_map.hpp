@@ -22,6 +22,9 @@ struct ColumnSpec {
   bool required = false;
 };
 
+// The canonical names of `specs`, in order (the columns extract.toml's mapping may name).
+std::vector<std::string> NamesOf(const std::vector<ColumnSpec>& specs);
+
 // Where each known column sits in a file's header. Cheap to copy.
 class ColumnMap {
  public:

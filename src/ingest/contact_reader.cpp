@@ -27,17 +27,12 @@ const std::vector<ColumnSpec>& ContactSpecs() {
 
 }  // namespace
 
-std::vector<std::string> ContactColumnNames() {
-  std::vector<std::string> names;
-  for (const ColumnSpec& spec : ContactSpecs()) names.emplace_back(spec.name);
-  return names;
-}
+std::vector<std::string> ContactColumnNames() { return NamesOf(ContactSpecs()); }
 
 Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out) {
   const std::vector<ColumnSpec>& kSpecs = ContactSpecs();
   // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
-  const TableMapping* mapping =
-      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
+  const TableMapping* mapping = context.MappingFor(out.log.file());
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Contacts& c = out.contacts;

@@ -20,17 +20,12 @@ const std::vector<ColumnSpec>& CoordinationSpecs() {
 
 }  // namespace
 
-std::vector<std::string> CoordinationColumnNames() {
-  std::vector<std::string> names;
-  for (const ColumnSpec& spec : CoordinationSpecs()) names.emplace_back(spec.name);
-  return names;
-}
+std::vector<std::string> CoordinationColumnNames() { return NamesOf(CoordinationSpecs()); }
 
 Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents& out) {
   const std::vector<ColumnSpec>& kSpecs = CoordinationSpecs();
   // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
-  const TableMapping* mapping =
-      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
+  const TableMapping* mapping = context.MappingFor(out.log.file());
   // Which key the file has decides the form: episode_id when it has one (a patient column
   // beside it is then not read), else patient.
   auto map = ColumnMap::Resolve(reader.header(), kSpecs, out.log.file(), mapping);

@@ -106,11 +106,7 @@ struct DerivedIds {
 
 const ColumnSpec& EpisodePatientColumn() { return Specs()[kPatient]; }
 
-std::vector<std::string> EpisodeColumnNames() {
-  std::vector<std::string> names;
-  for (const ColumnSpec& spec : Specs()) names.emplace_back(spec.name);
-  return names;
-}
+std::vector<std::string> EpisodeColumnNames() { return NamesOf(Specs()); }
 
 std::string NormaliseDiagnosis(std::string_view text) {
   text = TrimBlanks(text);
@@ -154,8 +150,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   const bool par = IsParForm(reader.header());
   DerivedIds derived;
   std::string derived_id;
-  const TableMapping* mapping =
-      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
+  const TableMapping* mapping = context.MappingFor(out.log.file());
   Status status = ScanTable(reader, par ? ParSpecs() : Specs(), out.log, out.counts, mapping,
                             [&](RowContext& row) {
     if (!fatal.ok()) return false;

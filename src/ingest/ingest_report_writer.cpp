@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 #include "base/csv_field.hpp"
 
@@ -110,34 +111,33 @@ nlohmann::json ReportJson(const LoadedExtract& loaded) {
   return json;
 }
 
-Status WriteRejectsCsv(const IngestReport& report, const std::string& path) {
+namespace {
+
+// rejects.csv and flags.csv: the same columns, each row's code by its table's names.
+template <typename Row, typename CodeName>
+Status WriteRowsCsv(const std::vector<Row>& rows, CodeName code_name, const std::string& path,
+                    const char* what) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) return IoError(fmt::format("{}: cannot write the rejects file", path));
+  if (!file) return IoError(fmt::format("{}: cannot write the {}", path, what));
   std::string out = "file,line,column,code,message,row\n";
-  for (const auto& reject : report.rejects) {
-    out += fmt::format("{},{},{},{},{},{}\n", CsvField(reject.file), reject.line,
-                       CsvField(reject.column), RejectCodeName(reject.code),
-                       CsvField(reject.message), CsvField(reject.row));
+  for (const auto& row : rows) {
+    out += fmt::format("{},{},{},{},{},{}\n", CsvField(row.file), row.line, CsvField(row.column),
+                       code_name(row.code), CsvField(row.message), CsvField(row.row));
   }
   if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
-    return IoError(fmt::format("{}: could not write the whole rejects file", path));
+    return IoError(fmt::format("{}: could not write the whole {}", path, what));
   }
   return Status::Ok();
 }
 
+}  // namespace
+
+Status WriteRejectsCsv(const IngestReport& report, const std::string& path) {
+  return WriteRowsCsv(report.rejects, RejectCodeName, path, "rejects file");
+}
+
 Status WriteFlagsCsv(const IngestReport& report, const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) return IoError(fmt::format("{}: cannot write the flags file", path));
-  std::string out = "file,line,column,code,message,row\n";
-  for (const auto& flag : report.flagged) {
-    out += fmt::format("{},{},{},{},{},{}\n", CsvField(flag.file), flag.line,
-                       CsvField(flag.column), FlagCodeName(flag.code), CsvField(flag.message),
-                       CsvField(flag.row));
-  }
-  if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
-    return IoError(fmt::format("{}: could not write the whole flags file", path));
-  }
-  return Status::Ok();
+  return WriteRowsCsv(report.flagged, FlagCodeName, path, "flags file");
 }
 
 }  // namespace nara::ingest

@@ -2,8 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/patient_resolver.hpp"
@@ -75,6 +76,11 @@ struct ReadContext {
   bool allow_identifiable;
   std::string pvard_planned;
   const ExtractMapping* mapping = nullptr;  // extract.toml [columns]/[values], or none
+
+  // The mapping of `file` ("episodes.csv"), or nullptr.
+  const TableMapping* MappingFor(std::string_view file) const {
+    return mapping != nullptr ? mapping->For(file) : nullptr;
+  }
 };
 
 // Resolves the patient column of `row` and marks it for redaction. Rejects the row (nullopt)

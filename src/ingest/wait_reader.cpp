@@ -25,17 +25,12 @@ const std::vector<ColumnSpec>& WaitSpecs() {
 
 }  // namespace
 
-std::vector<std::string> WaitColumnNames() {
-  std::vector<std::string> names;
-  for (const ColumnSpec& spec : WaitSpecs()) names.emplace_back(spec.name);
-  return names;
-}
+std::vector<std::string> WaitColumnNames() { return NamesOf(WaitSpecs()); }
 
 Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out) {
   const std::vector<ColumnSpec>& kSpecs = WaitSpecs();
   // extract.toml's [columns.<table>] and [values.<table>.<column>] (extract_mapping.hpp).
-  const TableMapping* mapping =
-      context.mapping != nullptr ? context.mapping->For(out.log.file()) : nullptr;
+  const TableMapping* mapping = context.MappingFor(out.log.file());
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
   model::Waits& w = out.waits;
