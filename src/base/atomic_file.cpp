@@ -1,6 +1,8 @@
 // All-or-nothing output files: a temporary file beside the target, renamed over it at the end.
 #include "base/atomic_file.hpp"
 
+#include "base/zip_check.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <fmt/format.h>
@@ -31,7 +33,12 @@ Status NamingTarget(const Status& status, const std::string& temporary, const st
 
 }  // namespace
 
-Result<AtomicFile> AtomicFile::Create(const std::string& path, std::string_view what) {
+bool IsNoRoomError(int error) {
+  return error == ENOSPC || error == EFBIG || error == EDQUOT || error == EIO;
+}
+
+Result<AtomicFile> AtomicFile::Create(const std::string& path, std::string_view what,
+                                      FileAccess access) {
   const std::filesystem::path target(path);
   const std::filesystem::path folder =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -40,11 +47,13 @@ Result<AtomicFile> AtomicFile::Create(const std::string& path, std::string_view 
   name.push_back('\0');
   const int fd = ::mkstemp(name.data());
   if (fd < 0) return WriteError(path, what, errno);
-  // mkstemp makes the file 0600; outputs get the usual mode under the umask, as a plain
-  // fopen would have made them.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  // mkstemp makes the file 0600, which a private file keeps; outputs get the usual mode under
+  // the umask, as a plain fopen would have made them.
+  if (access == FileAccess::kShared) {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+  }
   std::FILE* file = ::fdopen(fd, "wb");
   if (file == nullptr) {
     const int error = errno;
@@ -91,8 +100,9 @@ Status AtomicFile::Commit() {
   return Status::Ok();
 }
 
-Status OutputSet::Add(const std::string& path, std::string_view bytes, std::string_view what) {
-  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
+Status OutputSet::Add(const std::string& path, std::string_view bytes, std::string_view what,
+                      FileAccess access) {
+  NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what, access));
   if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), out.file()) != bytes.size()) {
     const int error = errno;
     return WriteError(path, what, error != 0 ? error : EIO);
@@ -108,8 +118,26 @@ Status OutputSet::AddThroughTemporary(
     const std::function<Status(const std::string& temporary)>& write) {
   NARA_ASSIGN_OR_RETURN(auto out, AtomicFile::Create(path, what));
   out.CloseForPathWriter();
-  if (Status written = write(out.temporary_path()); !written.ok()) {
-    return NamingTarget(written, out.temporary_path(), path);
+  errno = 0;
+  const Status written = write(out.temporary_path());
+  const int write_errno = errno;
+  if (!written.ok()) return NamingTarget(written, out.temporary_path(), path);
+  // A writer may not check every write of its own temporary files (libxlsxwriter does not):
+  // a write that failed for lack of room leaves its errno, which nothing else sets.
+  if (IsNoRoomError(write_errno)) return WriteError(path, what, write_errno);
+  // A zip (an XLSX workbook) is read back: a sheet cut in the writer's temporary file would
+  // otherwise be zipped whole-looking (base/zip_check.hpp).
+  if (LooksLikeZip(out.temporary_path())) {
+    if (Status whole = CheckZipFile(out.temporary_path()); !whole.ok()) {
+      std::string reason = whole.message();
+      const std::string prefix = out.temporary_path() + ": not a complete zip file: ";
+      if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
+      return IoError(fmt::format(
+          "{}: cannot write {}: it came out incomplete ({}); is the disk or the temporary "
+          "folder full, or a file size limit (ulimit -f) set? (the previous file, if any, is "
+          "unchanged)",
+          path, what, reason));
+    }
   }
   files_.push_back(std::move(out));
   return Status::Ok();
@@ -123,9 +151,9 @@ Status OutputSet::CommitAll() {
 
 // The one-file forms: an OutputSet of one.
 Status WriteFileAtomically(const std::string& path, std::string_view bytes,
-                           std::string_view what) {
+                           std::string_view what, FileAccess access) {
   OutputSet outputs;
-  NARA_RETURN_IF_ERROR(outputs.Add(path, bytes, what));
+  NARA_RETURN_IF_ERROR(outputs.Add(path, bytes, what, access));
   return outputs.CommitAll();
 }
 

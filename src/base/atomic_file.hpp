@@ -12,6 +12,10 @@
 
 namespace nara {
 
+// Who may read the new file: everyone the umask allows (0666 under it, as a plain fopen would
+// make it), or its owner only (0600: key, users and store files, whatever the umask).
+enum class FileAccess { kShared, kOwnerOnly };
+
 // A file being written beside its target: the bytes go to a temporary file in the target's
 // folder (`.NAME.tmp-XXXXXX`, so the rename cannot cross file systems), and Commit() flushes,
 // syncs and closes it and renames it over the target. Until Commit() succeeds the target is
@@ -23,7 +27,8 @@ namespace nara {
 class AtomicFile {
  public:
   // kIoError "PATH: cannot write WHAT: REASON" when the temporary file cannot be made.
-  static Result<AtomicFile> Create(const std::string& path, std::string_view what = "the file");
+  static Result<AtomicFile> Create(const std::string& path, std::string_view what = "the file",
+                                   FileAccess access = FileAccess::kShared);
   AtomicFile(AtomicFile&& other) noexcept;
   AtomicFile& operator=(AtomicFile&&) = delete;
   AtomicFile(const AtomicFile&) = delete;
@@ -51,13 +56,19 @@ class AtomicFile {
   bool done_ = false;
 };
 
+// ENOSPC, EFBIG (a file size limit, ulimit -f), EDQUOT or EIO: a write that found no room.
+bool IsNoRoomError(int error);
+
 // `bytes` written to `path` through an AtomicFile.
 Status WriteFileAtomically(const std::string& path, std::string_view bytes,
-                           std::string_view what = "the file");
+                           std::string_view what = "the file",
+                           FileAccess access = FileAccess::kShared);
 
 // For writers that only take a path (libxlsxwriter's workbook_new): `write` writes the whole
 // file at the temporary path it is given, and only when it succeeds is the file renamed over
-// `path`.
+// `path`. It fails (kIoError naming `path`) also when the writer says it succeeded but left a
+// full disk's or file size limit's errno (IsNoRoomError), or wrote a zip that is not whole
+// (CheckZipFile: an XLSX workbook with a cut sheet).
 Status WriteThroughTemporary(const std::string& path, std::string_view what,
                              const std::function<Status(const std::string& temporary)>& write);
 
@@ -66,7 +77,8 @@ Status WriteThroughTemporary(const std::string& path, std::string_view what,
 // failed run leaves the previous run's files as they were (not half of them replaced).
 class OutputSet {
  public:
-  Status Add(const std::string& path, std::string_view bytes, std::string_view what = "the file");
+  Status Add(const std::string& path, std::string_view bytes, std::string_view what = "the file",
+             FileAccess access = FileAccess::kShared);
   Status AddThroughTemporary(const std::string& path, std::string_view what,
                              const std::function<Status(const std::string& temporary)>& write);
   // Renames every file over its target, in the order added.

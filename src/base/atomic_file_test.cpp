@@ -2,7 +2,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <filesystem>
 #include <fstream>
@@ -92,6 +95,46 @@ TEST_F(AtomicFileTest, AnOutputSetRenamesNothingUntilEveryFileIsWritten) {
   EXPECT_EQ(Read("summary.csv"), "new summary");
   EXPECT_EQ(Read("basis.csv"), "new basis");
   EXPECT_EQ(FileCount(), 2u);
+}
+
+// A path writer that says it succeeded but whose own writes found no room (libxlsxwriter does
+// not check its temporary files' writes): the errno tells, and the previous file stays.
+TEST_F(AtomicFileTest, APathWriterThatLeftANoRoomErrnoFails) {
+  ASSERT_TRUE(WriteFileAtomically(Path("w.xlsx"), "previous").ok());
+  const Status status =
+      WriteThroughTemporary(Path("w.xlsx"), "the workbook", [](const std::string& temporary) {
+        std::ofstream(temporary) << "cut";
+        errno = EFBIG;
+        return Status::Ok();
+      });
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_THAT(status.message(), HasSubstr(Path("w.xlsx") + ": cannot write the workbook: File too large"));
+  EXPECT_EQ(Read("w.xlsx"), "previous");
+  EXPECT_EQ(FileCount(), 1u);
+  // A zip that is not whole (here: a local header and nothing else) is refused too.
+  const Status zip =
+      WriteThroughTemporary(Path("w.xlsx"), "the workbook", [](const std::string& temporary) {
+        std::ofstream(temporary, std::ios::binary) << std::string("PK\x03\x04", 4) << "cut";
+        return Status::Ok();
+      });
+  EXPECT_THAT(zip.message(), HasSubstr(Path("w.xlsx") + ": cannot write the workbook: it came "
+                                                         "out incomplete (too short for a zip"));
+  EXPECT_EQ(Read("w.xlsx"), "previous");
+  EXPECT_EQ(FileCount(), 1u);
+}
+
+// Key, users and store files: 0600 whatever the umask; outputs: 0666 under the umask.
+TEST_F(AtomicFileTest, AnOwnerOnlyFileIsMadePrivateUnderAnyUmask) {
+  const mode_t previous = ::umask(022);
+  ASSERT_TRUE(WriteFileAtomically(Path("users.json"), "{}", "the users file",
+                                  FileAccess::kOwnerOnly).ok());
+  ASSERT_TRUE(WriteFileAtomically(Path("table.csv"), "a\n").ok());
+  ::umask(previous);
+  EXPECT_EQ(fs::status(Path("users.json")).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(fs::status(Path("table.csv")).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                fs::perms::others_read);
 }
 
 TEST_F(AtomicFileTest, AFolderThatDoesNotExistIsAClearError) {

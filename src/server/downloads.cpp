@@ -5,14 +5,18 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string_view>
 
+#include "base/atomic_file.hpp"
 #include "base/csv_field.hpp"
 #include "base/file.hpp"
+#include "base/zip_check.hpp"
 #include "indicators/catalog.hpp"
 #include "model/vocabulary.hpp"
 #include "settlement/settle.hpp"
@@ -175,12 +179,22 @@ Result<std::string> RowsXlsx(const std::string& sheet, const std::vector<std::st
     }
     ++r;
   }
+  errno = 0;
   const lxw_error error = workbook_close(workbook);
+  const int close_errno = errno;
+  // libxlsxwriter does not check the writes of its temporary sheet files: a full temporary
+  // folder shows only in errno and in a cut sheet (base/zip_check.hpp).
+  Status complete = Status::Ok();
+  if (error == LXW_NO_ERROR && !IsNoRoomError(close_errno)) complete = CheckZipFile(path);
   auto bytes = ReadFile(path, "the workbook");
   std::filesystem::remove(path);
   if (error != LXW_NO_ERROR) {
     return IoError(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
   }
+  if (IsNoRoomError(close_errno)) {
+    return IoError(fmt::format("cannot write the workbook: {}", std::strerror(close_errno)));
+  }
+  if (!complete.ok()) return IoError("cannot write the workbook: it came out incomplete");
   return bytes;
 }
 
