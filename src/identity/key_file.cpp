@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <openssl/crypto.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -39,7 +40,8 @@ struct Wiper {
 Status WrongSize(const std::string& path, std::string size) {
   return UsageError(fmt::format(
       "{}: a pseudonymisation key file must hold exactly 32 bytes, or 64 hex digits and an "
-      "optional newline; this one holds {}. Make a key with: head -c 32 /dev/urandom > KEYFILE",
+      "optional newline; this one holds {}. Make a key with: "
+      "(umask 077; head -c 32 /dev/urandom > KEYFILE)",
       path, size));
 }
 
@@ -52,7 +54,7 @@ Status CheckNotOneByteRepeated(const std::string& path, PseudonymisationKey& key
   OPENSSL_cleanse(key.data(), key.size());
   return UsageError(fmt::format(
       "{}: the pseudonymisation key is one byte repeated 32 times (all zero?), which anyone can "
-      "guess; make a random key with: head -c 32 /dev/urandom > KEYFILE",
+      "guess; make a random key with: (umask 077; head -c 32 /dev/urandom > KEYFILE)",
       path));
 }
 
@@ -63,6 +65,18 @@ Result<PseudonymisationKey> ReadKeyFile(const std::string& path) {
   if (!file) {
     return IoError(fmt::format("{}: cannot open the pseudonymisation key file: {}", path,
                                std::strerror(errno)));
+  }
+  // Read from the file opened, so that the mode checked is that of the bytes read.
+  struct stat info {};
+  if (::fstat(::fileno(file.get()), &info) != 0) {
+    return IoError(fmt::format("{}: cannot read the pseudonymisation key file: {}", path,
+                               std::strerror(errno)));
+  }
+  if (S_ISREG(info.st_mode) && (info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+    return UsageError(fmt::format(
+        "{}: the pseudonymisation key file is open to group or others (mode {:04o}): whoever "
+        "can read it can reverse every pseudonym. Make it private with: chmod 600 {}",
+        path, info.st_mode & 07777, path));
   }
   char buffer[kReadLimit];
   const Wiper wiper{buffer, sizeof(buffer)};
@@ -96,7 +110,7 @@ Result<PseudonymisationKey> ReadKeyFile(const std::string& path) {
       return UsageError(fmt::format(
           "{}: a 64-character pseudonymisation key file must hold hex digits only (0-9, a-f); "
           "this one holds other characters. Make a key with: "
-          "head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > KEYFILE",
+          "(umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > KEYFILE)",
           path));
     }
     key[i] = static_cast<uint8_t>(high * 16 + low);

@@ -61,6 +61,8 @@ class PseudonymiserTest : public ::testing::Test {
   std::string Write(const std::string& name, const std::string& content) {
     const std::filesystem::path path = directory_ / name;
     std::ofstream(path, std::ios::binary) << content;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write);
     return path.string();
   }
 
@@ -163,6 +165,25 @@ TEST_F(PseudonymiserTest, BadKeyFilesAreClearErrorsThatShowNeitherKeyNorNumber) 
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.status().code(), StatusCode::kIoError);
   EXPECT_THAT(directory.status().message(), HasSubstr(directory_.string()));
+}
+
+// Issue 17: a key its group or others may read is no secret: refused before it is read.
+TEST_F(PseudonymiserTest, AKeyFileOpenToGroupOrOthersIsRefusedNamingChmod) {
+  namespace fs = std::filesystem;
+  const std::string path = Write("shared", CountingKey());
+  ASSERT_TRUE(Pseudonymiser::FromKeyFile(path).ok());  // 0600: accepted
+  for (const fs::perms extra : {fs::perms::group_read, fs::perms::others_read,
+                                fs::perms::group_write, fs::perms::others_write}) {
+    fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | extra);
+    auto result = Pseudonymiser::FromKeyFile(path);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.status().code(), StatusCode::kUsage);
+    EXPECT_THAT(result.status().message(), HasSubstr(path + ": the pseudonymisation key file "
+                                                            "is open to group or others"));
+    EXPECT_THAT(result.status().message(), HasSubstr("chmod 600 " + path));
+  }
+  fs::permissions(path, fs::perms::owner_read);  // 0400 is private too
+  EXPECT_TRUE(Pseudonymiser::FromKeyFile(path).ok());
 }
 
 TEST_F(PseudonymiserTest, FromEnvironment) {

@@ -150,15 +150,24 @@ TEST(CliE2eTest, ExitCodesAndMessages) {
   EXPECT_EQ(no_key.exit_code, 3);
   EXPECT_THAT(no_key.err, HasSubstr("holds identity numbers, and no pseudonymisation key"));
   // A key from NARA_KEY_FILE is accepted; a key file of the wrong size is a usage error.
-  WriteFile(dir.path() / "key", "an e2e key of 32 bytes, not 1x32");
+  WritePrivateFile(dir.path() / "key", "an e2e key of 32 bytes, not 1x32");
   auto keyed = RunNara({"check", dir / "x", "--out", dir / "c"}, ".",
                        {"NARA_KEY_FILE=" + (dir / "key")});
   EXPECT_EQ(keyed.exit_code, 0) << keyed.err;
   EXPECT_THAT(keyed.out, ::testing::Not(HasSubstr("TEST key")));
-  WriteFile(dir.path() / "short", std::string(31, 'k'));
+  WritePrivateFile(dir.path() / "short", std::string(31, 'k'));
   auto short_key = RunNara({"check", dir / "x", "--key-file", dir / "short", "--out", dir / "c"});
-  EXPECT_NE(short_key.exit_code, 0);
-  EXPECT_THAT(short_key.err, HasSubstr("short"));
+  EXPECT_EQ(short_key.exit_code, 2);
+  EXPECT_THAT(short_key.err, HasSubstr("short: a pseudonymisation key file must hold exactly"));
+  // A key file others may read (a plain `head -c 32 /dev/urandom > key` under umask 022) is
+  // refused, naming the file and the fix, with the exit code of the other key errors.
+  std::filesystem::permissions(dir.path() / "key", std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  auto shared_key = RunNara({"check", dir / "x", "--key-file", dir / "key", "--out", dir / "c"});
+  EXPECT_EQ(shared_key.exit_code, 2);
+  EXPECT_THAT(shared_key.err, HasSubstr("key: the pseudonymisation key file is open to group or "
+                                        "others (mode 0604)"));
+  EXPECT_THAT(shared_key.err, HasSubstr("chmod 600 " + (dir / "key")));
 }
 
 TEST(CliE2eTest, DemoRuns) {

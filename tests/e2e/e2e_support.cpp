@@ -67,6 +67,11 @@ void WriteFile(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
+void WritePrivateFile(const fs::path& path, const std::string& text) {
+  WriteFile(path, text);
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+}
+
 std::vector<fs::path> FilesUnder(const fs::path& dir) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {

@@ -34,6 +34,8 @@ RunResult RunNara(const std::vector<std::string>& args, const std::string& cwd =
 
 std::string ReadFile(const std::filesystem::path& path);
 void WriteFile(const std::filesystem::path& path, const std::string& text);
+// A file only its owner may read and write (0600), as a pseudonymisation key file must be.
+void WritePrivateFile(const std::filesystem::path& path, const std::string& text);
 
 // Every regular file under `dir`, recursively.
 std::vector<std::filesystem::path> FilesUnder(const std::filesystem::path& dir);

@@ -298,7 +298,7 @@ TEST(SettleWithIdentityE2eTest, EachMunicipalityFileHoldsOnlyItsOwnRowsNumbers) 
   WriteFile(dir.path() / "nara.toml", kPrices);
   std::string key;
   for (int i = 0; i < 32; ++i) key.push_back(static_cast<char>(i * 7 + 3));
-  WriteFile(dir.path() / "key", key);
+  WritePrivateFile(dir.path() / "key", key);
   const auto run = RunNara({"settle", dir / "x", "--key-file", dir / "key", "--config",
                             dir / "nara.toml", "--from", "2021-01", "--to", "2021-03", "--out",
                             dir / "pm", "--per-municipality", "--with-identity"});
