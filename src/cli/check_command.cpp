@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
@@ -30,13 +29,8 @@ Result<int> RunCheck(const CheckOptions& options) {
   const auto rejects_path = (std::filesystem::path(options.out_dir) / "rejects.csv").string();
   const auto report_path = (std::filesystem::path(options.out_dir) / "ingest_report.json").string();
   const auto flags_path = (std::filesystem::path(options.out_dir) / "flags.csv").string();
-  NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(result.report, rejects_path));
-  NARA_RETURN_IF_ERROR(ingest::WriteFlagsCsv(result.report, flags_path));
-  {
-    std::ofstream report(report_path, std::ios::binary);
-    report << ingest::ReportJson(result).dump(2) << "\n";
-    if (!report) return IoError(fmt::format("{}: cannot write the ingest report", report_path));
-  }
+  // All three or none: a full disk leaves the previous check's files (exit 3).
+  NARA_RETURN_IF_ERROR(ingest::WriteCheckFiles(result, options.out_dir));
   std::fputs(ingest::FormatReportText(result).c_str(), stdout);
   std::printf("Report: %s\nRejected rows with reasons: %s\nFlagged rows (kept): %s\n",
               report_path.c_str(), rejects_path.c_str(), flags_path.c_str());

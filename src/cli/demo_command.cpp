@@ -3,8 +3,8 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
+#include "base/atomic_file.hpp"
 #include "base/period.hpp"
 #include "cli/commands.hpp"
 #include "cli/main.hpp"
@@ -60,25 +60,24 @@ Result<int> RunDemo(const DemoOptions& options) {
   NARA_ASSIGN_OR_RETURN(auto run, run::OpenRun(RunOptionsFor(extract)));
   const auto check_dir = out / "check";
   fs::create_directories(check_dir);
-  NARA_RETURN_IF_ERROR(ingest::WriteRejectsCsv(run.report(), (check_dir / "rejects.csv").string()));
-  NARA_RETURN_IF_ERROR(ingest::WriteFlagsCsv(run.report(), (check_dir / "flags.csv").string()));
-  std::ofstream((check_dir / "ingest_report.json").string())
-      << ingest::ReportJson(run.loaded).dump(2) << "\n";
+  NARA_RETURN_IF_ERROR(ingest::WriteCheckFiles(run.loaded, check_dir.string()));
   std::fputs(ingest::FormatReportText(run.loaded).c_str(), stdout);
 
   NARA_ASSIGN_OR_RETURN(auto computed, run::Compute(run));
   const indicators::IndicatorTable* table = &computed.table;
   const auto table_path = (out / "indicators.csv").string();
-  {
-    std::ofstream file(table_path, std::ios::binary);
-    file << indicators::TableCsv(*table);
-    if (!file) return IoError(fmt::format("{}: cannot write the indicator table", table_path));
-  }
   NARA_ASSIGN_OR_RETURN(const auto unit_names, run::UnitNamesOf(run));
   indicators::XlsxOptions xlsx;
   xlsx.unit_names = &unit_names;
-  NARA_RETURN_IF_ERROR(
-      indicators::WriteTableXlsx(*table, (out / "indicators.xlsx").string(), xlsx));
+  // The table as CSV and as a workbook: both or neither (base/atomic_file.hpp).
+  OutputSet tables;
+  NARA_RETURN_IF_ERROR(tables.Add(table_path, indicators::TableCsv(*table), "the indicator table"));
+  NARA_RETURN_IF_ERROR(tables.AddThroughTemporary(
+      (out / "indicators.xlsx").string(), "the indicator workbook",
+      [&](const std::string& temporary) {
+        return indicators::WriteTableXlsx(*table, temporary, xlsx);
+      }));
+  NARA_RETURN_IF_ERROR(tables.CommitAll());
   std::printf("\nIndicator table: %s and indicators.xlsx (%zu rows). Region, all ages, 2021:\n",
               table_path.c_str(), table->rows.size());
   for (const auto& row : table->rows) {

@@ -63,6 +63,10 @@ Command AddServeCommand(CLI::App& root) {
   app->add_option("--threads", server.threads,
                   "Worker threads; each serves one kept-alive connection at a time")
       ->check(CLI::Range(1, 1024));
+  app->add_option("--max-connections-per-client", server.connections.max_per_client,
+                  "Connections one client address may have open at once (default 16; more are "
+                  "answered 503). Behind a reverse proxy every client has its address: raise it")
+      ->check(CLI::Range(1, 100000));
   app->add_option("--cache-mb", options->cache_mb,
                   "Memory for cached answers of the aggregate routes, MB (0: no cache)")
       ->check(CLI::Range(0, 65536));

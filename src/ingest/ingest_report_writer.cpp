@@ -4,9 +4,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <memory>
+#include <filesystem>
 #include <vector>
 
+#include "base/atomic_file.hpp"
 #include "base/csv_field.hpp"
 
 namespace nara::ingest {
@@ -115,29 +116,45 @@ namespace {
 
 // rejects.csv and flags.csv: the same columns, each row's code by its table's names.
 template <typename Row, typename CodeName>
-Status WriteRowsCsv(const std::vector<Row>& rows, CodeName code_name, const std::string& path,
-                    const char* what) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
-  if (!file) return IoError(fmt::format("{}: cannot write the {}", path, what));
+std::string RowsCsv(const std::vector<Row>& rows, CodeName code_name) {
   std::string out = "file,line,column,code,message,row\n";
   for (const auto& row : rows) {
     out += fmt::format("{},{},{},{},{},{}\n", CsvField(row.file), row.line, CsvField(row.column),
                        code_name(row.code), CsvField(row.message), CsvField(row.row));
   }
-  if (std::fwrite(out.data(), 1, out.size(), file.get()) != out.size()) {
-    return IoError(fmt::format("{}: could not write the whole {}", path, what));
-  }
-  return Status::Ok();
+  return out;
 }
 
 }  // namespace
 
+std::string RejectsCsv(const IngestReport& report) {
+  return RowsCsv(report.rejects, RejectCodeName);
+}
+
+std::string FlagsCsv(const IngestReport& report) { return RowsCsv(report.flagged, FlagCodeName); }
+
 Status WriteRejectsCsv(const IngestReport& report, const std::string& path) {
-  return WriteRowsCsv(report.rejects, RejectCodeName, path, "rejects file");
+  return WriteFileAtomically(path, RejectsCsv(report), "the rejects file");
 }
 
 Status WriteFlagsCsv(const IngestReport& report, const std::string& path) {
-  return WriteRowsCsv(report.flagged, FlagCodeName, path, "flags file");
+  return WriteFileAtomically(path, FlagsCsv(report), "the flags file");
+}
+
+Status AddCheckFiles(const LoadedExtract& loaded, const std::string& folder, OutputSet& outputs) {
+  const std::filesystem::path dir(folder);
+  NARA_RETURN_IF_ERROR(
+      outputs.Add((dir / "rejects.csv").string(), RejectsCsv(loaded.report), "the rejects file"));
+  NARA_RETURN_IF_ERROR(
+      outputs.Add((dir / "flags.csv").string(), FlagsCsv(loaded.report), "the flags file"));
+  return outputs.Add((dir / "ingest_report.json").string(), ReportJson(loaded).dump(2) + "\n",
+                     "the ingest report");
+}
+
+Status WriteCheckFiles(const LoadedExtract& loaded, const std::string& folder) {
+  OutputSet outputs;
+  NARA_RETURN_IF_ERROR(AddCheckFiles(loaded, folder, outputs));
+  return outputs.CommitAll();
 }
 
 }  // namespace nara::ingest

@@ -2,6 +2,12 @@
 #include "server/sessions.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "server/users.hpp"
 
 namespace nara::server {
 namespace {
@@ -80,6 +86,33 @@ TEST(UsersTest, VerifiesOnlyTheRightPasswordAndParsesRoles) {
   EXPECT_FALSE(ParseRole("bo", "municipality:23").ok());
   EXPECT_FALSE(ParseRole("bo bo", "region").ok());
   EXPECT_EQ(RoleText(*ParseRole("bo", "municipality:0880")), "municipality:0880");
+}
+
+// Issue 17: the users file (password hashes) is its owner's only, under any umask, from the
+// moment it exists; a save over an existing 0644 file makes it 0600 too.
+TEST(UsersTest, TheUsersFileIsSavedOwnerOnly) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("nara-users-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "users.json").string();
+  Users users;
+  ASSERT_TRUE(users.Add({"kalle", Role::kRegion, ""}, "long enough", 1000).ok());
+  const mode_t previous = ::umask(022);
+  ASSERT_TRUE(users.Save(path).ok());
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  fs::permissions(path, fs::perms::group_read | fs::perms::others_read, fs::perm_options::add);
+  ASSERT_TRUE(users.Save(path).ok());
+  ::umask(previous);
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  auto loaded = Users::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_TRUE(loaded->Verify("kalle", "long enough").has_value());
+  size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary file left beside it
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/atomic_file.hpp"
 #include "base/file.hpp"
 
 namespace nara::server {
@@ -124,17 +125,8 @@ Status Users::Save(const std::string& path) const {
                              {"iterations", user.iterations},
                              {"kdf", "pbkdf2-hmac-sha256"}});
   }
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::trunc);
-    out << json.dump(2) << "\n";
-    if (!out) return IoError(fmt::format("{}: cannot write the users file", temporary));
-  }
-  ::chmod(temporary.c_str(), 0600);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    return IoError(fmt::format("{}: cannot replace the users file", path));
-  }
-  return Status::Ok();
+  // Owner-only from its first byte (the hashes are an offline guessing target), all or nothing.
+  return WriteFileAtomically(path, json.dump(2) + "\n", "the users file", FileAccess::kOwnerOnly);
 }
 
 Status Users::Add(const Principal& principal, const std::string& password, int iterations) {
