@@ -260,5 +260,38 @@ TEST_F(ApiServerHardeningTest, ConnectionsPerClientAddressAreCapped) {
   EXPECT_EQ(RawConnection::Status(again.ReadAnswer()), 200);
 }
 
+TEST_F(ApiServerHardeningTest, ASlowReaderIsCutOffAtTheAnswerWriteDeadline) {
+  StopServer();
+  // 64 MiB: far more than the sockets' buffers hold, so the answer waits on its reader.
+  {
+    std::ofstream big(dir_ / "web" / "big.bin", std::ios::binary);
+    const std::string block(size_t{1} << 20, 'x');
+    for (int i = 0; i < 64; ++i) big << block;
+  }
+  StartServer(-1, [](ServerOptions& options) {
+    options.connections.answer_write_timeout = std::chrono::milliseconds(1000);
+    // Each write makes progress well within this: only the total deadline can cut it off.
+    options.connections.io_timeout = std::chrono::milliseconds(10000);
+  });
+  RawConnection reader(port_);
+  ASSERT_TRUE(reader.Send(Get("/big.bin")));
+  // 64 KiB every 100 ms: the whole answer would take 100 s. Read for at most 30 s.
+  size_t read = 0;
+  bool closed = false;
+  for (int round = 0; round < 300 && !closed; ++round) {
+    const ssize_t got = reader.ReadSome(size_t{64} << 10, std::chrono::milliseconds(100));
+    if (got == 0) closed = true;
+    if (got > 0) read += static_cast<size_t>(got);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(closed) << read << " bytes read and the connection still open";
+  EXPECT_GT(read, 0u);
+  EXPECT_LT(read, size_t{64} << 20);
+  // The thread is free again: the server answers.
+  RawConnection probe(port_);
+  ASSERT_TRUE(probe.Send(Get("/api/me", "Connection: close\r\n")));
+  EXPECT_EQ(RawConnection::Status(probe.ReadAnswer()), 200);
+}
+
 }  // namespace
 }  // namespace nara::server

@@ -97,6 +97,14 @@ class RawConnection {
       data.append(buffer, static_cast<size_t>(got));
     }
   }
+  // Reads at most `bytes` of what arrives within `timeout`: the count read, 0 when the server
+  // closed the connection (end of stream or reset), -1 when nothing came.
+  ssize_t ReadSome(size_t bytes, std::chrono::milliseconds timeout) {
+    if (!Readable(std::chrono::steady_clock::now() + timeout)) return -1;
+    std::string buffer(bytes, '\0');
+    const ssize_t got = ::recv(fd_, buffer.data(), bytes, 0);
+    return got < 0 ? 0 : got;
+  }
   // True when the server closed the connection (end of stream or reset) within `timeout`.
   bool ClosedByPeer(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

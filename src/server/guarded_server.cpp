@@ -66,12 +66,20 @@ class DeadlineStream final : public httplib::Stream {
                  const std::atomic<socket_t>& listening)
       : sock_(sock), limits_(limits), listening_(listening) {}
 
-  void StartRequest() { deadline_ = steady_clock::now() + limits_.request_read_timeout; }
+  void StartRequest() {
+    deadline_ = steady_clock::now() + limits_.request_read_timeout;
+    writing_ = false;
+  }
   // Bytes already read from the socket but not yet parsed: the start of a pipelined request.
   bool HasBuffered() const { return buffered() > 0; }
 
   bool is_readable() const override { return buffered() > 0 || WaitReadable(); }
-  bool is_writable() const override { return WaitFor(sock_, POLLOUT, limits_.io_timeout); }
+  // Writable before both the I/O timeout and the answer's write deadline.
+  bool is_writable() const override {
+    const milliseconds left =
+        writing_ ? std::min(limits_.io_timeout, Until(write_deadline_)) : limits_.io_timeout;
+    return left.count() > 0 && WaitFor(sock_, POLLOUT, left);
+  }
 
   ssize_t read(char* ptr, size_t size) override {
     if (buffered() == 0) {
@@ -91,6 +99,10 @@ class DeadlineStream final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
+    if (!writing_) {  // the answer's first byte: its write deadline starts
+      writing_ = true;
+      write_deadline_ = steady_clock::now() + limits_.answer_write_timeout;
+    }
     if (!is_writable()) return -1;
     ssize_t sent;
     do {
@@ -135,6 +147,8 @@ class DeadlineStream final : public httplib::Stream {
   const ConnectionLimits& limits_;
   const std::atomic<socket_t>& listening_;
   SteadyTime deadline_ = steady_clock::now();
+  bool writing_ = false;  // an answer to the current request has begun
+  SteadyTime write_deadline_ = steady_clock::now();
   char buffer_[4096];
   size_t begin_ = 0, end_ = 0;
 };

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <optional>
 
+#include "server/request_checks.hpp"
 #include "server/server_impl.hpp"
 
 namespace nara::server {
@@ -71,41 +72,57 @@ bool SameOrigin(const httplib::Request& request) {
 
 }  // namespace
 
-void ApiServer::Impl::AddRequestChecks() {
-  http.SetAnswerHeaders({
+httplib::Headers SecurityHeaders() {
+  return {
       {"Content-Security-Policy", kContentSecurityPolicy},
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "no-referrer"},
-  });
+  };
+}
+
+std::optional<RequestRefusal> CheckRequest(const httplib::Request& request) {
+  if (auto framing = FramingError(request)) {
+    // The body was not read: the rest of the stream cannot be trusted.
+    return RequestRefusal{400, "bad_request", *framing, /*close_connection=*/true,
+                          /*drop_ranges=*/false};
+  }
+  if (request.ranges.size() > 1) {
+    // One range at most: a request of many small or overlapping ranges would make a multipart
+    // answer far larger than the file.
+    return RequestRefusal{416, "range_not_satisfiable", "one byte range per request at most",
+                          /*close_connection=*/false, /*drop_ranges=*/true};
+  }
+  if (ChangesState(request.method) && !SameOrigin(request)) {
+    return RequestRefusal{403, "forbidden",
+                          "cross-origin request refused: the Origin header is not this server",
+                          request.get_header_value_count("Content-Length") > 0 ||
+                              request.get_header_value_count("Transfer-Encoding") > 0,
+                          /*drop_ranges=*/false};
+  }
+  return std::nullopt;
+}
+
+void ApiServer::Impl::AddRequestChecks() {
+  http.SetAnswerHeaders(SecurityHeaders());
   http.set_pre_routing_handler(
       [this](const httplib::Request& request, httplib::Response& response) {
-        std::optional<ApiError> error;
-        bool close = false;
-        if (auto framing = FramingError(request)) {
-          error = BadRequest(*framing);
-          close = true;  // the body was not read: the rest of the stream cannot be trusted
-        } else if (request.ranges.size() > 1) {
-          // One range at most: a request of many small or overlapping ranges would make a
-          // multipart answer far larger than the file.
-          error = ApiError{416, "range_not_satisfiable", "one byte range per request at most"};
+        const std::optional<RequestRefusal> refusal = CheckRequest(request);
+        if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+        if (refusal->drop_ranges) {
           // httplib would otherwise wrap even this refusal in a multipart answer. The request is
           // httplib's own non-const object, handed to this handler as const.
           const_cast<httplib::Request&>(request).ranges.clear();
           response.set_header("Content-Range", "bytes */*");
-        } else if (ChangesState(request.method) && !SameOrigin(request)) {
-          error = Forbidden("cross-origin request refused: the Origin header is not this server");
-          close = request.get_header_value_count("Content-Length") > 0 ||
-                  request.get_header_value_count("Transfer-Encoding") > 0;
         }
-        if (!error) return httplib::Server::HandlerResponse::Unhandled;
-        if (close) {
+        if (refusal->close_connection) {
           GuardedServer::CloseAfterThisRequest();
           response.set_header("Connection", "close");
         }
         std::string version = std::string("unknown/") + store::kDefinitionsVersion;
         if (auto lease = pool.Acquire(); lease.ok()) version = DataVersion(**lease);
-        Refuse(request, response, nullptr, *error, version);
+        Refuse(request, response, nullptr,
+               ApiError{refusal->status, refusal->code, refusal->message}, version);
         return httplib::Server::HandlerResponse::Handled;
       });
 }
