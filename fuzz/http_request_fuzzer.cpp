@@ -96,7 +96,7 @@ class CheckedServer : public httplib::Server {
     set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
       const auto refusal = nara::server::CheckRequest(request);
       if (!refusal) return HandlerResponse::Unhandled;
-      if (refusal->drop_ranges) const_cast<httplib::Request&>(request).ranges.clear();
+      const_cast<httplib::Request&>(request).ranges.clear();  // as the server's handler does
       if (refusal->close_connection) response.set_header("Connection", "close");
       response.status = refusal->status;
       response.set_content("{\"code\":\"" + refusal->code + "\"}", "application/json");

@@ -46,6 +46,21 @@ TEST_F(ApiServerHardeningTest, ARequestOfManyRangesIsRefused) {
   EXPECT_EQ(one->body, "<!doctype");
 }
 
+// Found by fuzz/http_request_fuzzer.cpp: a refusal for another reason (here: framing) was
+// answered as the ranges asked for, a multipart answer of 100 parts.
+TEST_F(ApiServerHardeningTest, ARefusalIsNeverARangeAnswer) {
+  std::string ranges = "bytes=0-0";
+  for (int i = 1; i < 100; ++i) ranges += ",0-" + std::to_string(i);
+  RawConnection connection(port_);
+  ASSERT_TRUE(connection.connected());
+  ASSERT_TRUE(connection.Send("POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: " + ranges +
+                              "\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}"));
+  const std::string answer = connection.ReadAnswer();
+  EXPECT_EQ(RawConnection::Status(answer), 400) << answer;
+  EXPECT_THAT(answer, ::testing::Not(HasSubstr("multipart/byteranges")));
+  EXPECT_THAT(answer, HasSubstr("\"code\":\"bad_request\""));
+}
+
 TEST_F(ApiServerHardeningTest, AmbiguousBodyFramingIsRefusedAndTheConnectionClosed) {
   const std::string body = R"({"username":"anna","password":"x"})";
   const std::string login = "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\n";

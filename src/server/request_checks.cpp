@@ -84,21 +84,19 @@ httplib::Headers SecurityHeaders() {
 std::optional<RequestRefusal> CheckRequest(const httplib::Request& request) {
   if (auto framing = FramingError(request)) {
     // The body was not read: the rest of the stream cannot be trusted.
-    return RequestRefusal{400, "bad_request", *framing, /*close_connection=*/true,
-                          /*drop_ranges=*/false};
+    return RequestRefusal{400, "bad_request", *framing, /*close_connection=*/true};
   }
   if (request.ranges.size() > 1) {
     // One range at most: a request of many small or overlapping ranges would make a multipart
     // answer far larger than the file.
     return RequestRefusal{416, "range_not_satisfiable", "one byte range per request at most",
-                          /*close_connection=*/false, /*drop_ranges=*/true};
+                          /*close_connection=*/false};
   }
   if (ChangesState(request.method) && !SameOrigin(request)) {
     return RequestRefusal{403, "forbidden",
                           "cross-origin request refused: the Origin header is not this server",
                           request.get_header_value_count("Content-Length") > 0 ||
-                              request.get_header_value_count("Transfer-Encoding") > 0,
-                          /*drop_ranges=*/false};
+                              request.get_header_value_count("Transfer-Encoding") > 0};
   }
   return std::nullopt;
 }
@@ -109,12 +107,11 @@ void ApiServer::Impl::AddRequestChecks() {
       [this](const httplib::Request& request, httplib::Response& response) {
         const std::optional<RequestRefusal> refusal = CheckRequest(request);
         if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
-        if (refusal->drop_ranges) {
-          // httplib would otherwise wrap even this refusal in a multipart answer. The request is
-          // httplib's own non-const object, handed to this handler as const.
-          const_cast<httplib::Request&>(request).ranges.clear();
-          response.set_header("Content-Range", "bytes */*");
-        }
+        // A refusal is answered whole: httplib would otherwise apply the request's ranges to it
+        // (a multipart answer for several). The request is httplib's own non-const object,
+        // handed to this handler as const.
+        const_cast<httplib::Request&>(request).ranges.clear();
+        if (refusal->status == 416) response.set_header("Content-Range", "bytes */*");
         if (refusal->close_connection) {
           GuardedServer::CloseAfterThisRequest();
           response.set_header("Connection", "close");

@@ -18,8 +18,6 @@ struct RequestRefusal {
   // The body was not read (or cannot be trusted): close the connection after the answer, so
   // that the rest of the stream is never parsed as a next request.
   bool close_connection = false;
-  // Several ranges were asked: answer without ranges (not a multipart answer of the refusal).
-  bool drop_ranges = false;
 };
 
 // Refuses, in this order: ambiguous body framing (both Content-Length and Transfer-Encoding,
