@@ -104,9 +104,13 @@ bool XmlClosed(std::string_view head, std::string_view tail) {
   if (tail.size() >= closing.size() && tail.substr(tail.size() - closing.size()) == closing) {
     return true;
   }
-  return tail.size() >= 2 && tail.substr(tail.size() - 2) == "/>" &&
-         head.find("<" + root) != std::string_view::npos &&
-         tail.find('<') == tail.rfind('<');  // the only tag in the tail: the root's own
+  // An empty root element ("<Types .../>"): the last tag is the root's own start tag.
+  if (tail.size() < 2 || tail.substr(tail.size() - 2) != "/>") return false;
+  const size_t last = tail.rfind('<');
+  if (last == std::string_view::npos) return false;
+  const std::string_view tag = tail.substr(last + 1);
+  return tag.size() > root.size() && tag.substr(0, root.size()) == root &&
+         std::strchr(" \t\r\n/", tag[root.size()]) != nullptr;
 }
 
 bool IsXml(const std::string& name) {

@@ -110,6 +110,8 @@ TEST_F(ZipCheckTest, AWholeZipPassesStoredOrDeflated) {
   for (const bool deflated : {false, true}) {
     const std::string path = Write(Zip({{"xl/worksheets/sheet1.xml", kSheet},
                                         {"_rels/.rels", "<Relationships xmlns=\"r\"/>"},
+                                        {"[Content_Types].xml",
+                                         "<?xml version=\"1.0\"?>\n<Types xmlns=\"t\"/>\n"},
                                         {"docProps/thumbnail.bin", std::string(5000, 'b')}},
                                        deflated));
     EXPECT_TRUE(LooksLikeZip(path));
@@ -147,6 +149,9 @@ TEST_F(ZipCheckTest, AnXmlMemberCutInsideItsRootElementIsRefused) {
   }
   const std::string path = Write(Zip({{"a.xml", ""}}, false));
   EXPECT_THAT(CheckZipFile(path).message(), HasSubstr("member a.xml: the XML is cut"));
+  // Cut just after an empty child element: not the root's own empty tag.
+  const std::string child = Write(Zip({{"b.xml", "<?xml?><worksheet><c r=\"A1\"/>"}}, false));
+  EXPECT_THAT(CheckZipFile(child).message(), HasSubstr("member b.xml: the XML is cut"));
 }
 
 TEST_F(ZipCheckTest, NotAZipIsSaidSo) {
