@@ -383,6 +383,16 @@ std::optional<CsvReader> CsvReader::SplitOffSecondHalf(size_t min_bytes) {
   return second;
 }
 
+CsvReader CsvReader::ReaderAt(size_t offset, int64_t line) const {
+  CsvReader again = *this;
+  again.pos_ = std::min(offset, text_.size());
+  again.line_ = line;
+  again.blank_lines_ = 0;
+  again.scratch_.clear();
+  again.scratch_fields_.clear();
+  return again;
+}
+
 size_t CsvReader::EstimateRecordsLeft() const {
   const size_t left = text_.size() - pos_;
   if (left == 0) return 0;
@@ -409,6 +419,7 @@ void CsvReader::ParseRecord(CsvRecord& record) {
   record.fields.clear();
   record.error.clear();
   record.line = line_;
+  record.offset = pos_;
   scratch_.clear();
   scratch_fields_.clear();
   int64_t lines = 0;  // line feeds consumed: inside quoted fields and the record's end

@@ -23,6 +23,8 @@ struct CsvRecord {
   // not open with blank lines). A quoted field with line breaks makes the next record start
   // further down.
   int64_t line = 0;
+  // Byte offset in the reader's text where the record starts (CsvReader::ReaderAt reads it again).
+  size_t offset = 0;
   // Empty for a well-formed record; else what is wrong: "unterminated quote" or "text after
   // closing quote". Then `fields` holds the fields read before the fault (possibly none).
   std::string error;
@@ -79,6 +81,11 @@ class CsvReader {
   // character at all, so the cut cannot fall inside a quoted field; else, or when the text is
   // shorter than `min_bytes`, returns nullopt and nothing changes.
   std::optional<CsvReader> SplitOffSecondHalf(size_t min_bytes);
+
+  // A reader of the same text (shared, not copied), header and dialect whose next record is the
+  // one starting at `offset` on physical line `line` (a CsvRecord's offset and line): to read one
+  // record again, e.g. to build a rejected row's text after the fact. Its blank-line count is 0.
+  CsvReader ReaderAt(size_t offset, int64_t line) const;
 
   // About how many records follow: the bytes left divided by the mean length of the lines in
   // the next 64 KiB, plus 5 %. For reserving columns; 0 at the end of the text.
