@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 stays=${1:?number of stays}
 work=${2:-/tmp/nara-bench}
 runs=${3:-5}
-nara=build/release/app/nara/nara
+nara=${NARA:-build/release/app/nara/nara}  # NARA=other/binary to compare builds
 peer=bench/peer/${PEER:-lean}.mjs
 mkdir -p "$work"
 extract="$work/lean-$stays"

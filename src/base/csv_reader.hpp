@@ -111,6 +111,12 @@ class CsvReader {
   // it (or, for a malformed record, to the line after its first line).
   void ParseRecord(CsvRecord& record);
 
+  // Hands the mapped pages of the text already read (before pos_) back to the kernel
+  // (MADV_DONTNEED): they are read again from the page cache if a record is read again
+  // (ReaderAt), so the process does not hold a whole table's text while its columns grow. Only
+  // for a file mapping (a string's pages would be zeroed); whole pages only.
+  void ReleaseReadPages();
+
   // Makes `bytes` (already UTF-8) the text, held by the reader.
   void HoldText(std::string bytes);
   // Detects the delimiter and reads the header at the start of the text.
@@ -123,6 +129,8 @@ class CsvReader {
   char delimiter_ = ',';
   std::vector<std::string> header_;
   int64_t header_line_ = 1;
+  bool mapped_ = false;  // text_ is a read-only file mapping (its pages may be released)
+  size_t released_ = 0;  // pages before this offset of text_ were released
   size_t pos_ = 0;    // offset of the next unread byte of text_
   int64_t line_ = 1;  // physical line of text_[pos_]
   int64_t blank_lines_ = 0;
