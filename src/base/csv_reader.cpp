@@ -318,6 +318,15 @@ Result<CsvReader> CsvReader::OpenFile(const std::string& path) {
         reader.text_ = bytes;
         reader.keep_alive_ = std::move(mapping);
         NARA_RETURN_IF_ERROR(reader.ReadHeader());
+        // The check above touched every page: released, so that the tables opened before they
+        // are parsed are not all resident at once (the parse maps them again from the page
+        // cache, a few MiB at a time, ReleaseReadPages).
+        reader.mapped_ = true;
+        const size_t read_to = reader.pos_;
+        reader.pos_ = reader.text_.size();
+        reader.ReleaseReadPages();
+        reader.pos_ = read_to;
+        reader.released_ = 0;
         return reader;
       }
       // Another encoding is transcoded into a string of its own, as below.
@@ -375,12 +384,24 @@ std::optional<CsvReader> CsvReader::SplitOffSecondHalf(size_t min_bytes) {
   if (std::memchr(begin, '"', static_cast<size_t>(cut - begin)) != nullptr) return std::nullopt;
   CsvReader second = *this;
   second.pos_ = static_cast<size_t>(cut - text_.data());
+  second.released_ = second.pos_;
   second.line_ = line_ + CountLineFeeds(begin, cut);
   second.blank_lines_ = 0;
   second.scratch_.clear();
   second.scratch_fields_.clear();
   text_ = text_.substr(0, second.pos_);
   return second;
+}
+
+CsvReader CsvReader::ReaderAt(size_t offset, int64_t line) const {
+  CsvReader again = *this;
+  again.pos_ = std::min(offset, text_.size());
+  again.released_ = again.pos_;
+  again.line_ = line;
+  again.blank_lines_ = 0;
+  again.scratch_.clear();
+  again.scratch_fields_.clear();
+  return again;
 }
 
 size_t CsvReader::EstimateRecordsLeft() const {
@@ -395,8 +416,26 @@ size_t CsvReader::EstimateRecordsLeft() const {
   return left / per_line + left / per_line / 20 + 1;
 }
 
+void CsvReader::ReleaseReadPages() {
+#if defined(__linux__)
+  const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto base = reinterpret_cast<uintptr_t>(text_.data());
+  const uintptr_t first = (base + released_ + page - 1) & ~(page - 1);
+  const uintptr_t last = (base + pos_) & ~(page - 1);
+  if (last > first) (void)::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+#endif
+  released_ = pos_;
+}
+
 bool CsvReader::Next(CsvRecord& record) {
-  if (!SkipBlankLines()) return false;
+  // The text behind the reader is released every few MiB (the previous record's fields are
+  // no longer valid anyway).
+  constexpr size_t kReleaseEvery = size_t{8} << 20;
+  if (mapped_ && pos_ - released_ >= kReleaseEvery) ReleaseReadPages();
+  if (!SkipBlankLines()) {
+    if (mapped_) ReleaseReadPages();
+    return false;
+  }
   ParseRecord(record);
   return true;
 }
@@ -409,6 +448,7 @@ void CsvReader::ParseRecord(CsvRecord& record) {
   record.fields.clear();
   record.error.clear();
   record.line = line_;
+  record.offset = pos_;
   scratch_.clear();
   scratch_fields_.clear();
   int64_t lines = 0;  // line feeds consumed: inside quoted fields and the record's end

@@ -23,6 +23,8 @@ struct CsvRecord {
   // not open with blank lines). A quoted field with line breaks makes the next record start
   // further down.
   int64_t line = 0;
+  // Byte offset in the reader's text where the record starts (CsvReader::ReaderAt reads it again).
+  size_t offset = 0;
   // Empty for a well-formed record; else what is wrong: "unterminated quote" or "text after
   // closing quote". Then `fields` holds the fields read before the fault (possibly none).
   std::string error;
@@ -80,6 +82,11 @@ class CsvReader {
   // shorter than `min_bytes`, returns nullopt and nothing changes.
   std::optional<CsvReader> SplitOffSecondHalf(size_t min_bytes);
 
+  // A reader of the same text (shared, not copied), header and dialect whose next record is the
+  // one starting at `offset` on physical line `line` (a CsvRecord's offset and line): to read one
+  // record again, e.g. to build a rejected row's text after the fact. Its blank-line count is 0.
+  CsvReader ReaderAt(size_t offset, int64_t line) const;
+
   // About how many records follow: the bytes left divided by the mean length of the lines in
   // the next 64 KiB, plus 5 %. For reserving columns; 0 at the end of the text.
   size_t EstimateRecordsLeft() const;
@@ -104,6 +111,12 @@ class CsvReader {
   // it (or, for a malformed record, to the line after its first line).
   void ParseRecord(CsvRecord& record);
 
+  // Hands the mapped pages of the text already read (before pos_) back to the kernel
+  // (MADV_DONTNEED): they are read again from the page cache if a record is read again
+  // (ReaderAt), so the process does not hold a whole table's text while its columns grow. Only
+  // for a file mapping (a string's pages would be zeroed); whole pages only.
+  void ReleaseReadPages();
+
   // Makes `bytes` (already UTF-8) the text, held by the reader.
   void HoldText(std::string bytes);
   // Detects the delimiter and reads the header at the start of the text.
@@ -116,6 +129,8 @@ class CsvReader {
   char delimiter_ = ',';
   std::vector<std::string> header_;
   int64_t header_line_ = 1;
+  bool mapped_ = false;  // text_ is a read-only file mapping (its pages may be released)
+  size_t released_ = 0;  // pages before this offset of text_ were released
   size_t pos_ = 0;    // offset of the next unread byte of text_
   int64_t line_ = 1;  // physical line of text_[pos_]
   int64_t blank_lines_ = 0;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,55 @@ TEST_F(CsvReaderFileTest, ALargeUtf8FileReadsAsASmallOne) {
   EXPECT_EQ(rows.back().line, 100001);
   auto copied = OpenOk(text);
   EXPECT_EQ(ReadAll(copied).back().fields, rows.back().fields);
+}
+
+// Resident bytes (Rss of /proc/self/smaps) of the mapping that holds `address`, or -1.
+long ResidentKilobytesOfMapping(const void* address) {
+  std::ifstream smaps("/proc/self/smaps");
+  const auto at = reinterpret_cast<uintptr_t>(address);
+  std::string line;
+  bool inside = false;
+  while (std::getline(smaps, line)) {
+    uintptr_t from = 0, to = 0;
+    if (std::sscanf(line.c_str(), "%lx-%lx ", &from, &to) == 2 && line.find('-') < 17) {
+      inside = from <= at && at < to;
+    } else if (inside && line.rfind("Rss:", 0) == 0) {
+      return std::strtol(line.c_str() + 4, nullptr, 10);
+    }
+  }
+  return -1;
+}
+
+// A mapped file's pages are handed back once read (ReleaseReadPages): after the open check and
+// after the last record only a partial page can stay resident; a record read again (ReaderAt)
+// from released pages is read from the page cache, unchanged.
+TEST_F(CsvReaderFileTest, AMappedFileIsNotHeldResidentOnceRead) {
+  const auto path = dir_ / "episodes.csv";
+  std::string text = "id,kommun\n";
+  for (size_t i = 0; text.size() < (size_t{20} << 20); ++i) {
+    text += std::to_string(i) + ",Östersund\n";
+  }
+  std::ofstream(path, std::ios::binary) << text;
+  auto reader = CsvReader::OpenFile(path.string());
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  CsvRecord first;
+  ASSERT_TRUE(reader->Next(first));
+  const CsvRecord kept = first;
+  const char* const mapping = first.fields[0].data();
+  const long after_open = ResidentKilobytesOfMapping(mapping);
+  ASSERT_GE(after_open, 0) << "no mapping holds the text";
+  EXPECT_LT(after_open, 4096) << "the open check left the file resident";
+  CsvRecord record;
+  size_t rows = 1;
+  while (reader->Next(record)) {
+    ASSERT_EQ(record.fields[0], std::to_string(rows));
+    ++rows;
+  }
+  EXPECT_LE(ResidentKilobytesOfMapping(mapping), 64);
+  CsvReader again = reader->ReaderAt(kept.offset, kept.line);
+  ASSERT_TRUE(again.Next(record));
+  EXPECT_EQ(record.line, 2);
+  EXPECT_THAT(record.fields, ElementsAre("0", "Östersund"));
 }
 
 TEST_F(CsvReaderFileTest, ALargeWindows1252FileIsTranscoded) {

@@ -503,5 +503,31 @@ TEST(CsvReaderTest, SplitsTheUnreadTextAtALineStartAndKeepsLineNumbers) {
   EXPECT_FALSE(quoted.SplitOffSecondHalf(16));
 }
 
+// A record's offset and line let a second reader read it again, quoted line breaks included.
+TEST(CsvReaderTest, ReadsARecordAgainFromItsOffsetAndLine) {
+  CsvReader reader = OpenOk("id,name\n1,a\n\n2,\"b\nc\"\n3,\"d\"\"\"\n");
+  CsvRecord record;
+  std::vector<CsvRecord> records;
+  while (reader.Next(record)) records.push_back(record);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].line, 4);
+  EXPECT_EQ(records[2].line, 6);
+  for (size_t i = 0; i < records.size(); ++i) {
+    CsvReader again = reader.ReaderAt(records[i].offset, records[i].line);
+    CsvRecord one;
+    ASSERT_TRUE(again.Next(one)) << i;
+    EXPECT_EQ(one.line, records[i].line);
+    EXPECT_EQ(one.offset, records[i].offset);
+    ASSERT_EQ(one.fields.size(), 2u);
+    EXPECT_EQ(one.fields[0], std::to_string(i + 1));
+  }
+  CsvReader again = reader.ReaderAt(records[1].offset, records[1].line);
+  ASSERT_TRUE(again.Next(record));
+  EXPECT_EQ(record.fields[1], "b\nc");
+  ASSERT_TRUE(again.Next(record));
+  EXPECT_EQ(record.fields[1], "d\"");
+  EXPECT_FALSE(again.Next(record));
+}
+
 }  // namespace
 }  // namespace nara

@@ -2,7 +2,9 @@
 #include "ingest/episode_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <tuple>
 #include <unordered_map>
 
 #include "identity/identity_text.hpp"
@@ -102,6 +104,11 @@ struct DerivedIds {
   std::unordered_map<uint64_t, std::vector<Seen>> by_key;
 };
 
+std::string DuplicateIdMessage(std::string_view episode_id) {
+  return fmt::format("episode_id {} already appeared on an earlier row; the first is kept",
+                     QuoteForMessage(episode_id));
+}
+
 }  // namespace
 
 const ColumnSpec& EpisodePatientColumn() { return Specs()[kPatient]; }
@@ -151,12 +158,15 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   DerivedIds derived;
   std::string derived_id;
   const TableMapping* mapping = context.MappingFor(out.log.file());
-  Status status = ScanTable(reader, par ? ParSpecs() : Specs(), out.log, out.counts, mapping,
-                            [&](RowContext& row) {
+  // The episode id of the row being parsed once it passed the duplicate check, else empty.
+  std::string_view checked_id;
+  uint64_t row_pseudonym = 0;
+  auto parse = [&](RowContext& row) {
     if (!fatal.ok()) return false;
     // The patient first, so that a rejected row shows the pseudonym.
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;
+    row_pseudonym = patient->pseudonym;
 
     std::string_view episode_id = TrimBlanks(row.Get(kEpisodeId));
     if (par) {
@@ -210,12 +220,10 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
       return false;
     }
     if (out.episode_ids.Find(episode_id) != UINT32_MAX) {
-      row.Reject(kEpisodeId, RejectCode::kDuplicateEpisodeId,
-                 fmt::format("episode_id {} already appeared on an earlier row; the first is "
-                             "kept",
-                             QuoteForMessage(episode_id)));
+      row.Reject(kEpisodeId, RejectCode::kDuplicateEpisodeId, DuplicateIdMessage(episode_id));
       return false;
     }
+    checked_id = episode_id;
 
     model::Sex sex = patient->sex;
     if (auto text = TrimBlanks(row.Get(kSex)); !text.empty()) {
@@ -343,14 +351,13 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
       }
       discharged_to = *parsed;
     }
-    uint32_t diagnosis = 0;
+    std::string diagnosis;  // interned when the row is kept
     if (auto text = TrimBlanks(row.Get(kMainDiagnosis)); !text.empty()) {
-      const std::string code = NormaliseDiagnosis(text);
-      if (code.empty()) {
+      diagnosis = NormaliseDiagnosis(text);
+      if (diagnosis.empty()) {
         row.RejectBadValue(kMainDiagnosis, RejectCode::kBadCode, "an ICD-10-SE code like I50.9");
         return false;
       }
-      diagnosis = out.diagnoses.Intern(code);
     }
 
     const auto hospital = row.OutputText(kHospital);
@@ -374,7 +381,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     s.hospital.push_back(out.units.Intern(*hospital));
     s.clinic.push_back(out.units.Intern(*clinic));
     s.health_center.push_back(out.units.Intern(*health_center));
-    s.main_diagnosis.push_back(diagnosis);
+    s.main_diagnosis.push_back(out.diagnoses.Intern(diagnosis));
     s.specialty.push_back(specialty);
     s.sex.push_back(sex);
     s.care_type.push_back(care_type);
@@ -384,6 +391,20 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
     s.flags.push_back(flags);
     s.line.push_back(static_cast<uint32_t>(row.line()));
     return true;
+  };
+  Status status = ScanTable(reader, par ? ParSpecs() : Specs(), out.log, out.counts, mapping,
+                            [&](RowContext& row) {
+    if (!out.second_half) return parse(row);
+    checked_id = {};
+    const size_t rejects = out.log.rejects().size();
+    const bool kept = parse(row);
+    if (kept) {
+      out.record_offset.push_back(row.offset());
+    } else if (!checked_id.empty() && out.log.rejects().size() > rejects) {
+      out.late_rejects.push_back({rejects, row.offset(),
+                                  row_pseudonym, std::string(checked_id)});
+    }
+    return kept;
   });
   // The DIA columns are the other diagnoses (read, not used by any indicator, as the canonical
   // other_diagnoses): not unknown columns.
@@ -392,6 +413,116 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
                                [](const std::string& name) { return IsDiaColumn(name); }),
                 unknown.end());
   return FinishPatientTable(status, fatal, resolver, out);
+}
+
+Status AppendEpisodes(RawStays& tail, const CsvReader& tail_reader, const ReadContext& context,
+                      RawStays& into) {
+  if (!tail.counts.present) return Status::Ok();
+  // The rows of the second half whose id the first half kept: one reader of the whole file
+  // would have rejected them as duplicates, at the duplicate check (so also the rows it
+  // rejected later for another reason).
+  const model::Stays& t = tail.stays;
+  const size_t rows = t.episode_id.size();
+  std::vector<uint8_t> keep(rows, 1);
+  bool dropped = false;
+  for (size_t i = 0; i < rows; ++i) {
+    if (into.episode_ids.Find(tail.episode_ids.Name(t.episode_id[i])) != UINT32_MAX) {
+      keep[i] = 0;
+      dropped = true;
+    }
+  }
+  std::vector<size_t> replaced;
+  for (const auto& late : tail.late_rejects) {
+    if (into.episode_ids.Find(late.episode_id) != UINT32_MAX) replaced.push_back(late.reject);
+  }
+  if (dropped || !replaced.empty()) {
+    // The duplicate's reject, built from its record as the reader builds it.
+    NARA_ASSIGN_OR_RETURN(const ColumnMap map,
+                          ColumnMap::Resolve(tail_reader.header(), Specs(), tail.log.file(),
+                                             context.MappingFor(tail.log.file())));
+    auto reject = [&](size_t offset, int64_t line, uint64_t pseudonym) {
+      CsvReader again = tail_reader.ReaderAt(offset, line);
+      CsvRecord record;
+      if (!again.Next(record)) return;
+      RowContext row(again, record, map, Specs(), tail.log);
+      row.set_patient_column(kPatient, pseudonym);
+      row.Reject(kEpisodeId, RejectCode::kDuplicateEpisodeId,
+                 DuplicateIdMessage(TrimBlanks(row.Get(kEpisodeId))));
+    };
+    for (const auto& late : tail.late_rejects) {
+      if (into.episode_ids.Find(late.episode_id) == UINT32_MAX) continue;
+      reject(late.offset, tail.log.rejects()[late.reject].line, late.pseudonym);
+    }
+    for (size_t i = 0; i < rows; ++i) {
+      if (!keep[i]) {
+        reject(tail.record_offset[i], t.line[i], tail.patients[tail.patient_local[i]].pseudonym);
+      }
+    }
+    tail.log.RemoveRejectsAndSortByLine(std::move(replaced));
+  }
+
+  into.counts.read += tail.counts.read;
+  into.counts.blank_lines += tail.counts.blank_lines;
+  into.log.Append(tail.log);
+  const auto patient_offset = static_cast<uint32_t>(into.patients.size());
+  into.patients.insert(into.patients.end(), tail.patients.begin(), tail.patients.end());
+  model::Stays& s = into.stays;
+  // Codes are re-interned row by row, so that dictionaries are in first-seen order as if one
+  // reader had read the whole file; the other columns are appended as they are.
+  const std::array<const void*, 6> special = {&t.patient, &t.episode_id, &t.hospital,
+                                              &t.clinic, &t.health_center, &t.main_diagnosis};
+  model::ForEachColumnPair(s.Columns(), t.Columns(), [&](auto& to, const auto& from) {
+    if (std::find(special.begin(), special.end(), static_cast<const void*>(&from)) !=
+        special.end()) {
+      return;
+    }
+    if (!dropped) {
+      to.insert(to.end(), from.begin(), from.end());
+      return;
+    }
+    for (size_t i = 0; i < rows; ++i) {
+      if (keep[i]) to.push_back(from[i]);
+    }
+  });
+  into.patient_local.reserve(into.patient_local.size() + rows);
+  s.episode_id.reserve(s.episode_id.size() + rows);
+  for (size_t i = 0; i < rows; ++i) {
+    if (!keep[i]) continue;
+    into.patient_local.push_back(tail.patient_local[i] + patient_offset);
+    s.episode_id.push_back(into.episode_ids.AddAbsent(tail.episode_ids.Name(t.episode_id[i])));
+  }
+  // With every row kept, the second half's dictionaries are already in its first-seen order:
+  // re-interned code by code. A dropped row may have been the first to show a code, so then
+  // row by row.
+  for (auto [dictionary, into_dictionary, columns] :
+       {std::tuple{&tail.units, &into.units,
+                   std::vector<std::pair<const std::vector<uint32_t>*, std::vector<uint32_t>*>>{
+                       {&t.hospital, &s.hospital},
+                       {&t.clinic, &s.clinic},
+                       {&t.health_center, &s.health_center}}},
+        std::tuple{&tail.diagnoses, &into.diagnoses,
+                   std::vector<std::pair<const std::vector<uint32_t>*, std::vector<uint32_t>*>>{
+                       {&t.main_diagnosis, &s.main_diagnosis}}}}) {
+    for (auto [from, to] : columns) to->reserve(to->size() + rows);
+    if (!dropped) {
+      std::vector<uint32_t> remap(dictionary->size());
+      for (uint32_t code = 0; code < dictionary->size(); ++code) {
+        remap[code] = into_dictionary->Intern(dictionary->Name(code));
+      }
+      for (auto [from, to] : columns) {
+        for (uint32_t code : *from) to->push_back(remap[code]);
+      }
+      continue;
+    }
+    for (size_t i = 0; i < rows; ++i) {
+      if (!keep[i]) continue;
+      for (auto [from, to] : columns) {
+        to->push_back(into_dictionary->Intern(dictionary->Name((*from)[i])));
+      }
+    }
+  }
+  tail = RawStays();
+  return Status::Ok();
 }
 
 }  // namespace nara::ingest

@@ -363,6 +363,36 @@ void AppendContacts(RawContacts& tail, RawContacts& into) {
   tail = RawContacts();
 }
 
+// The same for coordination.csv's second half: events keep their file order, episode codes are
+// re-interned in first-seen order, patients (when keyed by patient) are shifted.
+void AppendEvents(RawEvents& tail, RawEvents& into) {
+  if (!tail.counts.present) return;
+  into.counts.read += tail.counts.read;
+  into.counts.blank_lines += tail.counts.blank_lines;
+  into.log.Append(tail.log);
+  const auto offset = static_cast<uint32_t>(into.patients.size());
+  into.patients.insert(into.patients.end(), tail.patients.begin(), tail.patients.end());
+  into.patient_local.reserve(into.patient_local.size() + tail.patient_local.size());
+  for (uint32_t local : tail.patient_local) into.patient_local.push_back(local + offset);
+  into.at_has_time.insert(into.at_has_time.end(), tail.at_has_time.begin(),
+                          tail.at_has_time.end());
+  std::vector<uint32_t> codes(tail.episode_ids.size());
+  for (uint32_t code = 0; code < tail.episode_ids.size(); ++code) {
+    codes[code] = into.episode_ids.Intern(tail.episode_ids.Name(code));
+  }
+  into.episode_code.reserve(into.episode_code.size() + tail.episode_code.size());
+  for (uint32_t code : tail.episode_code) into.episode_code.push_back(codes[code]);
+  // The stay column is filled by the loader (empty here); the others are appended.
+  const void* stay_column = &tail.events.stay;
+  model::ForEachColumnPair(into.events.Columns(), tail.events.Columns(),
+                           [&](auto& to, const auto& from) {
+                             if (static_cast<const void*>(&from) != stay_column) {
+                               to.insert(to.end(), from.begin(), from.end());
+                             }
+                           });
+  tail = RawEvents();
+}
+
 // Only regular files inside the extract folder are read (checked before anything is opened):
 // a FIFO would hang the run, /dev/zero would fill the memory, and a symbolic link out of the
 // folder would read a file the extract's checksum and its sender never covered. A link to
@@ -495,12 +525,16 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     Status status;
     int64_t bytes = 0;
     std::optional<CsvReader> reader;
+    int tail = -1;           // index of the task reading this table's second half, if split
+    bool is_tail = false;
+    bool keep_reader = false;  // the reader is still needed after the read (AppendEpisodes)
   };
   std::vector<Task> tasks;
   auto add = [&](const char* file, std::function<Status(CsvReader&)> read) {
     const fs::path path = dir / file;
     if (!fs::exists(path)) return;
-    tasks.push_back({file, std::move(read), fs::file_size(path, error), Status::Ok(), 0, {}});
+    tasks.push_back({file, std::move(read), fs::file_size(path, error), Status::Ok(), 0, {}, -1,
+                     false, false});
   };
   add("episodes.csv", [&](CsvReader& r) { return ReadEpisodes(r, context, stays); });
   add("coordination.csv", [&](CsvReader& r) { return ReadCoordination(r, context, events); });
@@ -539,30 +573,57 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
     task.reader.emplace(std::move(*reader));
   });
   for (const Task& task : tasks) NARA_RETURN_IF_ERROR(task.status);
-  // The largest table (contacts) is read in two halves, one per thread, when it can be split
-  // safely (CsvReader::SplitOffSecondHalf); the second half's rows are appended to the first's.
+  // The large tables are read in two halves each, one per thread, when they can be split
+  // safely (CsvReader::SplitOffSecondHalf); the second half's rows are appended to the first's
+  // (AppendEpisodes, AppendEvents, AppendContacts). episodes.csv in the PAR form is read whole:
+  // its derived ids depend on every earlier row.
+  RawStays stays_tail;
+  stays_tail.second_half = true;
+  RawEvents events_tail;
   RawContacts contacts_tail;
-  for (Task& task : tasks) {
-    if (threads < 2 || task.file != "contacts.csv") continue;
-    auto tail = task.reader->SplitOffSecondHalf(options.split_from_bytes);
-    if (!tail) break;
-    const uintmax_t half = task.size / 2;
-    task.size -= half;
-    tasks.push_back({"contacts.csv",
-                     [&](CsvReader& r) { return ReadContacts(r, context, contacts_tail); }, half,
-                     Status::Ok(), 0, std::move(tail)});
-    break;
+  const size_t table_tasks = tasks.size();
+  for (size_t i = 0; i < table_tasks && threads >= 2; ++i) {
+    const bool episodes = tasks[i].file == "episodes.csv";
+    const bool coordination = tasks[i].file == "coordination.csv";
+    if (!episodes && !coordination && tasks[i].file != "contacts.csv") continue;
+    if (episodes && IsParForm(tasks[i].reader->header())) continue;
+    auto tail = tasks[i].reader->SplitOffSecondHalf(options.split_from_bytes);
+    if (!tail) continue;
+    const uintmax_t half = tasks[i].size / 2;
+    tasks[i].size -= half;
+    tasks[i].tail = static_cast<int>(tasks.size());
+    std::function<Status(CsvReader&)> read;
+    if (episodes) {
+      read = [&](CsvReader& r) { return ReadEpisodes(r, context, stays_tail); };
+    } else if (coordination) {
+      read = [&](CsvReader& r) { return ReadCoordination(r, context, events_tail); };
+    } else {
+      read = [&](CsvReader& r) { return ReadContacts(r, context, contacts_tail); };
+    }
+    tasks.push_back({tasks[i].file, std::move(read), half, Status::Ok(), 0, std::move(tail), -1,
+                     true, episodes});
   }
   timer.Lap("load: read tables");
   run_tasks([&](Task& task) {
     PhaseTimer table_timer(task.file.c_str());
     task.status = task.read(*task.reader);
-    task.reader.reset();  // unmaps the file
+    if (!task.keep_reader) task.reader.reset();  // unmaps the file
   });
+  // Errors in file order: a table's second half right after its first.
   for (const Task& task : tasks) {
+    if (task.is_tail) continue;
     NARA_RETURN_IF_ERROR(task.status);
-    report.bytes_read += task.bytes;
+    if (task.tail >= 0) NARA_RETURN_IF_ERROR(tasks[static_cast<size_t>(task.tail)].status);
   }
+  for (Task& task : tasks) {
+    report.bytes_read += task.bytes;
+    if (task.keep_reader) {
+      PhaseTimer append_timer("load: append the second half of episodes.csv");
+      NARA_RETURN_IF_ERROR(AppendEpisodes(stays_tail, *task.reader, context, stays));
+      task.reader.reset();
+    }
+  }
+  AppendEvents(events_tail, events);
   AppendContacts(contacts_tail, contacts);
   // SCB's JSON-stat2 population (small; read here, not as a CSV task).
   RawPopulation population_json("population.json");

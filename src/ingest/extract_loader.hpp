@@ -22,7 +22,8 @@ struct LoadOptions {
   // patient column are then a whole-run error (data contract §3).
   bool allow_identifiable = false;
   int threads = 2;
-  // With two or more threads, contacts.csv from this size on is read in two halves at once.
+  // With two or more threads, episodes.csv, coordination.csv and contacts.csv from this size on
+  // are each read in two halves at once.
   size_t split_from_bytes = size_t{16} << 20;
 };
 

@@ -380,6 +380,126 @@ TEST(ExtractLoaderTest, AContactsFileReadInTwoHalvesLoadsAsReadWhole) {
   EXPECT_EQ(quoted->extract.contacts.size(), 399u);  // the row with the stray quote is rejected
 }
 
+// episodes.csv read in two halves by two threads gives what one reader gives: the same stays,
+// dictionaries (in first-seen order), patients, counts and rejects with their lines, codes,
+// messages and rows. The second half holds duplicates of the first half's ids (kept by its own
+// reader, rejected at the merge), one also with a bad value (a duplicate for one reader), a
+// duplicate of its own, a unit and a diagnosis first seen on such a row, and a quoted field.
+TEST(ExtractLoaderTest, AnEpisodesFileReadInTwoHalvesLoadsAsReadWhole) {
+  TempExtract extract;
+  const std::string header =
+      "episode_id,patient,sex,birth_date,municipality,hospital,clinic,care_type,admitted_at,"
+      "discharged_at,admission_kind,discharged_to,main_diagnosis\n";
+  std::string rows = header;
+  auto row = [](const std::string& id, int patient, const std::string& sex,
+                const std::string& clinic, const std::string& admitted,
+                const std::string& diagnosis) {
+    return fmt::format("{},LOP{},{},1940-05-01,0880,H,{},somatic,{},2019-04-20,acute,home,{}\n",
+                       id, patient, sex, clinic, admitted, diagnosis);
+  };
+  for (int i = 0; i < 400; ++i) {
+    const std::string admitted = fmt::format("2019-03-{:02d} 10:{:02d}", 1 + i % 28, i % 60);
+    const std::string clinic = fmt::format("C{}", i / 40);
+    if (i == 40) rows += row("E40", 3, "F", clinic, "2019-13-01", "I10");  // bad date
+    if (i == 260) rows += "\n \n";                                          // blank lines
+    if (i == 300) {
+      rows += row("E7", 7, "F", "OnlyOnDuplicates", admitted, "Z99");  // a first-half id
+      rows += row("E8", 8, "X", "OnlyOnDuplicates", admitted, "Z98");  // and a bad sex
+      rows += row("E8", 8, "F", clinic, admitted, "I10");              // again
+      rows += row("E2999", 1, "F", clinic, "2019-13-01", "I10");       // bad date
+    }
+    if (i == 350) {
+      rows += row("E310", 2, "F", clinic, admitted, "I10");  // a second-half id
+      rows += row("E351", 4, "F", "\"Quoted, clinic\"", admitted, "J44");
+    }
+    if (i == 351) continue;
+    rows += row(fmt::format("E{}", i), i % 13, i % 2 ? "M" : "F",
+                i == 380 ? "OnlyOnDuplicates" : clinic, admitted, i == 390 ? "Z99" : "I50.9");
+  }
+  extract.Write("episodes.csv", rows);
+  auto whole = Load(extract, true, /*threads=*/1);
+  auto halves = Load(extract, true, /*threads=*/2, /*split_from_bytes=*/1024);
+  ASSERT_TRUE(whole.ok() && halves.ok());
+  EXPECT_THAT(Codes(*halves),
+              ::testing::ElementsAre(
+                  "episodes.csv:42:bad_date", "episodes.csv:305:duplicate_episode_id",
+                  "episodes.csv:306:duplicate_episode_id", "episodes.csv:307:duplicate_episode_id",
+                  "episodes.csv:308:bad_date", "episodes.csv:359:duplicate_episode_id"));
+  EXPECT_EQ(Codes(*halves), Codes(*whole));
+  ASSERT_EQ(whole->report.rejects.size(), halves->report.rejects.size());
+  for (size_t i = 0; i < whole->report.rejects.size(); ++i) {
+    EXPECT_EQ(whole->report.rejects[i].column, halves->report.rejects[i].column) << i;
+    EXPECT_EQ(whole->report.rejects[i].message, halves->report.rejects[i].message) << i;
+    EXPECT_EQ(whole->report.rejects[i].row, halves->report.rejects[i].row) << i;
+  }
+  EXPECT_THAT(halves->report.rejects[1].message,
+              HasSubstr("episodes.csv:305: column 'episode_id': episode_id \"E7\" already "
+                        "appeared on an earlier row"));
+  EXPECT_THAT(halves->report.rejects[1].row, HasSubstr("OnlyOnDuplicates"));
+  const model::Extract& a = whole->extract;
+  const model::Extract& b = halves->extract;
+  EXPECT_EQ(b.stays.size(), 400u);
+  EXPECT_EQ(a.episode_ids.names(), b.episode_ids.names());
+  EXPECT_EQ(a.units.names(), b.units.names());
+  EXPECT_EQ(a.diagnoses.names(), b.diagnoses.names());
+  EXPECT_EQ(a.patients.pseudonym, b.patients.pseudonym);
+  model::ForEachColumnPair(a.stays.Columns(), b.stays.Columns(),
+                           [&](const auto& x, const auto& y) { EXPECT_TRUE(x == y); });
+  EXPECT_EQ(a.stays.event_begin, b.stays.event_begin);
+  ASSERT_EQ(whole->report.tables.size(), halves->report.tables.size());
+  for (size_t i = 0; i < whole->report.tables.size(); ++i) {
+    EXPECT_EQ(whole->report.tables[i].read, halves->report.tables[i].read);
+    EXPECT_EQ(whole->report.tables[i].used, halves->report.tables[i].used);
+    EXPECT_EQ(whole->report.tables[i].blank_lines, halves->report.tables[i].blank_lines);
+  }
+  EXPECT_EQ(whole->report.bytes_read, halves->report.bytes_read);
+}
+
+// coordination.csv read in two halves gives what one reader gives, in both of its forms (keyed
+// by episode and by patient): the same events in the same order, rejects with their lines.
+TEST(ExtractLoaderTest, ACoordinationFileReadInTwoHalvesLoadsAsReadWhole) {
+  TempExtract extract;
+  std::string stays = kHeader;
+  for (int i = 0; i < 20; ++i) {
+    stays += fmt::format("E{},LOP{},F,1940-05-01,0880,H,Med,somatic,2019-03-{:02d} 08:00,"
+                         "2019-03-{:02d} 12:00,acute,home\n",
+                         i, i, 1 + i, 10 + i);
+  }
+  extract.Write("episodes.csv", stays);
+  for (const bool by_patient : {false, true}) {
+    std::string events = by_patient ? "patient,event,at\n" : "episode_id,event,at\n";
+    const char* kinds[] = {"admission_notice", "ready_notice", "ready_revoked", "discharge_plan"};
+    for (int i = 0; i < 400; ++i) {
+      const int stay = i % 20;
+      const std::string key = by_patient ? fmt::format("LOP{}", stay) : fmt::format("E{}", stay);
+      if (i == 30 || i == 330) events += key + ",ready_notice,2019-13-01\n";  // bad date
+      if (i == 340 && !by_patient) events += "E99,ready_notice,2019-03-05 10:00\n";  // unknown
+      if (i == 350) events += key + ",ready_notice,2019-04-30 10:00\n";  // after discharge
+      events += fmt::format("{},{},2019-03-{:02d} {:02d}:{:02d}\n", key, kinds[i % 4], 2 + stay,
+                            8 + i % 3, i % 60);
+    }
+    extract.Write("coordination.csv", events);
+    auto whole = Load(extract, true, /*threads=*/1);
+    auto halves = Load(extract, true, /*threads=*/2, /*split_from_bytes=*/1024);
+    ASSERT_TRUE(whole.ok() && halves.ok()) << by_patient;
+    EXPECT_EQ(Codes(*halves), Codes(*whole)) << by_patient;
+    EXPECT_GE(halves->report.rejects.size(), 3u) << by_patient;
+    ASSERT_EQ(whole->report.rejects.size(), halves->report.rejects.size());
+    for (size_t i = 0; i < whole->report.rejects.size(); ++i) {
+      EXPECT_EQ(whole->report.rejects[i].message, halves->report.rejects[i].message) << i;
+      EXPECT_EQ(whole->report.rejects[i].row, halves->report.rejects[i].row) << i;
+    }
+    const model::Events& a = whole->extract.events;
+    const model::Events& b = halves->extract.events;
+    EXPECT_GT(b.size(), 350u) << by_patient;
+    model::ForEachColumnPair(a.Columns(), b.Columns(),
+                             [&](const auto& x, const auto& y) { EXPECT_TRUE(x == y); });
+    EXPECT_EQ(whole->extract.stays.event_begin, halves->extract.stays.event_begin);
+    EXPECT_EQ(whole->report.tables[1].read, halves->report.tables[1].read);
+    EXPECT_EQ(whole->report.tables[1].used, halves->report.tables[1].used);
+  }
+}
+
 TEST(ExtractLoaderTest, TheSameExtractLoadsToTheSameColumns) {
   TempExtract extract;
   std::string rows = kHeader;

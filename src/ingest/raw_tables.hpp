@@ -29,7 +29,23 @@ struct RawStays : RawTableBase {
   model::Stays stays;          // patient and event_begin not yet filled
   model::Dictionary episode_ids;
   model::Dictionary units;
-  model::Dictionary diagnoses;
+  model::Dictionary diagnoses;  // only kept rows' codes, in first-seen order
+
+  // The second half of a split episodes.csv (extract_loader): its reader cannot see the first
+  // half's episode ids, so it keeps what AppendEpisodes needs to judge its rows against them
+  // afterwards, as one reader of the whole file would have.
+  bool second_half = false;
+  // Second half only: where each kept row's record starts (CsvRecord::offset).
+  std::vector<size_t> record_offset;
+  // Second half only: the rows rejected after the duplicate-id check (a duplicate of the first
+  // half would have been rejected as that instead).
+  struct LateReject {
+    size_t reject;       // index in log.rejects()
+    size_t offset;       // CsvRecord::offset
+    uint64_t pseudonym;  // the row's patient
+    std::string episode_id;
+  };
+  std::vector<LateReject> late_rejects;
 };
 
 struct RawEvents : RawTableBase {

@@ -1,6 +1,7 @@
 // Names of the reject and flag codes, and the per-table reject log.
 #include "ingest/reject_log.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace nara::ingest {
@@ -33,6 +34,21 @@ void RejectLog::Append(const RejectLog& other) {
   rejects_.insert(rejects_.end(), other.rejects_.begin(), other.rejects_.end());
   for (const auto& [code, count] : other.flags_) flags_[code] += count;
   flagged_.insert(flagged_.end(), other.flagged_.begin(), other.flagged_.end());
+}
+
+void RejectLog::RemoveRejectsAndSortByLine(std::vector<size_t> indexes) {
+  std::sort(indexes.begin(), indexes.end());
+  std::vector<Reject> kept;
+  kept.reserve(rejects_.size());
+  size_t next = 0;
+  for (size_t i = 0; i < rejects_.size(); ++i) {
+    while (next < indexes.size() && indexes[next] < i) ++next;
+    if (next < indexes.size() && indexes[next] == i) continue;
+    kept.push_back(std::move(rejects_[i]));
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Reject& a, const Reject& b) { return a.line < b.line; });
+  rejects_ = std::move(kept);
 }
 
 void RejectLog::AddFlag(int64_t line, std::string_view column, FlagCode code,

@@ -87,6 +87,9 @@ class RejectLog {
                std::string_view row);
   // Adds another log's rejects (after this one's) and flag counts: for a table read in parts.
   void Append(const RejectLog& other);
+  // Drops the rejects at `indexes` (any order) and puts the rest in line order (stable): for a
+  // table half whose rows were judged again after it was read (AppendEpisodes).
+  void RemoveRejectsAndSortByLine(std::vector<size_t> indexes);
 
   const std::string& file() const { return file_; }
   const std::vector<Reject>& rejects() const { return rejects_; }

@@ -53,6 +53,7 @@ class RowContext {
   std::string_view Field(size_t column) const { return record_.fields[column]; }
   size_t field_count() const { return record_.fields.size(); }
   int64_t line() const { return record_.line; }
+  size_t offset() const { return record_.offset; }  // CsvRecord::offset
   // The pseudonym is formatted only if the row is rejected (most rows are not).
   void set_patient_column(size_t spec, uint64_t pseudonym) {
     patient_spec_ = static_cast<int>(spec);
