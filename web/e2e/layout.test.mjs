@@ -43,6 +43,8 @@ async function openAs(width, language, user) {
   if (user) {
     const answer = await opened.page.request.post(`${server.base}api/login`, { data: { username: user, password } });
     assert.equal(answer.status(), 200);
+    await opened.page.reload(); // the shell reads /api/me when it starts
+    await opened.page.locator('[data-field="session"]', { hasText: user }).waitFor();
   }
   return opened;
 }
@@ -296,6 +298,9 @@ test('the comparison\'s bar labels are whole and inside the chart, at 1280 and 3
       for (const name of names) {
         for (const word of name.split(' ')) assert.ok(shown.includes(word), `${width}px: "${word}" of "${name}" not on the axis`);
       }
+      // The goal's target (17 over values near 14) is on the trend's axis, with its label.
+      const trendTexts = await page.locator('[data-chart="trend"] svg text').allTextContents();
+      assert.ok(trendTexts.includes('Målvärde'), `${width}px: the target line's label is drawn: ${trendTexts}`);
       await page.screenshot({ path: join(shots, `compare-labels-${width}.png`), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {

@@ -69,6 +69,13 @@ async function referenceLines(selection: Selection, context: AppContext): Promis
   return lines;
 }
 
+/** `value` rounded up to half a power of ten (17 -> 20, 242 -> 250, 0.83 -> 0.85). */
+function roundUp(value: number): number {
+  if (value <= 0) return 0;
+  const step = 10 ** Math.floor(Math.log10(value)) / 2;
+  return Math.ceil(value / step) * step;
+}
+
 /** Every n-th period label on the axis, so rotated labels do not overlap on a narrow chart. */
 function labelInterval(periods: number, width: number): number | 'auto' {
   if (width >= 600) return 'auto';
@@ -148,7 +155,16 @@ export async function renderTrend(
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
     grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b', hideOverlap: true, rotate: chart.clientWidth < 600 ? 45 : 0, interval: labelInterval(axis.length, chart.clientWidth) } },
-    yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatTick(value, digits) } },
+    // A reference line above every value (a target of 17 over values near 14) would be off the
+    // axis and not drawn: the axis then reaches a round number above the highest line.
+    yAxis: {
+      type: 'value',
+      max: (extent: { max: number }) => {
+        const top = Math.max(extent.max, ...lines.map((l) => l.value));
+        return top > extent.max ? roundUp(top) : undefined;
+      },
+      axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatTick(value, digits) },
+    },
     series: [
       {
         type: 'line',
@@ -163,7 +179,9 @@ export async function renderTrend(
         markLine: lines.length
           ? {
               symbol: 'none',
-              label: { formatter: '{b}', color: '#1b1b1b' },
+              // Inside the plot, above the line's end: at the right of the grid a label is cut
+              // on a narrow screen.
+              label: { formatter: '{b}', color: '#1b1b1b', position: 'insideEndTop' },
               lineStyle: { type: 'dashed', color: palette[1] },
               data: lines.map((l) => ({ name: l.label, yAxis: l.value })),
             }
