@@ -253,3 +253,9 @@ export async function getSettlementBasis(params: Params): Promise<SettlementBasi
 export function isSuppressed(row: { suppressed?: boolean | number }): boolean {
   return row.suppressed === true || row.suppressed === 1;
 }
+
+/** True when there are rows but every value is hidden from this user (suppressed), so a chart
+ * of them would be empty. */
+export function allSuppressed(rows: { suppressed?: boolean | number; value?: number | null }[]): boolean {
+  return rows.length > 0 && rows.every((row) => isSuppressed(row) || row.value === null || row.value === undefined);
+}

@@ -41,8 +41,12 @@ export function drawChart(element: HTMLElement, option: EChartsCoreOption): void
     chart = echarts.init(element, undefined, { renderer: 'svg' });
     instances.set(element, chart);
   }
+  // The page's own font by name, not 'inherit': ECharts measures label widths on a canvas with
+  // this font, and with 'inherit' it measured another (narrower) font than the SVG shows, so
+  // long unit names were cut at the chart's edge.
+  const fontFamily = getComputedStyle(element).fontFamily || 'sans-serif';
   chart.setOption(
-    { color: palette, textStyle: { color: textColour, fontFamily: 'inherit' }, animation: false, ...option },
+    { color: palette, textStyle: { color: textColour, fontFamily }, animation: false, ...option },
     true,
   );
 }

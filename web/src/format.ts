@@ -6,9 +6,25 @@ function locale(): string {
   return lang() === 'sv' ? 'sv-SE' : 'en-GB';
 }
 
-/** A number with at most `digits` decimals in the language's format ("15,9" in Swedish). */
+/**
+ * A number with exactly `digits` decimals in the language's format ("15,9", "91,0" in Swedish;
+ * thousands with a no-break space, minus as U+2212), as the board report writes it
+ * (src/goals/number_format.cpp): one format per indicator kind, so "91" never stands beside
+ * "87,7". Rounded as the report rounds: to thousandths, then half away from zero, both in
+ * integers, so a value ending in 5 rounds the same way in both.
+ */
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
+  const thousandths = Math.round(Math.abs(value) * 1000);
+  const step = 10 ** Math.max(0, 3 - digits);
+  const scale = 10 ** digits;
+  const units = Math.floor((thousandths + Math.floor(step / 2)) / step);
+  const rounded = (value < 0 && units !== 0 ? -units : units) / scale;
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded);
+}
+
+/** An axis tick: as many decimals as the tick needs (0, 20, 40 or 0,5, 1, 1,5), at most `digits`. */
+export function formatTick(value: number, digits = 1): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
 }
 

@@ -1,12 +1,12 @@
 // The Indikatorer view's comparison panel: the units (municipalities when the indicator has
 // them) in one period as a bar chart, its visually hidden table, downloads.
-import { apiUrl, getIndicators, isSuppressed } from '../api';
+import { allSuppressed, apiUrl, getIndicators, isSuppressed } from '../api';
 import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
 import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
 import { downloadLinks } from '../downloads';
-import { formatNumber, numberCell, suppressedText } from '../format';
+import { formatNumber, formatTick, numberCell, suppressedText } from '../format';
 import { t, tDynamic } from '../i18n';
 import { digitsFor, indicatorName, unitName } from '../labels';
 import type { Selection } from '../selection';
@@ -92,10 +92,22 @@ export async function renderComparison(
         numberCell(row.value, isSuppressed(row), digits),
       ),
     ),
-    { name: 'compare', hidden: true },
+    { name: 'compare' },
   );
-  replace(section, heading, periodField.field, chart, downloads, table);
+  // The data table is read by screen readers only; a visually hidden <table> still widens the
+  // page (a table does not shrink to 1 px), so the hiding is on a wrapper.
+  const hiddenTable = h('div', { className: 'visually-hidden' }, table);
+  if (allSuppressed(rows)) {
+    const empty = h('p', { className: 'empty chart-empty', 'data-empty': 'compare-suppressed' }, t('allSuppressedCompare', { period: selection.comparePeriod }));
+    replace(section, heading, periodField.field, empty, downloads, hiddenTable);
+    if (focused) periodField.select.focus();
+    return;
+  }
+  replace(section, heading, periodField.field, chart, downloads, hiddenTable);
   if (focused) periodField.select.focus();
+  // Unit names may be long ("Upplands Väsby (0114) (–)"): at most 45 % of the chart's width,
+  // wrapped rather than cut (the grid makes room for them: containLabel).
+  const labelWidth = Math.max(80, Math.floor(chart.clientWidth * 0.45));
   const selected = selection.unitType === unitType ? selection.unit : '';
   drawChart(chart, {
     tooltip: {
@@ -104,8 +116,8 @@ export async function renderComparison(
       valueFormatter: (value: unknown) => (value === null || value === undefined ? suppressedText() : formatNumber(value as number, digits)),
     },
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
-    yAxis: { type: 'category', inverse: true, data: sorted.map(axisLabel), axisLabel: { color: '#1b1b1b' } },
+    xAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatTick(value, digits) } },
+    yAxis: { type: 'category', inverse: true, data: sorted.map(axisLabel), axisLabel: { color: '#1b1b1b', width: labelWidth, overflow: 'break' } },
     series: [
       {
         type: 'bar',

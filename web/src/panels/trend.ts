@@ -1,12 +1,12 @@
 // The Indikatorer view's trend panel: one indicator for one unit and group as a line chart with
 // the goal's reference lines, the table of values (the chart's text alternative) and downloads.
-import { apiUrl, getGoals, getIndicators, isSuppressed } from '../api';
+import { allSuppressed, apiUrl, getGoals, getIndicators, isSuppressed } from '../api';
 import type { Catalog, IndicatorRow, Params } from '../api';
 import { chartContainer, drawChart, palette } from '../charts';
 import type { AppContext } from '../context';
 import { h, replace } from '../dom';
 import { downloadLinks } from '../downloads';
-import { formatNumber, numberCell } from '../format';
+import { formatNumber, formatTick, numberCell } from '../format';
 import { lang, t, tDynamic } from '../i18n';
 import { digitsFor, indicatorName, unitName } from '../labels';
 import type { Selection } from '../selection';
@@ -27,6 +27,7 @@ interface ReferenceLine {
   label: string;
   value: number;
 }
+
 
 /** Target, base-year and national lines of the goal on this indicator and unit, if any. */
 async function referenceLines(selection: Selection, context: AppContext): Promise<ReferenceLine[]> {
@@ -62,8 +63,24 @@ async function referenceLines(selection: Selection, context: AppContext): Promis
   if (typeof goal.base_value === 'number') {
     lines.push({ label: t('baseYear', { year: String(goal.base_year ?? '') }).trim(), value: goal.base_value });
   }
-  if (typeof goal.national_value === 'number') lines.push({ label: t('national'), value: goal.national_value });
+  // The nation's value of the assessed period only (the API has no national series: /api/kolada
+  // answers Nära's own units, never the nation 0000), so the line says which period it is.
+  if (typeof goal.national_value === 'number') lines.push({ label: t('nationalOf', { period: goal.period }), value: goal.national_value });
   return lines;
+}
+
+/** `value` rounded up to half a power of ten (17 -> 20, 242 -> 250, 0.83 -> 0.85). */
+function roundUp(value: number): number {
+  if (value <= 0) return 0;
+  const step = 10 ** Math.floor(Math.log10(value)) / 2;
+  return Math.ceil(value / step) * step;
+}
+
+/** Every n-th period label on the axis, so rotated labels do not overlap on a narrow chart. */
+function labelInterval(periods: number, width: number): number | 'auto' {
+  if (width >= 600) return 'auto';
+  const fits = Math.max(1, Math.floor((width - 60) / 22));
+  return Math.max(0, Math.ceil(periods / fits) - 1);
 }
 
 export async function renderTrend(
@@ -99,7 +116,7 @@ export async function renderTrend(
   const note = h(
     'p',
     { className: 'note', 'data-field': 'reference-lines' },
-    lines.length === 0 ? t('referenceLinesNone') : t('referenceLinesSome', { lines: lines.map((l) => `${l.label} ${formatNumber(l.value)}`).join(', ') }),
+    lines.length === 0 ? t('referenceLinesNone') : t('referenceLinesSome', { lines: lines.map((l) => `${l.label} ${formatNumber(l.value, digits)}`).join(', ') }),
   );
   if (rows.length === 0) {
     replace(section, heading, h('p', { className: 'empty', 'data-empty': 'trend' }, t('noRows')), note);
@@ -123,15 +140,31 @@ export async function renderTrend(
     tableRows,
     { name: 'trend' },
   );
-  replace(section, heading, chart, note, downloadLinks('indicators', params, t('downloadTrend'), 'trend'), scrollable(table));
+  const downloads = downloadLinks('indicators', params, t('downloadTrend'), 'trend');
+  if (allSuppressed(rows)) {
+    // Nothing to draw: say why in words rather than show an empty chart.
+    const empty = h('p', { className: 'empty chart-empty', 'data-empty': 'trend-suppressed' }, t('allSuppressedTrend'));
+    replace(section, heading, empty, note, downloads, scrollable(table));
+    return rows;
+  }
+  replace(section, heading, chart, note, downloads, scrollable(table));
   // Every period of the type is on the axis, so a period without a row shows as a gap.
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const axis = catalog.periods[selection.periodType]?.length ? catalog.periods[selection.periodType] : rows.map((r) => r.period);
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => formatNumber(value as number, digits) },
     grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b', hideOverlap: true, rotate: chart.clientWidth < 600 ? 45 : 0 } },
-    yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatNumber(value, digits) } },
+    xAxis: { type: 'category', data: axis, axisLabel: { color: '#1b1b1b', hideOverlap: true, rotate: chart.clientWidth < 600 ? 45 : 0, interval: labelInterval(axis.length, chart.clientWidth) } },
+    // A reference line above every value (a target of 17 over values near 14) would be off the
+    // axis and not drawn: the axis then reaches a round number above the highest line.
+    yAxis: {
+      type: 'value',
+      max: (extent: { max: number }) => {
+        const top = Math.max(extent.max, ...lines.map((l) => l.value));
+        return top > extent.max ? roundUp(top) : undefined;
+      },
+      axisLabel: { color: '#1b1b1b', formatter: (value: number) => formatTick(value, digits) },
+    },
     series: [
       {
         type: 'line',
@@ -146,7 +179,9 @@ export async function renderTrend(
         markLine: lines.length
           ? {
               symbol: 'none',
-              label: { formatter: '{b}', color: '#1b1b1b' },
+              // Inside the plot, above the line's end: at the right of the grid a label is cut
+              // on a narrow screen.
+              label: { formatter: '{b}', color: '#1b1b1b', position: 'insideEndTop' },
               lineStyle: { type: 'dashed', color: palette[1] },
               data: lines.map((l) => ({ name: l.label, yAxis: l.value })),
             }

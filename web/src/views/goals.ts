@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { h, labelledSelect, replace } from '../dom';
 import { formatNumber } from '../format';
 import { lang, t, tDynamic } from '../i18n';
-import { indicatorName } from '../labels';
+import { goalDigits, indicatorName, unitName } from '../labels';
 import { dataTable, scrollable } from '../table';
 
 const statuses: GoalStatus[] = ['met', 'not_yet_met', 'not_met', 'not_assessed'];
@@ -33,10 +33,28 @@ function comparisonText(comparison: Comparison): string {
   return `${comparisonSymbols[comparison] ?? ''} ${tDynamic(`cmp_${comparison}`, comparison)}`.trim();
 }
 
-/** The value with its measure ("12,3 %"), or why there is none. */
-function valueText(goal: Goal): string {
+/** The value with its measure ("12,3 %"), or why there is none; decimals as the report's. */
+function valueText(goal: Goal, catalog: AppContext['catalog']): string {
   if (goal.value === null) return goal.suppressed ? t('suppressed') : '–';
-  return goal.measure ? `${formatNumber(goal.value)}\u00a0${goal.measure}` : formatNumber(goal.value);
+  const number = formatNumber(goal.value, goalDigits(catalog, goal.indicator, goal.value));
+  // A plain space: the measure may go to the next line of a narrow column ("per 100 000").
+  return goal.measure ? `${number} ${goal.measure}` : number;
+}
+
+/** The indicator's name; a manual value or an assignment has no indicator in the catalogue. */
+function indicatorText(goal: Goal, catalog: AppContext['catalog']): string {
+  const info = catalog?.indicators.find((i) => i.id === goal.indicator);
+  if (info) return indicatorName(info, goal.indicator);
+  if (goal.assignment || !goal.indicator) return t('assignment');
+  return goal.manual ? t('manualValue') : goal.indicator;
+}
+
+/**
+ * A goal-table cell; `label` is its column's name, shown before the value when the table is laid
+ * out as one card per goal on a narrow screen (style.css, .goal-table).
+ */
+function cell(field: string, label: string, numeric: boolean, ...children: (Node | string)[]): HTMLTableCellElement {
+  return h('td', { className: numeric ? 'num' : undefined, 'data-field': field, 'data-label': label }, ...children);
 }
 
 function strategySection(strategy: Strategy, index: number, context: AppContext): HTMLElement {
@@ -51,42 +69,58 @@ function strategySection(strategy: Strategy, index: number, context: AppContext)
   const chart = chartContainer(t('strategyPieLabel', { strategy: strategy.name, summary }), `pie-${index}`);
   chart.classList.add('chart-pie');
   const catalog = context.catalog;
+  // The status right after the goal, so it is in view at 1280 px without scrolling sideways;
+  // the long texts (indicator, reason) last.
   const rows = strategy.goals.map((goal) =>
     h(
       'tr',
-      {},
-      h('th', { scope: 'row' }, goal.instance ? `${goal.name} – ${goal.instance}` : goal.name),
-      h('td', {}, indicatorName(catalog?.indicators.find((i) => i.id === goal.indicator), goal.indicator)),
-      h('td', {}, goal.unit),
-      h(
-        'td',
-        {},
+      { 'data-goal': goal.id },
+      h('th', { scope: 'row', 'data-field': 'goal' }, goal.instance ? `${goal.name} – ${goal.instance}` : goal.name),
+      cell('status', t('goalStatus'), false, statusBadge(goal.status)),
+      (() => {
+        const value = cell('value', t('value'), true, valueText(goal, catalog));
+        value.dataset.value = goal.value === null ? '' : String(goal.value);
+        return value;
+      })(),
+      cell('target', t('target'), true, goal.target),
+      cell('comparison', t('goalComparison'), false, comparisonText(goal.comparison)),
+      cell(
+        'period',
+        t('period'),
+        false,
         goal.period,
         ...(goal.period_note ? [h('br', {}), h('span', { className: 'note period-note' }, goal.period_note)] : []),
       ),
-      h('td', { className: 'num' }, goal.target),
-      h('td', { className: 'num', 'data-value': goal.value === null ? '' : String(goal.value) }, valueText(goal)),
-      h('td', {}, statusBadge(goal.status)),
-      h('td', {}, comparisonText(goal.comparison)),
-      h('td', {}, goal.reason),
+      cell('unit', t('unit'), false, catalog ? unitName(catalog, goal.unit_type, goal.unit) : goal.unit),
+      cell('indicator', t('indicator'), false, indicatorText(goal, catalog)),
+      cell('reason', t('goalReason'), false, goal.reason),
     ),
   );
   const table = dataTable(
     strategy.name,
     [
       { label: t('goal') },
-      { label: t('indicator') },
-      { label: t('unit') },
-      { label: t('period') },
-      { label: t('target'), numeric: true },
-      { label: t('value'), numeric: true },
       { label: t('goalStatus') },
+      { label: t('value'), numeric: true },
+      { label: t('target'), numeric: true },
       { label: t('goalComparison') },
+      { label: t('period') },
+      { label: t('unit') },
+      { label: t('indicator') },
       { label: t('goalReason') },
     ],
     rows,
     { name: `goals-${index}` },
   );
+  table.classList.add('goal-table');
+  // On a phone the rows are laid out as cards (display: block), which drops a table's implicit
+  // roles in some browsers: say them explicitly, so a screen reader still reads a table.
+  table.setAttribute('role', 'table');
+  for (const group of table.querySelectorAll('thead, tbody')) group.setAttribute('role', 'rowgroup');
+  for (const row of table.querySelectorAll('tr')) row.setAttribute('role', 'row');
+  for (const header of table.querySelectorAll('thead th')) header.setAttribute('role', 'columnheader');
+  for (const header of table.querySelectorAll('tbody th')) header.setAttribute('role', 'rowheader');
+  for (const data of table.querySelectorAll('td')) data.setAttribute('role', 'cell');
   const section = h(
     'section',
     { className: 'panel strategy', 'aria-labelledby': headingId },

@@ -136,5 +136,24 @@ function renderForm(
       'ageGroup',
     ),
   ];
-  replace(form, h('fieldset', {}, h('legend', {}, t('filters')), ...fields.map((f) => f.field)));
+  replace(form, h('fieldset', {}, h('legend', {}, t('filters')), ...fields.map((f) => f.field)), regionCountyNote(catalog, selection));
+}
+
+/**
+ * Region 08 and Län 08 count different people (docs/indicators/README.md, Units): the region is
+ * every stay of the extract, residents of other counties included; the county its residents.
+ * Said beside the selection whenever one of the two is chosen and the indicator has both.
+ */
+function regionCountyNote(catalog: Catalog, selection: Selection): HTMLElement | null {
+  const info = catalog.indicators.find((i) => i.id === selection.indicator);
+  const types = info?.unit_types ?? [];
+  if (!types.includes('region') || !types.includes('county')) return null;
+  if (selection.unitType !== 'region' && selection.unitType !== 'county') return null;
+  const region = catalog.units.find((u) => u.unit_type === 'region')?.unit ?? '';
+  const county = selection.unitType === 'county' ? selection.unit : region;
+  return h(
+    'p',
+    { className: 'note unit-note', 'data-field': 'region-county-note' },
+    t('regionCountyNote', { region: unitName(catalog, 'region', region), county: unitName(catalog, 'county', county) }),
+  );
 }

@@ -115,17 +115,23 @@ function renderSummary(section: HTMLElement, rows: SettlementSummaryRow[], param
   );
   // Suppressed rows (public users) have no amount: the chart's sums leave them out, and says so.
   const partial = rows.some((row) => row.amount === null && !row.price_missing);
+  // Nothing to draw when every row is suppressed (the public, a small municipality): say so.
+  const everyRowSuppressed = rows.every((row) => isSuppressed(row) || row.episodes === null);
+  const drawn = everyRowSuppressed
+    ? h('p', { className: 'empty chart-empty', 'data-empty': 'settlement-suppressed' }, t('allSuppressedSettlement'))
+    : chart;
   replace(
     section,
     heading,
-    chart,
-    partial ? h('p', { className: 'note' }, t('settlementChartPartial')) : null,
+    drawn,
+    !everyRowSuppressed && partial ? h('p', { className: 'note' }, t('settlementChartPartial')) : null,
     missingYears.length > 0
       ? h('p', { className: 'note', 'data-note': 'price-missing' }, t('settlementChartPriceMissing', { years: missingYears.join(', ') }))
       : null,
     downloadLinks('settlement/summary', params, t('downloads'), 'settlement'),
     scrollable(table),
   );
+  if (everyRowSuppressed) return;
   const months = [...byMonth.keys()].sort();
   drawChart(chart, {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => `${formatNumber(value as number, 0)} kr` },
