@@ -32,6 +32,7 @@ bool Matches(const ColumnSpec& spec, std::string_view name) {
 Result<ColumnMap> ColumnMap::Resolve(const std::vector<std::string>& header,
                                      std::span<const ColumnSpec> specs, std::string_view file,
                                      const TableMapping* mapping) {
+  if (mapping != nullptr) NARA_RETURN_IF_ERROR(CheckMappedHeaders(*mapping, header, file));
   ColumnMap map;
   map.index_.assign(specs.size(), -1);
   for (size_t column = 0; column < header.size(); ++column) {

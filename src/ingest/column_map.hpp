@@ -32,7 +32,9 @@ class ColumnMap {
   // kInvalidInput naming the file and the column when a required column is missing or two header
   // columns mean the same thing. Header columns that match nothing are listed in unknown().
   // With `mapping` (extract.toml [columns.<table>]), a header name it maps is taken as the
-  // contract column it names; its [values.<table>.<column>] translate that column's values.
+  // contract column it names; its [values.<table>.<column>] translate that column's values. A
+  // mapped header name the header lacks is an error naming extract.toml's line and key
+  // (CheckMappedHeaders).
   static Result<ColumnMap> Resolve(const std::vector<std::string>& header,
                                    std::span<const ColumnSpec> specs, std::string_view file,
                                    const TableMapping* mapping = nullptr);

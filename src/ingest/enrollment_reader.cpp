@@ -7,18 +7,26 @@ namespace {
 
 enum Column : size_t { kPatient, kProgramme, kStart, kEnd };
 
-}  // namespace
-
-Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollments& out) {
+const std::vector<ColumnSpec>& EnrollmentSpecs() {
   static const std::vector<ColumnSpec> kSpecs = {
       {"patient", {"personnummer", "pnr", "lopnr"}, true},
       {"programme", {"program", "insats"}, true},
       {"start", {"startdatum", "inskriven"}, true},
       {"end", {"slutdatum", "utskriven"}, false},
   };
+  return kSpecs;
+}
+
+}  // namespace
+
+std::vector<std::string> EnrollmentColumnNames() { return NamesOf(EnrollmentSpecs()); }
+
+Status ReadEnrollments(CsvReader& reader, const ReadContext& context, RawEnrollments& out) {
   PatientResolver resolver(*context.pseudonymiser, context.reference, context.allow_identifiable);
   Status fatal;
-  Status status = ScanTable(reader, kSpecs, out.log, out.counts, [&](RowContext& row) {
+  // extract.toml's [columns.enrollments] and [values.enrollments.<column>] (extract_mapping.hpp).
+  Status status = ScanTable(reader, EnrollmentSpecs(), out.log, out.counts,
+                            context.MappingFor(out.log.file()), [&](RowContext& row) {
     if (!fatal.ok()) return false;
     auto patient = ResolveRowPatient(row, kPatient, resolver, out.log.file(), fatal);
     if (!patient) return false;

@@ -155,6 +155,7 @@ Status ReadEpisodes(CsvReader& reader, const ReadContext& context, RawStays& out
   s.Reserve(rows);
   out.patient_local.reserve(rows);
   const bool par = IsParForm(reader.header());
+  out.par_form = par;
   DerivedIds derived;
   std::string derived_id;
   const TableMapping* mapping = context.MappingFor(out.log.file());

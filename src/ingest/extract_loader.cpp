@@ -497,17 +497,18 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   extract.manifest = *manifest;
   extract.test_key = options.pseudonymiser->is_test_key();
 
-  RawTableBase municipality_file("municipalities.csv");
-  if (fs::exists(dir / "municipalities.csv")) {
-    NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile((dir / "municipalities.csv").string()));
-    report.bytes_read += static_cast<int64_t>(reader.byte_size());
-    NARA_RETURN_IF_ERROR(
-        municipalities->AddExtractFile(reader, municipality_file.log, municipality_file.counts));
-  }
   NARA_ASSIGN_OR_RETURN(auto manifest_text, ReadFile((dir / "extract.toml").string(),
                                                       "the extract's manifest"));
   NARA_ASSIGN_OR_RETURN(const ExtractMapping mapping,
                         ParseExtractMapping(manifest_text, (dir / "extract.toml").string()));
+  RawTableBase municipality_file("municipalities.csv");
+  if (fs::exists(dir / "municipalities.csv")) {
+    NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile((dir / "municipalities.csv").string()));
+    report.bytes_read += static_cast<int64_t>(reader.byte_size());
+    NARA_RETURN_IF_ERROR(municipalities->AddExtractFile(reader, municipality_file.log,
+                                                        municipality_file.counts,
+                                                        mapping.For("municipalities.csv")));
+  }
   const ReadContext context{&*municipalities, options.pseudonymiser,
                             DateOf(extract.manifest.created), options.allow_identifiable,
                             extract.manifest.pvard_planned, &mapping};
@@ -625,6 +626,7 @@ Result<LoadedExtract> LoadExtract(const LoadOptions& options) {
   }
   AppendEvents(events_tail, events);
   AppendContacts(contacts_tail, contacts);
+  extract.manifest.stay_ids_derived = stays.par_form;
   // SCB's JSON-stat2 population (small; read here, not as a CSV task).
   RawPopulation population_json("population.json");
   if (fs::exists(dir / "population.json")) {

@@ -8,6 +8,8 @@
 
 #include "base/toml_section.hpp"
 #include "ingest/episode_reader.hpp"
+#include "ingest/municipality_table.hpp"
+#include "ingest/redaction.hpp"
 #include "ingest/table_readers.hpp"
 #include "ingest/value_parsers.hpp"
 
@@ -60,6 +62,9 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& MappableTabl
     (*tables)["coordination"] = CoordinationColumnNames();
     (*tables)["contacts"] = ContactColumnNames();
     (*tables)["waits"] = WaitColumnNames();
+    (*tables)["population"] = PopulationColumnNames();
+    (*tables)["enrollments"] = EnrollmentColumnNames();
+    (*tables)["municipalities"] = MunicipalityColumnNames();
     return tables;
   }();
   return *kTables;
@@ -81,6 +86,8 @@ Result<ExtractMapping> ParseExtractMapping(std::string_view text, std::string_vi
   NARA_RETURN_IF_ERROR(ForEachTable(
       root, "columns", [&](const std::string& table, TomlSection& section) -> Status {
         TableMapping& into = mapping.tables[table];
+        into.table = table;
+        into.file = std::string(file);
         for (const auto& [name, node] : section.table()) {
           const std::string header(name.str());
           NARA_ASSIGN_OR_RETURN(auto column, section.String(header));
@@ -91,12 +98,15 @@ Result<ExtractMapping> ParseExtractMapping(std::string_view text, std::string_vi
                                              *column, table, Join(MappableTables().at(table))));
           }
           into.columns[Lower(header)] = *column;
+          into.sources[Lower(header)] = {header, TomlLine(node)};
         }
         return Status::Ok();
       }));
   NARA_RETURN_IF_ERROR(ForEachTable(
       root, "values", [&](const std::string& table, TomlSection& section) -> Status {
         TableMapping& into = mapping.tables[table];
+        into.table = table;
+        into.file = std::string(file);
         for (const auto& [name, node] : section.table()) {
           const std::string column(name.str());
           if (!IsColumnOf(table, column)) {
@@ -116,6 +126,22 @@ Result<ExtractMapping> ParseExtractMapping(std::string_view text, std::string_vi
         return Status::Ok();
       }));
   return mapping;
+}
+
+Status CheckMappedHeaders(const TableMapping& mapping, const std::vector<std::string>& header,
+                          std::string_view file) {
+  for (const auto& [lower, source] : mapping.sources) {
+    const bool present = std::any_of(header.begin(), header.end(), [&](const std::string& name) {
+      return Lower(name) == lower;
+    });
+    if (present) continue;
+    return InvalidInput(fmt::format(
+        "{}:{}: columns.{}.{}: no column '{}' in the header of {}; write the name as the file's "
+        "first line has it (case does not matter)",
+        mapping.file, source.line, mapping.table, RedactAndShorten(source.key, 64),
+        RedactAndShorten(source.key, 64), file));
+  }
+  return Status::Ok();
 }
 
 }  // namespace nara::ingest

@@ -2,6 +2,7 @@
 // and coded values mapped onto the data contract's (issue 13 item 4), instead of renaming files.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,10 +12,20 @@
 
 namespace nara::ingest {
 
-// The mapping of one table: episodes, coordination, contacts or waits.
+// The mapping of one table: episodes, coordination, contacts, waits, population (its banded
+// form), enrollments or municipalities.
 struct TableMapping {
   // Header name as in the file, lower case -> contract column.
   std::map<std::string, std::string, std::less<>> columns;
+  // Where each mapped header name was written: lower case -> (the key as written, its line in
+  // extract.toml), so that a mapped name the file's header lacks is an error naming both.
+  struct Source {
+    std::string key;
+    int64_t line = 0;
+  };
+  std::map<std::string, Source, std::less<>> sources;
+  std::string table;  // "episodes"
+  std::string file;   // extract.toml as named in errors
   // Contract column -> (value as in the file, trimmed -> contract value).
   std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> values;
 };
@@ -32,5 +43,12 @@ Result<ExtractMapping> ParseExtractMapping(std::string_view text, std::string_vi
 
 // The contract columns of the tables a mapping may name (each reader's names).
 const std::map<std::string, std::vector<std::string>, std::less<>>& MappableTables();
+
+// Fails (kInvalidInput) when a header name that `mapping` maps is not in `header` (compared
+// ignoring ASCII case and surrounding blanks): "extract.toml:7: columns.episodes.Utskriven: no
+// column 'Utskriven' in the header of episodes.csv ...". A misspelt mapped name would otherwise
+// leave its column unread without a word.
+Status CheckMappedHeaders(const TableMapping& mapping, const std::vector<std::string>& header,
+                          std::string_view file);
 
 }  // namespace nara::ingest

@@ -6,9 +6,11 @@
 #include <filesystem>
 
 #include "base/csv_reader.hpp"
+#include "base/file.hpp"
 #include "identity/identity_text.hpp"
 #include "ingest/column_map.hpp"
 #include "ingest/episode_reader.hpp"
+#include "ingest/extract_mapping.hpp"
 
 namespace nara::ingest {
 
@@ -16,10 +18,17 @@ Result<IdentityLookup> IdentityLookup::Read(const std::string& extract_dir,
                                             const identity::Pseudonymiser& pseudonymiser,
                                             Date reference,
                                             const std::unordered_set<uint64_t>& wanted) {
-  const std::string path = (std::filesystem::path(extract_dir) / "episodes.csv").string();
-  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile(path));
+  const std::filesystem::path dir(extract_dir);
+  // The patient column is found as the stays' reader finds it: by its names and aliases (also
+  // LopNr/personnummer of the PAR form), or by extract.toml's [columns.episodes] mapping.
+  NARA_ASSIGN_OR_RETURN(const std::string manifest,
+                        ReadFile((dir / "extract.toml").string(), "the extract's manifest"));
+  NARA_ASSIGN_OR_RETURN(const ExtractMapping mapping,
+                        ParseExtractMapping(manifest, (dir / "extract.toml").string()));
+  NARA_ASSIGN_OR_RETURN(auto reader, CsvReader::OpenFile((dir / "episodes.csv").string()));
   const ColumnSpec specs[] = {EpisodePatientColumn()};
-  NARA_ASSIGN_OR_RETURN(auto map, ColumnMap::Resolve(reader.header(), specs, "episodes.csv"));
+  NARA_ASSIGN_OR_RETURN(auto map, ColumnMap::Resolve(reader.header(), specs, "episodes.csv",
+                                                     mapping.For("episodes.csv")));
   IdentityLookup lookup;
   CsvRecord record;
   while (reader.Next(record)) {

@@ -17,8 +17,9 @@ namespace nara::ingest {
 
 class IdentityLookup {
  public:
-  // Reads the patient column of `extract_dir`/episodes.csv (found by the same names and aliases
-  // as the stays' reader) and keeps, for each value that is an identity number whose pseudonym
+  // Reads the patient column of `extract_dir`/episodes.csv (found as the stays' reader finds it:
+  // its names and aliases, the PAR form's LopNr/personnummer, or extract.toml's
+  // [columns.episodes] mapping) and keeps, for each value that is an identity number whose pseudonym
   // under `pseudonymiser` is in `wanted`, that number written `YYYYMMDD-NNNC` (an interim
   // number with its letter). `reference` decides the century of 10-digit numbers, as at ingest
   // (the extract's creation date). Values that are no identity number (a LopNr) give nothing.

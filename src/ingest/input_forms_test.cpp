@@ -112,6 +112,32 @@ TEST(InputFormsTest, ReadsTheParFormWithDerivedIdsTiesAndDuplicates) {
   EXPECT_EQ(Ids(*again), ids);
 }
 
+// The hand-made PAR file of tests/golden/input_forms/par_stays (which the golden runner checks
+// gives the canonical table): its reject and its flag with their exact messages.
+TEST(InputFormsTest, TheParFixtureGivesItsRejectAndTieWithTheirMessages) {
+  static const identity::Pseudonymiser kTestKey = identity::Pseudonymiser::ForTestData();
+  LoadOptions options;
+  options.extract_dir = std::string(NARA_SOURCE_DIR) + "/tests/golden/input_forms/par_stays";
+  options.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
+  options.pseudonymiser = &kTestKey;
+  options.allow_identifiable = true;
+  auto loaded = LoadExtract(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("episodes.csv:5:duplicate_stay"));
+  EXPECT_EQ(loaded->report.rejects[0].message,
+            "episodes.csv:5: the same row as line 4 (PAR form: a stay given twice); the first "
+            "is kept");
+  ASSERT_EQ(loaded->report.flagged.size(), 1u);
+  EXPECT_EQ(loaded->report.flagged[0].line, 7);
+  EXPECT_THAT(loaded->report.flagged[0].message,
+              ::testing::MatchesRegex("episodes\\.csv:7: column 'admitted_at': the same patient, "
+                                      "admission date, hospital and MVO as line 6, with other "
+                                      "content: kept as stay PAR-[0-9a-f]{16}-2"));
+  EXPECT_EQ(loaded->report.tables[0].encoding, "Windows-1252");
+  EXPECT_EQ(loaded->report.tables[0].delimiter, ';');
+  EXPECT_TRUE(loaded->extract.manifest.stay_ids_derived);
+}
+
 TEST(InputFormsTest, WithoutEpisodeIdOrThePaRColumnsTheIdIsStillRequired) {
   TempExtract extract;
   extract.Write("episodes.csv", "patient,municipality,admitted_at,admission_kind\n"
@@ -197,7 +223,16 @@ TEST(InputFormsTest, AnUnknownMappedNameIsAnErrorNamingFileLineAndKey) {
             "episodes.csv (known: episode_id, patient"},
            {"[columns.episode]\nInskriven = \"admitted_at\"\n",
             "extract.toml:6: columns.episode: unknown table (known: contacts, coordination, "
-            "episodes, waits)"},
+            "enrollments, episodes, municipalities, population, waits)"},
+           {"[columns.population]\nKommun = \"kommun\"\n",
+            "extract.toml:7: columns.population.Kommun: 'kommun' is not a column of "
+            "population.csv (known: year, municipality, sex, age_from, age_to, count)"},
+           {"[values.enrollments.program]\nMiNT = \"MiNT\"\n",
+            "extract.toml:6: values.enrollments.program: not a column of enrollments.csv (known: "
+            "patient, programme, start, end)"},
+           {"[columns.municipalities]\nOmr = \"areas\"\n",
+            "extract.toml:7: columns.municipalities.Omr: 'areas' is not a column of "
+            "municipalities.csv (known: code, name, county, area)"},
            {"[values.episodes.admision_kind]\nAkut = \"acute\"\n",
             "extract.toml:6: values.episodes.admision_kind: not a column of episodes.csv"},
            {"[columns.episodes]\nInskriven = 3\n",
@@ -209,6 +244,101 @@ TEST(InputFormsTest, AnUnknownMappedNameIsAnErrorNamingFileLineAndKey) {
     ASSERT_FALSE(loaded.ok()) << c.toml;
     EXPECT_THAT(std::string(loaded.status().message()), HasSubstr(c.message)) << c.toml;
   }
+}
+
+// A mapped header name the file lacks (misspelt in extract.toml) would leave its column unread
+// without a word: it is an error naming extract.toml's line and key, and the file.
+TEST(InputFormsTest, AMappedHeaderTheFileLacksIsAnErrorNamingLineAndKey) {
+  TempExtract extract;
+  extract.Write("extract.toml", std::string(kManifest) +
+                                    "[columns.episodes]\nVtf = \"episode_id\"\n"
+                                    "Utskrivningsorsaken = \"discharged_to\"\n");
+  extract.Write("episodes.csv",
+                "Vtf,patient,municipality,admitted_at,admission_kind,Utskrivningsorsak\n"
+                "V1,P1,0880,2019-03-01,acute,home\n");
+  auto loaded = Load(extract);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kInvalidInput);
+  EXPECT_EQ(std::string(loaded.status().message()),
+            (fs::path(extract.path()) / "extract.toml").string() +
+                ":8: columns.episodes.Utskrivningsorsaken: no column 'Utskrivningsorsaken' in the "
+                "header of episodes.csv; write the name as the file's first line has it (case "
+                "does not matter)");
+  // Case and surrounding blanks do not matter; a mapping for a table the extract does not have
+  // is not read.
+  extract.Write("extract.toml", std::string(kManifest) +
+                                    "[columns.episodes]\nVTF = \"episode_id\"\n"
+                                    "\" utskrivningsorsak \" = \"discharged_to\"\n"
+                                    "[columns.waits]\n\"Kö\" = \"step\"\n");
+  loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->extract.stays.discharged_to[0], model::Place::kHome);
+}
+
+// population.csv (banded form), enrollments.csv and municipalities.csv mapped as any export:
+// the same rows as their contract form.
+TEST(InputFormsTest, MapsThePopulationEnrollmentsAndMunicipalities) {
+  TempExtract extract;
+  extract.Write("extract.toml",
+                std::string(kManifest) +
+                    "[columns.population]\n\"År\" = \"year\"\nKommunkod = \"municipality\"\n"
+                    "\"Kön\" = \"sex\"\n\"Från\" = \"age_from\"\nTill = \"age_to\"\n"
+                    "\"Invånare\" = \"count\"\n"
+                    "[values.population.sex]\nMan = \"M\"\nKvinna = \"F\"\n"
+                    "[columns.enrollments]\nPersonnr = \"patient\"\nTeam = \"programme\"\n"
+                    "\"Inskriven i teamet\" = \"start\"\n\"Utskriven ur teamet\" = \"end\"\n"
+                    "[values.enrollments.programme]\n\"Mobilt närvårdsteam\" = \"MiNT\"\n"
+                    "[columns.municipalities]\nKnr = \"code\"\nDelregion = \"area\"\n");
+  extract.Write("episodes.csv", std::string(kHeader) +
+                                    "E1,P1,F,1940-05-01,0880,H,Med,somatic,2019-03-01 08:00,"
+                                    "2019-03-10 10:00,acute,home\n");
+  extract.Write("population.csv",
+                "År;Kommunkod;Kön;Från;Till;Invånare\n"
+                "2019;0880;Man;65;79;5000\n"
+                "2019;0880;Kvinna;80;;2100\n"
+                "2019;0880;Okänt;80;;7\n");
+  extract.Write("enrollments.csv",
+                "Personnr;Team;Inskriven i teamet;Utskriven ur teamet\n"
+                "P1;Mobilt närvårdsteam;2019-04-01;\n");
+  extract.Write("municipalities.csv", "Knr;Delregion\n0880;södra\n");
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("population.csv:4:bad_code"));
+  EXPECT_EQ(loaded->report.rejects[0].message,
+            "population.csv:4: column 'sex': not valid (expected M/F): \"Okänt\"");
+  const auto& population = loaded->extract.population;
+  ASSERT_EQ(population.size(), 2u);
+  EXPECT_EQ(population[0].year, 2019);
+  EXPECT_EQ(population[0].sex, model::Sex::kMale);
+  EXPECT_EQ(population[0].age_from, 65);
+  EXPECT_EQ(population[0].count, 5000);
+  EXPECT_EQ(population[1].sex, model::Sex::kFemale);
+  EXPECT_EQ(population[1].age_to, -1);
+  ASSERT_EQ(loaded->extract.enrollments.size(), 1u);
+  EXPECT_EQ(loaded->extract.programmes.Name(loaded->extract.enrollments[0].programme), "MiNT");
+  bool area = false;
+  for (const auto& m : loaded->extract.municipalities) area = area || (m.code == "0880" && m.area == "södra");
+  EXPECT_TRUE(area);
+  // A [columns.population] makes the file the banded form: a mapped column the file lacks is an
+  // error naming extract.toml's line, and without the mapping a missing column is the banded
+  // form's error (not a guess at SCB's download).
+  extract.Write("population.csv", "År;Kommunkod;Kön;Från;Invånare\n2019;0880;Man;65;5000\n");
+  loaded = Load(extract);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(std::string(loaded.status().message()),
+              HasSubstr("extract.toml:11: columns.population.Till: no column 'Till' in the header "
+                        "of population.csv"));
+  std::string manifest = std::string(kManifest) +
+                         "[columns.population]\n\"År\" = \"year\"\nKommunkod = "
+                         "\"municipality\"\n\"Kön\" = \"sex\"\n\"Från\" = \"age_from\"\n"
+                         "\"Invånare\" = \"count\"\n";
+  extract.Write("extract.toml", manifest);
+  extract.Write("enrollments.csv", "patient,programme,start\n");
+  extract.Write("municipalities.csv", "code\n0880\n");
+  loaded = Load(extract);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_THAT(std::string(loaded.status().message()),
+              HasSubstr("population.csv:1: required column 'age_to' is missing"));
 }
 
 }  // namespace

@@ -64,12 +64,23 @@ Result<MunicipalityTable> MunicipalityTable::LoadReference(const std::string& pa
   return table;
 }
 
-Status MunicipalityTable::AddExtractFile(CsvReader& reader, RejectLog& log, TableCounts& counts) {
+namespace {
+
+const std::vector<ColumnSpec>& ExtractFileSpecs() {
   static const std::vector<ColumnSpec> kSpecs = {{"code", {"kommunkod", "kommun"}, true},
                                                  {"name", {"namn", "kommunnamn"}, false},
                                                  {"county", {"lan", "län"}, false},
                                                  {"area", {"omrade", "område"}, false}};
-  return ScanTable(reader, kSpecs, log, counts, [&](RowContext& row) {
+  return kSpecs;
+}
+
+}  // namespace
+
+std::vector<std::string> MunicipalityColumnNames() { return NamesOf(ExtractFileSpecs()); }
+
+Status MunicipalityTable::AddExtractFile(CsvReader& reader, RejectLog& log, TableCounts& counts,
+                                         const TableMapping* mapping) {
+  return ScanTable(reader, ExtractFileSpecs(), log, counts, mapping, [&](RowContext& row) {
     const std::string_view code = row.Get(kCode);
     const int number = CodeNumber(code);
     if (number < 0 || code.size() != 4) {

@@ -22,8 +22,10 @@ class MunicipalityTable {
   static Result<MunicipalityTable> LoadReference(const std::string& path);
 
   // Reads an extract's municipalities.csv (code, name, county, area): adds areas, overrides
-  // names, and adds codes not in SCB's list (with a county). Bad rows go to `log`.
-  Status AddExtractFile(CsvReader& reader, RejectLog& log, TableCounts& counts);
+  // names, and adds codes not in SCB's list (with a county). Bad rows go to `log`. `mapping`:
+  // extract.toml's [columns.municipalities]/[values.municipalities.*], or none.
+  Status AddExtractFile(CsvReader& reader, RejectLog& log, TableCounts& counts,
+                        const TableMapping* mapping = nullptr);
 
   // Index of a municipality value: 4 digits, or a 6-digit LKF whose first 4 digits are used;
   // blanks trimmed. -1 when malformed or unknown.
@@ -36,6 +38,9 @@ class MunicipalityTable {
   std::vector<model::Municipality> municipalities_;
   std::array<int16_t, 10000> index_{};  // code -> index + 1, 0 = unknown
 };
+
+// The columns of an extract's municipalities.csv (for extract.toml's [columns.municipalities]).
+std::vector<std::string> MunicipalityColumnNames();
 
 // Reads the municipality column `spec` of `row`: its index, or -1 after rejecting the row
 // (missing value, or a code in neither SCB's list nor the extract's municipalities.csv).

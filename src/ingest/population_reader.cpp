@@ -36,7 +36,8 @@ const std::vector<ColumnSpec>& BandedSpecs() {
 }
 
 Status ReadBanded(CsvReader& reader, const ReadContext& context, RawPopulation& out) {
-  return ScanTable(reader, BandedSpecs(), out.log, out.counts, [&](RowContext& row) {
+  return ScanTable(reader, BandedSpecs(), out.log, out.counts,
+                   context.MappingFor(out.log.file()), [&](RowContext& row) {
     auto year = ParseInteger(row.Get(kYear));
     if (!year || *year < 1800 || *year > 2199) {
       row.RejectBadValue(kYear, RejectCode::kBadNumber, "a year such as 2018");
@@ -685,10 +686,16 @@ Status ReadScbJson(std::string bytes, const ReadContext& context, RawPopulation&
 
 }  // namespace
 
+std::vector<std::string> PopulationColumnNames() { return NamesOf(BandedSpecs()); }
+
 Status ReadPopulation(CsvReader& reader, const std::string& path, const ReadContext& context,
                       RawPopulation& out) {
+  // A [columns.population] mapping names the banded form's columns: the file is that form (a
+  // missing column is then the banded form's error, not a guess at SCB's).
+  const TableMapping* mapping = context.MappingFor(out.log.file());
+  if (mapping != nullptr && !mapping->columns.empty()) return ReadBanded(reader, context, out);
   // The contract's banded form has age_from; anything else is read as SCB's download.
-  auto banded = ColumnMap::Resolve(reader.header(), BandedSpecs(), out.log.file());
+  auto banded = ColumnMap::Resolve(reader.header(), BandedSpecs(), out.log.file(), mapping);
   bool has_age_from = false;
   for (const std::string& name : reader.header()) {
     const std::string lower = AsciiLower(name);

@@ -30,6 +30,7 @@ struct RawStays : RawTableBase {
   model::Dictionary episode_ids;
   model::Dictionary units;
   model::Dictionary diagnoses;  // only kept rows' codes, in first-seen order
+  bool par_form = false;        // the file was in the PAR form: its episode ids are derived
 
   // The second half of a split episodes.csv (extract_loader): its reader cannot see the first
   // half's episode ids, so it keeps what AppendEpisodes needs to judge its rows against them

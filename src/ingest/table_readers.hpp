@@ -15,10 +15,16 @@ Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents
 std::vector<std::string> CoordinationColumnNames();
 std::vector<std::string> ContactColumnNames();
 std::vector<std::string> WaitColumnNames();
+// population.csv's banded form and enrollments.csv (the columns [columns.population] and
+// [columns.enrollments] may name).
+std::vector<std::string> PopulationColumnNames();
+std::vector<std::string> EnrollmentColumnNames();
 Status ReadContacts(CsvReader& reader, const ReadContext& context, RawContacts& out);
 Status ReadWaits(CsvReader& reader, const ReadContext& context, RawWaits& out);
 // population.csv in the contract's banded form or as downloaded from SCB (BE0101N1; `path` is
-// the file, re-read when SCB's title lines come before the header).
+// the file, re-read when SCB's title lines come before the header). extract.toml's
+// [columns.population]/[values.population.*] map the banded form; a file with a
+// [columns.population] mapping is read as the banded form.
 Status ReadPopulation(CsvReader& reader, const std::string& path, const ReadContext& context,
                       RawPopulation& out);
 // population.json: JSON-stat2 as SCB's API returns it. Fails (kInvalidInput) when the file is

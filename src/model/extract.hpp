@@ -24,6 +24,9 @@ struct Manifest {
   // [coordination] link_after_discharge_days: a patient-keyed event after discharge links to the
   // patient's latest stay discharged at most this many days before it (docs/input_formats.md).
   int link_after_discharge_days = 30;
+  // Set by the loader, not read from extract.toml: episodes.csv was in the PAR form, so every
+  // episode_id is derived (`PAR-...`), not an id the region's systems know.
+  bool stay_ids_derived = false;
 };
 
 // One municipality known to the run: SCB's list plus the extract's municipalities.csv.
