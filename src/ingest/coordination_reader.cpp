@@ -69,7 +69,7 @@ Status ReadCoordination(CsvReader& reader, const ReadContext& context, RawEvents
     auto kind = model::ParseEventKind(event_text);
     if (!kind) {
       row.RejectBadValue(kEvent, RejectCode::kBadCode,
-                         "an event of data contract 1.4, e.g. ready_notice or inskrivningsmeddelande");
+                         "an event such as ready_notice or inskrivningsmeddelande: docs/input_formats.md");
       return false;
     }
     auto at = row.RequiredDateTime(kAt);

@@ -11,6 +11,21 @@
 #include "ingest/redaction.hpp"
 
 namespace nara::ingest {
+namespace {
+
+// Whether every stay of `stays` is at the same hospital and the same named clinic: the stays the
+// loader flags overlapping_stay when they overlap (an empty clinic never is).
+bool SameClinic(const model::Stays& s, const std::vector<uint32_t>& stays) {
+  for (uint32_t stay : stays) {
+    if (s.clinic[stay] == 0 || s.clinic[stay] != s.clinic[stays.front()] ||
+        s.hospital[stay] != s.hospital[stays.front()]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 std::vector<uint32_t> LinkEventsByPatient(RawEvents& raw, const model::Extract& extract,
                                           int after_discharge_days) {
@@ -97,6 +112,20 @@ std::vector<uint32_t> LinkEventsByPatient(RawEvents& raw, const model::Extract& 
                              s.line[open[k]]);
       }
       if (open.size() > 3) stays += fmt::format(" and {} more", open.size() - 3);
+      if (SameClinic(s, open)) {
+        // Overlapping stays of one clinic (the loader's overlapping_stay: an EHR artefact, one
+        // care episode): the stay admitted last, the last of `open` in the stays' order
+        // (admission, then episode_id). Flagged, so the region sees the choice.
+        linked[i] = open.back();
+        raw.log.AddFlag(e.line[i], "at", FlagCode::kEventInOverlappingStays,
+                        where("at") + fmt::format("{} falls in {} overlapping stays of this "
+                                                  "patient in the same clinic: episodes {}; "
+                                                  "linked to the one admitted last, {}",
+                                                  at_text, open.size(), stays,
+                                                  episode(open.back())),
+                        row());
+        continue;
+      }
       raw.log.Add(e.line[i], "at", RejectCode::kAmbiguousEvent,
                   where("at") + fmt::format("{} falls in {} stays of this patient: episodes {}; "
                                             "give the event's episode_id instead",

@@ -12,7 +12,9 @@ namespace nara::ingest {
 
 // The stay of each event of `raw` (keyed_by_patient), by the rule of docs/input_formats.md:
 //   1. the stay admitted at or before the event and not discharged before it (by time when both
-//      have one, else by date); two or more such stays: ambiguous_event;
+//      have one, else by date); two or more such stays at the same hospital and named clinic
+//      (overlapping stays of one clinic): the one admitted last, flagged
+//      event_in_overlapping_stays; two or more others: ambiguous_event;
 //   2. else the latest stay discharged at most `after_discharge_days` days (by date) before the
 //      event; two discharged at that same latest time: ambiguous_event;
 //   3. else, or when the patient has no stay: unlinked_event.

@@ -125,6 +125,93 @@ TEST(EventLinkerTest, TheDaysAfterDischargeAreASettingOfTheExtract) {
   EXPECT_FALSE(Load(extract).ok());
 }
 
+// Overlapping stays of one clinic (kept and flagged overlapping_stay by the loader; one care
+// episode): an event inside both is linked to the stay admitted last and flagged; nested stays
+// alike. In two clinics (C1/C2 above) the same is ambiguous_event.
+TEST(EventLinkerTest, AnEventInOverlappingStaysOfOneClinicGoesToTheStayAdmittedLast) {
+  TempExtract extract;
+  extract.Write("episodes.csv",
+                std::string(kHeader) +
+                    // E1 is closed minutes after E2 opens (an EHR artefact); N1 holds N2.
+                    "E1,P1,F,1940-01-01,0880,H1,Med,somatic,2019-03-01 10:00,2019-03-06 10:00,"
+                    "acute,home\n"
+                    "E2,P1,F,1940-01-01,0880,H1,Med,somatic,2019-03-06 09:50,2019-03-12 10:00,"
+                    "acute,home\n"
+                    "N1,P2,F,1940-01-01,0880,H1,Med,somatic,2019-05-01 10:00,2019-05-20 10:00,"
+                    "acute,home\n"
+                    "N2,P2,F,1940-01-01,0880,H1,Med,somatic,2019-05-05 10:00,2019-05-08 10:00,"
+                    "acute,home\n");
+  extract.Write("coordination.csv",
+                "patient;händelse;tidpunkt\n"
+                "P1;Utskrivningsklar;2019-03-06 09:55\n"  // 2: in E1 and E2: E2
+                "P1;Inskrivningsmeddelande;2019-03-01 11:00\n"  // 3: E1 alone
+                "P2;Utskrivningsklar;2019-05-06 12:00\n"        // 4: in N1 and N2: N2
+                "P2;Utskrivningsklar;2019-05-10 12:00\n");      // 5: N1 alone
+  auto loaded = Load(extract);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_TRUE(loaded->report.rejects.empty()) << ::testing::PrintToString(Codes(*loaded));
+  EXPECT_THAT(LinkedLines(*loaded), ::testing::ElementsAre("E1:3", "E2:2", "N1:5", "N2:4"));
+  std::vector<std::string> flagged;
+  for (const auto& flag : loaded->report.flagged) {
+    flagged.push_back(flag.file + ":" + std::to_string(flag.line) + ":" +
+                      std::string(FlagCodeName(flag.code)));
+  }
+  EXPECT_THAT(flagged, ::testing::ElementsAre("episodes.csv:3:overlapping_stay",
+                                              "episodes.csv:5:overlapping_stay",
+                                              "coordination.csv:2:event_in_overlapping_stays",
+                                              "coordination.csv:4:event_in_overlapping_stays"));
+  const auto& flags = loaded->report.flagged;
+  ASSERT_EQ(flags.size(), 4u);
+  EXPECT_EQ(flags[2].message,
+            "coordination.csv:2: column 'at': 2019-03-06 09:55 falls in 2 overlapping stays of "
+            "this patient in the same clinic: episodes \"E1\" (line 2), \"E2\" (line 3); linked "
+            "to the one admitted last, \"E2\"");
+  EXPECT_EQ(flags[2].column, "at");
+  EXPECT_THAT(flags[2].row, HasSubstr("patient_ref:"));
+  EXPECT_EQ(loaded->report.flag_counts.at({"coordination.csv", "event_in_overlapping_stays"}), 2);
+}
+
+// The hand-made planning-system export of tests/golden/input_forms/events_by_person (which the
+// golden runner checks gives the canonical table): its rejects and flags with their exact
+// messages.
+TEST(EventLinkerTest, ThePlanningExportFixtureGivesItsRejectsAndFlags) {
+  static const identity::Pseudonymiser kTestKey = identity::Pseudonymiser::ForTestData();
+  LoadOptions options;
+  options.extract_dir = std::string(NARA_SOURCE_DIR) + "/tests/golden/input_forms/events_by_person";
+  options.reference_dir = std::string(NARA_SOURCE_DIR) + "/data/reference";
+  options.pseudonymiser = &kTestKey;
+  options.allow_identifiable = true;
+  auto loaded = LoadExtract(options);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_THAT(Codes(*loaded), ::testing::ElementsAre("coordination.csv:13:ambiguous_event",
+                                                     "coordination.csv:14:unlinked_event",
+                                                     "coordination.csv:15:unlinked_event"));
+  const auto& rejects = loaded->report.rejects;
+  ASSERT_EQ(rejects.size(), 3u);
+  EXPECT_EQ(rejects[0].message,
+            "coordination.csv:13: column 'at': 2019-06-06 12:00 falls in 2 stays of this patient: "
+            "episodes \"E1\" (line 6), \"E2\" (line 7); give the event's episode_id instead");
+  EXPECT_EQ(rejects[1].message,
+            "coordination.csv:14: column 'patient': no stay of this patient is in episodes.csv "
+            "(or their stays were rejected)");
+  EXPECT_EQ(rejects[2].message,
+            "coordination.csv:15: column 'at': 2019-05-01 10:00 falls in no stay of this patient "
+            "and is 56 days after the latest discharge before it (2019-03-06 10:00, episode "
+            "\"B1\"), more than the 30 of [coordination] link_after_discharge_days");
+  std::vector<std::string> flags;
+  for (const auto& flag : loaded->report.flagged) {
+    flags.push_back(flag.file + ":" + std::to_string(flag.line) + ": " + flag.message);
+  }
+  EXPECT_THAT(flags,
+              ::testing::ElementsAre(
+                  "episodes.csv:9: episodes.csv:9: column 'admitted_at': the stay starts "
+                  "2019-07-05 09:50 while the same patient's stay at line 8 in the same clinic "
+                  "lasts until 2019-07-05 10:00; kept (the care-episode merge joins them)",
+                  "coordination.csv:12: coordination.csv:12: column 'at': 2019-07-05 09:55 falls "
+                  "in 2 overlapping stays of this patient in the same clinic: episodes \"G1\" "
+                  "(line 8), \"G2\" (line 9); linked to the one admitted last, \"G2\""));
+}
+
 TEST(EventLinkerTest, AnEpisodeIdColumnWinsAndAFileWithNeitherKeyIsRefused) {
   TempExtract extract;
   extract.Write("episodes.csv", std::string(kHeader) + kStays);

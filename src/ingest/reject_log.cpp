@@ -26,6 +26,7 @@ std::string_view FlagCodeName(FlagCode code) {
     case FlagCode::kBadCheckDigit: return "bad_check_digit";
     case FlagCode::kOverlappingStay: return "overlapping_stay";
     case FlagCode::kDerivedIdTie: return "derived_id_tie";
+    case FlagCode::kEventInOverlappingStays: return "event_in_overlapping_stays";
   }
   return "";
 }

@@ -47,6 +47,8 @@ enum class FlagCode : uint8_t {
   kBadCheckDigit,    // personnummer with a wrong check digit: kept, pseudonymised, flagged
   kOverlappingStay,  // starts before an earlier stay of the patient in the same clinic ends: kept
   kDerivedIdTie,     // PAR form: another row has the same derived-id key; the line number added
+  kEventInOverlappingStays,  // a patient-keyed event inside overlapping stays of one clinic:
+                             // linked to the one admitted last (event_linker)
 };
 
 std::string_view RejectCodeName(RejectCode code);
