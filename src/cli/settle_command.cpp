@@ -233,11 +233,17 @@ Result<int> RunSettle(SettleOptions options) {
                  municipality_files, static_cast<long long>(record.identity_rows),
                  static_cast<long long>(record.identity_rows_missing));
   }
+  if (options.per_municipality && config->basis_stay_id && manifest.stay_ids_derived) {
+    std::fprintf(stderr,
+                 "note: [settlement] basis_stay_id: the extract's stay ids are derived (PAR form), "
+                 "not ids the region's systems know, so the municipality workbooks carry none\n");
+  }
   const auto& counters = settled.counters;
   if (counters.duplicate_ready_notices > 0 || counters.stray_revocations > 0) {
     std::fprintf(stderr,
                  "note: %lld duplicate ready notices and %lld revocations without an "
-                 "open ready period were ignored (indicators.md section 4)\n",
+                 "open ready period were ignored (docs/indicators/README.md, \"Ready "
+                 "periods\")\n",
                  static_cast<long long>(counters.duplicate_ready_notices),
                  static_cast<long long>(counters.stray_revocations));
   }
@@ -255,7 +261,7 @@ Command AddSettleCommand(CLI::App& root) {
   CLI::App* app =
       root.add_subcommand("settle",
                           "LOSUS settlement: the invoice basis between region and municipalities "
-                          "(data contract 4.2)");
+                          "(docs/settlement.md)");
   AddExtractOptions(*app, options->extract);
   app->add_option("--from", options->from, "First month to settle, YYYY-MM");
   app->add_option("--to", options->to, "Last month to settle, YYYY-MM");

@@ -124,6 +124,7 @@ Result<Agreement> ParseAgreement(TomlSection& table) {
 }
 
 Status ParseSettlement(TomlSection& section, Config& config) {
+  NARA_ASSIGN_OR_RETURN(config.basis_stay_id, section.Boolean("basis_stay_id", false));
   if (section.Get("price_per_day") != nullptr) {
     NARA_RETURN_IF_ERROR(ReadInto(PriceTable(section), &config.price_per_day));
   }

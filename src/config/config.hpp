@@ -67,6 +67,10 @@ struct Config {
   ReadmissionSettings readmission;
   std::vector<Agreement> agreements;       // sorted by valid_from; default: one, the law's
   std::map<int, int64_t> price_per_day;    // calendar year -> kronor per liable day
+  // [settlement] basis_stay_id: the region says its episode_id (vårdtillfälle id) is not
+  // identity-bearing, so the per-municipality basis workbooks, which go to the municipalities,
+  // carry it (never a derived PAR-form id). Default false (docs/settlement.md).
+  bool basis_stay_id = false;
   int suppression_min_count = 0;           // 0 = off
   CareGuaranteeLimits care_guarantee;
   std::vector<KoladaKpi> kolada_kpi;       // [kolada.kpi], in file order

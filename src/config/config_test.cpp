@@ -212,5 +212,17 @@ TEST(ConfigTest, RejectsABadKpiIdWithFileLineAndKey) {
   EXPECT_THAT(unknown.status().message(), HasSubstr("kolada.kpis: unknown setting"));
 }
 
+// [settlement] basis_stay_id (docs/settlement.md): off by default, a boolean when given.
+TEST(ConfigTest, BasisStayIdIsOffUnlessTheRegionSaysSo) {
+  EXPECT_FALSE(DefaultConfig().basis_stay_id);
+  auto on = ParseConfig("[settlement]\nbasis_stay_id = true\n", "nara.toml");
+  ASSERT_TRUE(on.ok()) << on.status().message();
+  EXPECT_TRUE(on->basis_stay_id);
+  auto bad = ParseConfig("[settlement]\nbasis_stay_id = \"ja\"\n", "nara.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(),
+              HasSubstr("nara.toml:2: settlement.basis_stay_id: expected true or false"));
+}
+
 }  // namespace
 }  // namespace nara::config

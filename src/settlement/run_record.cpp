@@ -56,6 +56,11 @@ std::string RunJson(const RunRecord& record, const model::Extract& extract,
                             {"rows_with_number", record.identity_rows},
                             {"rows_without_number", record.identity_rows_missing}};
   }
+  if (config.basis_stay_id) {
+    // [settlement] basis_stay_id: the per-municipality workbooks carry the region's stay ids,
+    // unless they are derived (PAR form).
+    run["basis_stay_id"] = {{"set", true}, {"stay_ids_derived", m.stay_ids_derived}};
+  }
   run["config"] = {
       {"source", config.source},
       {"sha256", record.config_checksum.empty() ? nlohmann::ordered_json(nullptr)

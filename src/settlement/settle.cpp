@@ -88,23 +88,61 @@ class Settler {
 
   Result<Settlement> Run() {
     std::vector<ReadyPeriod> periods;
+    // The ready periods of one patient's stays, settled in notice order (stays are sorted by
+    // patient, so a patient's stays are adjacent).
+    struct PatientPeriod {
+      size_t stay;
+      ReadyPeriod period;
+    };
+    std::vector<PatientPeriod> patient_periods;
     const model::Stays& s = x_.stays;
     for (size_t stay = 0; stay < s.size(); ++stay) {
+      if (stay == 0 || s.patient[stay] != s.patient[stay - 1]) {
+        NARA_RETURN_IF_ERROR(SettlePatient(patient_periods));
+      }
       if (s.discharged_at[stay] != kNoDateTime && DateOf(s.discharged_at[stay]) < first_date_) {
         continue;
       }
       if (DateOf(s.admitted_at[stay]) > last_date_) continue;
       ReadyPeriodsOf(x_, stay, periods, out_.counters);
-      for (const ReadyPeriod& period : periods) {
-        NARA_RETURN_IF_ERROR(SettlePeriod(stay, period, next_period_id_++));
-      }
+      for (const ReadyPeriod& period : periods) patient_periods.push_back({stay, period});
     }
+    NARA_RETURN_IF_ERROR(SettlePatient(patient_periods));
     NARA_RETURN_IF_ERROR(ApplyAverageModel());
     Finish();
     return std::move(out_);
   }
 
  private:
+  // One patient's ready periods (then cleared). A patient has one vårddygn a day, paid once
+  // (lag 2017:612 5 kap. 6 §: an amount per vårddygn): when stays overlap (an EHR artefact, or a
+  // transfer kept as two stays) and each has a ready period, a date is liable (or, under the
+  // average model, a candidate) in the period with the earlier notice only (ties: the stays'
+  // order); in the other it is kLiableInOtherStay. Settling in notice order makes that so.
+  template <typename PatientPeriods>
+  Status SettlePatient(PatientPeriods& periods) {
+    claimed_.clear();
+    check_claims_ = periods.size() > 1;
+    if (check_claims_) {
+      std::stable_sort(periods.begin(), periods.end(), [](const auto& a, const auto& b) {
+        return a.period.notice_at < b.period.notice_at;
+      });
+    }
+    for (const auto& [stay, period] : periods) {
+      NARA_RETURN_IF_ERROR(SettlePeriod(stay, period, next_period_id_++));
+    }
+    periods.clear();
+    return Status::Ok();
+  }
+
+  // Claims `date` for the current patient: false when a period settled before already did.
+  bool Claim(Date date) {
+    if (!check_claims_) return true;  // one period: nothing to collide with
+    if (std::find(claimed_.begin(), claimed_.end(), date) != claimed_.end()) return false;
+    claimed_.push_back(date);
+    return true;
+  }
+
   size_t RowFor(size_t stay, const ReadyPeriod& period, int month) {
     for (size_t i = period_rows_begin_; i < out_.basis.size(); ++i) {
       if (out_.basis[i].month == month) return i;
@@ -199,7 +237,12 @@ class Settler {
         continue;
       }
       if (agreement->model == config::SettlementModel::kAverage) {
-        // The threshold replaces the grace days: every ready date is a candidate.
+        // The threshold replaces the grace days: every ready date is a candidate, once per
+        // patient.
+        if (!Claim(date)) {
+          row.reasons |= kLiableInOtherStay;
+          continue;
+        }
         AverageGroup& group =
             groups_[{row.municipality, AveragedOver(*agreement, row.month), index}];
         group.periods.push_back(period_id);
@@ -212,6 +255,10 @@ class Settler {
       const int grace = agreement->grace_days + (agreement->noon_rule ? noon_extra : 0);
       if (date - notice < grace) {
         row.reasons |= kGraceDays;
+        continue;
+      }
+      if (!Claim(date)) {
+        row.reasons |= kLiableInOtherStay;
         continue;
       }
       NARA_RETURN_IF_ERROR(Bill(row, date, index));
@@ -237,10 +284,14 @@ class Settler {
           std::ceil(agreement.average_threshold_days * static_cast<double>(periods) - 1e-9));
       const int64_t billed =
           std::max<int64_t>(0, static_cast<int64_t>(group.candidates.size()) - allowance);
+      // Longest waits first; ties in the stays' order (patient, admission), then the row (a
+      // stay's periods in time order) and the date. (Rows are made in notice order within a
+      // patient, so the stay is compared before the row.)
       std::sort(group.candidates.begin(), group.candidates.end(),
-                [](const Candidate& a, const Candidate& b) {
-                  return std::tie(b.day_number, a.row, a.date) <
-                         std::tie(a.day_number, b.row, b.date);
+                [&](const Candidate& a, const Candidate& b) {
+                  const uint32_t stay_a = out_.basis[a.row].stay, stay_b = out_.basis[b.row].stay;
+                  return std::tie(b.day_number, stay_a, a.row, a.date) <
+                         std::tie(a.day_number, stay_b, b.row, b.date);
                 });
       for (size_t i = 0; i < group.candidates.size(); ++i) {
         BasisRow& row = out_.basis[group.candidates[i].row];
@@ -323,6 +374,8 @@ class Settler {
   uint64_t next_period_id_ = 0;
   std::vector<int64_t> prerequisites_;  // per agreement for the current period; -1 = not checked
   std::map<std::tuple<uint16_t, int, size_t>, AverageGroup> groups_;
+  std::vector<Date> claimed_;  // the current patient's liable (or candidate) dates
+  bool check_claims_ = false;  // the current patient has two or more ready periods
 };
 
 }  // namespace
@@ -351,6 +404,8 @@ const char* ReasonCode(Reason reason) {
       return "no_ready_days";
     case kNoPrice:
       return "no_price";
+    case kLiableInOtherStay:
+      return "liable_in_other_stay";
   }
   return "";
 }
@@ -379,6 +434,8 @@ const char* ReasonTextSv(Reason reason) {
       return "utskriven samma dag";
     case kNoPrice:
       return "pris saknas för året";
+    case kLiableInOtherStay:
+      return "dagen debiteras i ett annat vårdtillfälle";
   }
   return "";
 }
@@ -407,6 +464,8 @@ const char* ReasonTextEn(Reason reason) {
       return "discharged on the notice day";
     case kNoPrice:
       return "no price for the year";
+    case kLiableInOtherStay:
+      return "the day is liable in another stay";
   }
   return "";
 }

@@ -32,8 +32,11 @@ enum Reason : uint32_t {
   kRevoked = 1 << 8,              // the ready period ended by a revocation
   kNoReadyDays = 1 << 9,          // discharged (or revoked) on the notice day
   kNoPrice = 1 << 10,             // a liable date in a year without a price: amount missing
+  // The date is already liable in another (overlapping) stay of the same patient: a patient has
+  // one vårddygn a day, paid once (5 kap. 6 §; docs/settlement.md "One day, paid once").
+  kLiableInOtherStay = 1 << 11,
 };
-inline constexpr int kReasonCount = 11;
+inline constexpr int kReasonCount = 12;
 // `grace_days`, `no_admission_notice`, ...: stable codes for basis.csv.
 const char* ReasonCode(Reason reason);
 // Swedish and English texts for the workbook.

@@ -15,7 +15,8 @@ using model::EventKind;
 
 DateTime At(const char* text) { return ParseDateTime(text)->at; }
 
-// Builds an extract of one stay per patient, in the order added.
+// Builds an extract of one stay per patient (or another stay of the last patient, with
+// `same_patient`), in the order added.
 class ExtractBuilder {
  public:
   ExtractBuilder(const char* from, const char* to) {
@@ -25,12 +26,16 @@ class ExtractBuilder {
   }
   ExtractBuilder& Stay(const char* id, const char* admitted, const char* discharged,
                        std::vector<std::pair<EventKind, const char*>> events,
-                       model::CareType care_type = model::CareType::kSomatic) {
+                       model::CareType care_type = model::CareType::kSomatic,
+                       bool same_patient = false) {
     model::Stays& s = x_.stays;
-    const auto patient = static_cast<uint32_t>(x_.patients.size());
-    x_.patients.pseudonym.push_back(0x1000 + patient);
-    x_.patients.sex.push_back(model::Sex::kFemale);
-    x_.patients.birth_date.push_back(kNoDate);
+    if (!same_patient || x_.patients.size() == 0) {
+      const auto added = static_cast<uint32_t>(x_.patients.size());
+      x_.patients.pseudonym.push_back(0x1000 + added);
+      x_.patients.sex.push_back(model::Sex::kFemale);
+      x_.patients.birth_date.push_back(kNoDate);
+    }
+    const auto patient = static_cast<uint32_t>(x_.patients.size() - 1);
     s.patient.push_back(patient);
     s.episode_id.push_back(x_.episode_ids.Intern(id));
     s.admitted_at.push_back(At(admitted));
@@ -154,6 +159,44 @@ TEST(SettleTest, APricedYearBesideAnUnpricedOneKeepsItsAmount) {
   EXPECT_FALSE(result->summary[1].amount_missing());       // January 2022: 9 x 9 300 kr
   EXPECT_EQ(result->summary[1].amount, 9 * 9300);
   EXPECT_EQ(ReasonCodes(result->basis[1].reasons), "");
+}
+
+// One day, paid once (docs/settlement.md): under the average model a date of overlapping stays
+// of one patient is a candidate once; another patient's same dates are their own.
+TEST(SettleTest, UnderTheAverageModelADateIsACandidateOncePerPatient) {
+  config::Config config = config::DefaultConfig();
+  config.agreements[0].model = config::SettlementModel::kAverage;
+  config.agreements[0].average_threshold_days = 0;
+  config.agreements[0].admission_notice_within_hours = 0;
+  ExtractBuilder builder("2019-01-01", "2019-12-31");
+  builder
+      .Stay("A1", "2019-03-01 08:00", "2019-03-10 10:00",
+            {{EventKind::kReadyNotice, "2019-03-02 10:00"}})
+      .Stay("A2", "2019-03-05 08:00", "2019-03-15 10:00",
+            {{EventKind::kReadyNotice, "2019-03-06 10:00"}}, model::CareType::kSomatic,
+            /*same_patient=*/true)
+      .Stay("B1", "2019-03-05 08:00", "2019-03-15 10:00",
+            {{EventKind::kReadyNotice, "2019-03-06 10:00"}});
+  auto result = Settle(builder.Build(), config, {MonthIndex(2019, 3), MonthIndex(2019, 3)});
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  ASSERT_EQ(result->basis.size(), 3u);
+  int64_t liable_a = 0, ready_a = 0;
+  for (const BasisRow& row : result->basis) {
+    if (row.stay == 2) {  // B1: 03-06 .. 03-14, every one billed
+      EXPECT_EQ(row.liable_days, 9);
+      continue;
+    }
+    liable_a += row.liable_days;
+    ready_a += row.ready_days;
+    if (row.stay == 1) {  // A2: 03-06 .. 03-09 are A1's
+      EXPECT_EQ(row.liable_days, 5);
+      EXPECT_EQ(ReasonCodes(row.reasons), "liable_in_other_stay");
+    }
+  }
+  EXPECT_EQ(ready_a, 8 + 9);    // each stay's own ready days
+  EXPECT_EQ(liable_a, 8 + 5);   // 03-02 .. 03-14, each date once
+  ASSERT_EQ(result->summary.size(), 1u);
+  EXPECT_EQ(result->summary[0].liable_days, 8 + 5 + 9);
 }
 
 }  // namespace

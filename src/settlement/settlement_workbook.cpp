@@ -361,66 +361,106 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
   SetUpPrinting(sheet, t, header);
 }
 
+// What a municipality's basis sheet shows beside the data contract's columns.
+struct BasisColumns {
+  const IdentityOfStay* identity = nullptr;  // --with-identity: "Personnummer" after Patientref
+  bool stay_id = true;  // "Vårdtillfälle": the region's stay id (docs/settlement.md)
+};
+
 void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
                             const model::Extract& x, const config::Config& config,
                             const Settlement& settlement, size_t begin, size_t end,
-                            const IdentityOfStay* identity) {
+                            const BasisColumns& shown) {
   const model::Municipality& m = x.municipalities[settlement.basis[begin].municipality];
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, MunicipalitySheetName(m).c_str());
   worksheet_write_string(sheet, 0, 0, fmt::format("{} {}", m.code, m.name).c_str(), f.title);
   worksheet_write_string(sheet, 1, 0, t.basis_title, nullptr);
   const auto& headers = t.basis_headers;
-  // With --with-identity, "Personnummer" is column 2 and every later column moves one right.
-  const lxw_col_t id = identity != nullptr ? 1 : 0;
-  const lxw_col_t last_column = 12 + id;
-  // One width per column range, the ranges not overlapping.
-  worksheet_set_column(sheet, 0, 0, 9, nullptr);   // Månad
-  worksheet_set_column(sheet, 1, 1, 18, nullptr);  // Patientref
-  if (identity != nullptr) worksheet_set_column(sheet, 2, 2, 15, nullptr);  // Personnummer
-  worksheet_set_column(sheet, 2 + id, 3 + id, 13, nullptr);    // Vårdtillfälle, Vårdtyp
-  worksheet_set_column(sheet, 4 + id, 4 + id, 17, nullptr);    // Utskrivningsklar från
-  worksheet_set_column(sheet, 5 + id, 5 + id, 12, nullptr);    // Utskrivningsklar till
-  worksheet_set_column(sheet, 6 + id, 7 + id, 20, nullptr);    // the days
-  worksheet_set_column(sheet, 8 + id, 9 + id, 14, nullptr);    // price, amount
-  worksheet_set_column(sheet, 10 + id, 10 + id, 10, nullptr);  // ja/nej
-  worksheet_set_column(sheet, 11 + id, 11 + id, 40, nullptr);  // Orsak
-  worksheet_set_column(sheet, 12 + id, 12 + id, 12, nullptr);  // Avtal
+  const model::Stays& s = x.stays;
+  // The columns in order, each with its header, width (one format per column, the ranges not
+  // overlapping) and cell; Personnummer and Vårdtillfälle only when shown.
+  enum class Sum { kNone, kReady, kLiable, kAmount };
+  struct Column {
+    const char* header;
+    double width;
+    std::function<void(lxw_row_t, const BasisRow&, lxw_col_t)> write;
+    Sum sum = Sum::kNone;
+  };
+  auto text = [&](lxw_row_t r, lxw_col_t c, const std::string& value) {
+    worksheet_write_string(sheet, r, c, value.c_str(), nullptr);
+  };
+  std::vector<Column> columns;
+  columns.push_back({headers[0], 9, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       text(r, c, MonthLabel(row.month));
+                     }});
+  columns.push_back({headers[1], 18, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       text(r, c, PatientRef(x, row.stay));
+                     }});
+  if (shown.identity != nullptr) {
+    columns.push_back({t.identity_header, 15, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                         text(r, c, (*shown.identity)(row.stay));
+                       }});
+  }
+  if (shown.stay_id) {
+    columns.push_back({headers[2], 13, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                         text(r, c, x.episode_ids.Name(s.episode_id[row.stay]));
+                       }});
+  }
+  columns.push_back({headers[3], 13, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       worksheet_write_string(sheet, r, c, CareTypeText(t, s.care_type[row.stay]),
+                                              nullptr);
+                     }});
+  columns.push_back({headers[4], 17, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       text(r, c, FormatDateTime(row.period.notice_at));
+                     }});
+  columns.push_back({headers[5], 12, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       if (!row.period.open()) text(r, c, FormatDate(row.period.end));
+                     }});
+  columns.push_back({headers[6], 20,
+                     [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       worksheet_write_number(sheet, r, c, row.ready_days, nullptr);
+                     },
+                     Sum::kReady});
+  columns.push_back({headers[7], 20,
+                     [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       worksheet_write_number(sheet, r, c, row.liable_days, nullptr);
+                     },
+                     Sum::kLiable});
+  columns.push_back({headers[8], 14, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       if (row.liable_days > 0) {
+                         worksheet_write_number(sheet, r, c,
+                                                static_cast<double>(row.price_per_day), f.kronor);
+                       }
+                     }});
+  columns.push_back({headers[9], 14,
+                     [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       worksheet_write_number(sheet, r, c, static_cast<double>(row.amount),
+                                              f.kronor);
+                     },
+                     Sum::kAmount});
+  columns.push_back({headers[10], 10, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       worksheet_write_string(sheet, r, c, row.liable_days > 0 ? t.yes : t.no,
+                                              nullptr);
+                     }});
+  columns.push_back({headers[11], 40, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       text(r, c, ReasonTexts(row.reasons, t.english));
+                     }});
+  columns.push_back({headers[12], 12, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                       text(r, c, AgreementList(config, row.agreements, "; "));
+                     }});
+  const auto last_column = static_cast<lxw_col_t>(columns.size() - 1);
   lxw_row_t r = 3;
   const lxw_row_t header = r;
   worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
-  for (lxw_col_t c = 0; c < 13; ++c) {
-    worksheet_write_string(sheet, r, c < 2 ? c : c + id, headers[c], f.header);
+  for (lxw_col_t c = 0; c <= last_column; ++c) {
+    worksheet_set_column(sheet, c, c, columns[c].width, nullptr);
+    worksheet_write_string(sheet, r, c, columns[c].header, f.header);
   }
-  if (identity != nullptr) worksheet_write_string(sheet, r, 2, t.identity_header, f.header);
   const lxw_row_t first = ++r;
   int64_t ready = 0, liable = 0, amount = 0;
-  const model::Stays& s = x.stays;
   for (size_t i = begin; i < end; ++i) {
     const BasisRow& row = settlement.basis[i];
-    worksheet_write_string(sheet, r, 0, MonthLabel(row.month).c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, PatientRef(x, row.stay).c_str(), nullptr);
-    if (identity != nullptr) {
-      worksheet_write_string(sheet, r, 2, (*identity)(row.stay).c_str(), nullptr);
-    }
-    worksheet_write_string(sheet, r, 2 + id, x.episode_ids.Name(s.episode_id[row.stay]).c_str(),
-                           nullptr);
-    worksheet_write_string(sheet, r, 3 + id, CareTypeText(t, s.care_type[row.stay]), nullptr);
-    worksheet_write_string(sheet, r, 4 + id, FormatDateTime(row.period.notice_at).c_str(),
-                           nullptr);
-    if (!row.period.open()) {
-      worksheet_write_string(sheet, r, 5 + id, FormatDate(row.period.end).c_str(), nullptr);
-    }
-    worksheet_write_number(sheet, r, 6 + id, row.ready_days, nullptr);
-    worksheet_write_number(sheet, r, 7 + id, row.liable_days, nullptr);
-    if (row.liable_days > 0) {
-      worksheet_write_number(sheet, r, 8 + id, static_cast<double>(row.price_per_day), f.kronor);
-    }
-    worksheet_write_number(sheet, r, 9 + id, static_cast<double>(row.amount), f.kronor);
-    worksheet_write_string(sheet, r, 10 + id, row.liable_days > 0 ? t.yes : t.no, nullptr);
-    worksheet_write_string(sheet, r, 11 + id, ReasonTexts(row.reasons, t.english).c_str(),
-                           nullptr);
-    worksheet_write_string(sheet, r, 12 + id,
-                           AgreementList(config, row.agreements, "; ").c_str(), nullptr);
+    for (lxw_col_t c = 0; c <= last_column; ++c) columns[c].write(r, row, c);
     ready += row.ready_days;
     liable += row.liable_days;
     amount += row.amount;
@@ -428,9 +468,21 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
   }
   worksheet_autofilter(sheet, header, 0, r > first ? r - 1 : first, last_column);
   worksheet_write_string(sheet, r, 0, t.total, f.bold);
-  WriteSum(sheet, r, 6 + id, first, r - 1, ready, f.bold_number);
-  WriteSum(sheet, r, 7 + id, first, r - 1, liable, f.bold_number);
-  WriteSum(sheet, r, 9 + id, first, r - 1, amount, f.bold_kronor);
+  for (lxw_col_t c = 0; c <= last_column; ++c) {
+    switch (columns[c].sum) {
+      case Sum::kReady:
+        WriteSum(sheet, r, c, first, r - 1, ready, f.bold_number);
+        break;
+      case Sum::kLiable:
+        WriteSum(sheet, r, c, first, r - 1, liable, f.bold_number);
+        break;
+      case Sum::kAmount:
+        WriteSum(sheet, r, c, first, r - 1, amount, f.bold_kronor);
+        break;
+      case Sum::kNone:
+        break;
+    }
+  }
   worksheet_freeze_panes(sheet, first, 0);
   SetUpPrinting(sheet, t, header);
 }
@@ -440,7 +492,7 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
 Status WriteWorkbook(const model::Extract& extract, const config::Config& config,
                      const SettleRequest& request, const Settlement& settlement,
                      const std::string& path, bool english, int only_municipality,
-                     bool basis_sheets, const IdentityOfStay* identity = nullptr) {
+                     bool basis_sheets, const BasisColumns& shown = {}) {
   const Texts& t = english ? kEnglish : kSwedish;
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return IoError(fmt::format("{}: cannot create the workbook", path));
@@ -472,7 +524,7 @@ Status WriteWorkbook(const model::Extract& extract, const config::Config& config
     size_t end = begin;
     while (end < basis.size() && basis[end].municipality == basis[begin].municipality) ++end;
     if (only_municipality < 0 || basis[begin].municipality == only_municipality) {
-      WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end, identity);
+      WriteMunicipalitySheet(workbook, f, t, extract, config, settlement, begin, end, shown);
     }
     begin = end;
   }
@@ -523,6 +575,10 @@ Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     const IdentityOfStay* identity) {
   std::vector<std::string> written;
   const std::string period = PeriodLabel(request);
+  // The files go to the municipalities: the region's stay id only when the region says it is
+  // not identity-bearing, and never a derived one (PAR form), which no one can look up.
+  const BasisColumns shown{identity,
+                           config.basis_stay_id && !extract.manifest.stay_ids_derived};
   const std::string overview =
       fmt::format("betalningsansvar-{}-{}.xlsx", english ? "overview" : "oversikt", period);
   NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(
@@ -543,7 +599,7 @@ Result<std::vector<std::string>> WriteMunicipalityWorkbooks(
     NARA_RETURN_IF_ERROR(outputs.AddThroughTemporary(
         folder + "/" + name, "the municipality's workbook", [&](const std::string& temporary) {
           return WriteWorkbook(extract, config, request, settlement, temporary, english,
-                               municipality, /*basis_sheets=*/true, identity);
+                               municipality, /*basis_sheets=*/true, shown);
         }));
     written.push_back(name);
   }
