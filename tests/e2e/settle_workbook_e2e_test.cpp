@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "e2e/e2e_support.hpp"
+#include "e2e/input_forms_support.hpp"
 #include "e2e/spreadsheet_support.hpp"
 
 namespace nara::e2e {
@@ -359,6 +360,83 @@ TEST(SettleWithIdentityE2eTest, EachMunicipalityFileHoldsOnlyItsOwnRowsNumbers) 
   const std::string run_json = ReadFile(dir.path() / "pm" / "run.json");
   EXPECT_THAT(run_json, HasSubstr("\"with_identity\""));
   EXPECT_THAT(run_json, HasSubstr("\"rows_with_number\""));
+}
+
+// [settlement] basis_stay_id: the region's stay id reaches the municipality workbooks (which go
+// to the municipalities) only when nara.toml says it is not identity-bearing, and never a
+// derived PAR-form id; basis.csv keeps episode_id either way.
+TEST(SettleStayIdE2eTest, TheStayIdReachesMunicipalityFilesOnlyWhenTheRegionSaysSo) {
+  TempDir dir;
+  ASSERT_EQ(RunNara({"synth", dir / "x", "--stays", "1500", "--seed", "7"}).exit_code, 0);
+  WriteFile(dir.path() / "default.toml", kPrices);
+  WriteFile(dir.path() / "stay_id.toml",
+            std::string(kPrices) + "\n[settlement]\nbasis_stay_id = true\n");
+  auto settle = [&](const std::string& extract, const std::string& config,
+                    const std::string& out) {
+    return RunNara({"settle", dir / extract, "--test-data", "--config", dir / config, "--month",
+                    kMonth, "--out", dir / out, "--per-municipality"});
+  };
+  // The episode ids of each municipality's basis rows.
+  auto ids_by_municipality = [&](const std::string& out) {
+    std::map<std::string, std::set<std::string>> ids;
+    const Rows basis = ParseCsv(ReadFile(dir.path() / out / "basis.csv"));
+    EXPECT_EQ(Cell(basis.at(0), 3), "episode_id");
+    for (size_t i = 1; i < basis.size(); ++i) ids[basis[i][0]].insert(basis[i][3]);
+    return ids;
+  };
+  const std::string header = ">" + std::string("Vårdtillfälle") + "<";
+  for (const char* config : {"default.toml", "stay_id.toml"}) {
+    SCOPED_TRACE(config);
+    const bool shown = std::string(config) == "stay_id.toml";
+    const std::string out = std::string("out-") + config;
+    const auto run = settle("x", config, out);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto ids = ids_by_municipality(out);
+    ASSERT_GE(ids.size(), 2u);
+    for (const auto& [code, own] : ids) {
+      const std::string text = WorkbookText(
+          dir.path() / out / ("betalningsansvar-" + code + "-" + kMonth + ".xlsx"), dir.path());
+      EXPECT_EQ(text.find(header) != std::string::npos, shown) << code;
+      for (const auto& [other, other_ids] : ids) {
+        for (const std::string& id : other_ids) {
+          const bool expected = shown && other == code;
+          if (own.count(id) && other != code) continue;  // one stay in two municipalities' rows
+          EXPECT_EQ(text.find(">" + id + "<") != std::string::npos, expected) << code << " " << id;
+        }
+      }
+    }
+    const std::string run_json = ReadFile(dir.path() / out / "run.json");
+    EXPECT_EQ(run_json.find("\"basis_stay_id\"") != std::string::npos, shown);
+  }
+  // The PAR form: derived ids are never written to a municipality's file, and the run says so.
+  fs::create_directories(dir.path() / "par");
+  for (const auto& entry : fs::directory_iterator(dir.path() / "x")) {
+    const std::string name = entry.path().filename().string();
+    if (name != "episodes.csv" && name != "coordination.csv") {
+      fs::copy(entry.path(), dir.path() / "par" / name);
+    }
+  }
+  const std::string episodes = ReadFile(dir.path() / "x" / "episodes.csv");
+  WriteFile(dir.path() / "par" / "episodes.csv", ToParForm(episodes));
+  WriteFile(dir.path() / "par" / "coordination.csv",
+            CoordinationByPatient(episodes, ReadFile(dir.path() / "x" / "coordination.csv")));
+  const auto run = settle("par", "stay_id.toml", "out-par");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("note: [settlement] basis_stay_id: the extract's stay ids are "
+                                 "derived (PAR form), not ids the region's systems know, so the "
+                                 "municipality workbooks carry none"));
+  const auto ids = ids_by_municipality("out-par");
+  ASSERT_GE(ids.size(), 2u);
+  for (const auto& [code, own] : ids) {
+    const std::string text = WorkbookText(
+        dir.path() / "out-par" / ("betalningsansvar-" + code + "-" + kMonth + ".xlsx"),
+        dir.path());
+    EXPECT_EQ(text.find(header), std::string::npos) << code;
+    EXPECT_EQ(text.find(">PAR-"), std::string::npos) << code;
+    EXPECT_THAT(*own.begin(), ::testing::StartsWith("PAR-"));
+  }
+  EXPECT_THAT(ReadFile(dir.path() / "out-par" / "run.json"),
+              HasSubstr("\"stay_ids_derived\": true"));
 }
 
 TEST(SettleWithIdentityE2eTest, IsRefusedWithoutPerMunicipality) {
