@@ -108,7 +108,7 @@ Result<int> RunCohort(const CohortCommandOptions& options) {
 Command AddCohortCommand(CLI::App& root) {
   auto options = std::make_shared<CohortCommandOptions>();
   CLI::App* app = root.add_subcommand(
-      "cohort", "Programme before/after with a matched comparison group (indicators.md 8)");
+      "cohort", "Programme before/after with a matched comparison group (docs/cohort.md)");
   AddExtractOptions(*app, options->extract);
   app->add_option("--programme", options->programme, "Programme name as in enrollments.csv")
       ->required();

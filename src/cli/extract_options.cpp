@@ -7,7 +7,7 @@
 namespace nara::cli {
 
 void AddExtractOptions(CLI::App& app, ExtractOptions& options) {
-  app.add_option("EXTRACT", options.extract_dir, "Extract folder (data contract section 1)")
+  app.add_option("EXTRACT", options.extract_dir, "Extract folder (docs/input_formats.md)")
       ->required();
   app.add_option("--config", options.config_file, "nara.toml with the region's settings");
   app.add_option("--key-file", options.key_file,

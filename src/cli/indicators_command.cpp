@@ -162,7 +162,7 @@ Result<int> RunIndicators(IndicatorsOptions options) {
 Command AddIndicatorsCommand(CLI::App& root) {
   auto options = std::make_shared<IndicatorsOptions>();
   CLI::App* app = root.add_subcommand(
-      "indicators", "Compute the indicator table (data contract 4.1) of an extract");
+      "indicators", "Compute the indicator table of an extract (docs/indicators/README.md)");
   AddExtractOptions(*app, options->extract);
   app->add_option("--out", options->out, "Output file (default: standard output)");
   app->add_option("--format", options->format, "csv, json, xlsx or kolada (default from --out, else csv)")

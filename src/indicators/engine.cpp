@@ -364,8 +364,8 @@ Result<IndicatorTable> ComputeIndicators(const model::Extract& extract,
   if (table.counters.duplicate_ready_notices > 0 || table.counters.stray_revocations > 0) {
     table.AddNote(
         fmt::format("Ready periods: {} duplicate ready notices inside an open ready period and {} "
-                    "revocations without an open ready period were ignored (indicators.md "
-                    "section 4).",
+                    "revocations without an open ready period were ignored "
+                    "(docs/indicators/README.md, Ready periods).",
                     table.counters.duplicate_ready_notices, table.counters.stray_revocations),
         fmt::format("Utskrivningsklar: {} upprepade underrättelser inom en redan öppen period och "
                     "{} återtaganden utan öppen period har lämnats utan avseende.",
