@@ -20,6 +20,9 @@ namespace {
 struct Formats {
   lxw_format* bold;
   lxw_format* header;  // bold, wrapped, bottom border: the row the filter and the print repeat
+  lxw_format* number_header;  // the same, right-aligned over a column of numbers
+  lxw_format* centered_header;  // the same, centred over a centred column (ja/nej)
+  lxw_format* centered;
   lxw_format* kronor;
   lxw_format* bold_kronor;
   lxw_format* bold_number;
@@ -253,7 +256,7 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
   worksheet_set_column(sheet, 1, 1, 18, nullptr);
   worksheet_set_column(sheet, 2, 3, 12, nullptr);
   worksheet_set_column(sheet, 4, 4, 15, nullptr);
-  worksheet_set_column(sheet, 5, 6, 21, nullptr);  // "Betalningsansvariga" unbroken
+  worksheet_set_column(sheet, 5, 6, 24, nullptr);  // "Betalningsansvariga" unbroken, a gap
   worksheet_set_column(sheet, 7, 7, 17, nullptr);
   worksheet_write_string(sheet, 0, 0, t.title, f.title);
   std::string prices;
@@ -300,7 +303,8 @@ void WriteSummarySheet(lxw_workbook* workbook, const Formats& f, const Texts& t,
   const lxw_row_t header = r;
   worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
   for (lxw_col_t c = 0; c < 8; ++c) {
-    worksheet_write_string(sheet, r, c, t.summary_headers[c], f.header);
+    // Columns 4-7 hold numbers: their headers right-aligned over them.
+    worksheet_write_string(sheet, r, c, t.summary_headers[c], c >= 4 ? f.number_header : f.header);
   }
   ++r;
   const std::vector<SummaryLine> lines = SummaryLines(x, settlement, only_municipality);
@@ -385,7 +389,9 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
     double width;
     std::function<void(lxw_row_t, const BasisRow&, lxw_col_t)> write;
     Sum sum = Sum::kNone;
+    enum class Align { kLeft, kRight, kCenter } align = Align::kLeft;  // its header's too
   };
+  using Align = Column::Align;
   auto text = [&](lxw_row_t r, lxw_col_t c, const std::string& value) {
     worksheet_write_string(sheet, r, c, value.c_str(), nullptr);
   };
@@ -413,35 +419,39 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
   columns.push_back({headers[4], 17, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        text(r, c, FormatDateTime(row.period.notice_at));
                      }});
-  columns.push_back({headers[5], 12, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+  columns.push_back({headers[5], 15, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        if (!row.period.open()) text(r, c, FormatDate(row.period.end));
                      }});
   columns.push_back({headers[6], 20,
                      [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        worksheet_write_number(sheet, r, c, row.ready_days, nullptr);
                      },
-                     Sum::kReady});
+                     Sum::kReady, Align::kRight});
   columns.push_back({headers[7], 20,
                      [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        worksheet_write_number(sheet, r, c, row.liable_days, nullptr);
                      },
-                     Sum::kLiable});
-  columns.push_back({headers[8], 14, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                     Sum::kLiable, Align::kRight});
+  columns.push_back({headers[8], 14,
+                     [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        if (row.liable_days > 0) {
                          worksheet_write_number(sheet, r, c,
                                                 static_cast<double>(row.price_per_day), f.kronor);
                        }
-                     }});
+                     },
+                     Sum::kNone, Align::kRight});
   columns.push_back({headers[9], 14,
                      [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        worksheet_write_number(sheet, r, c, static_cast<double>(row.amount),
                                               f.kronor);
                      },
-                     Sum::kAmount});
-  columns.push_back({headers[10], 10, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
+                     Sum::kAmount, Align::kRight});
+  columns.push_back({headers[10], 18,
+                     [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        worksheet_write_string(sheet, r, c, row.liable_days > 0 ? t.yes : t.no,
-                                              nullptr);
-                     }});
+                                              f.centered);
+                     },
+                     Sum::kNone, Align::kCenter});
   columns.push_back({headers[11], 40, [&](lxw_row_t r, const BasisRow& row, lxw_col_t c) {
                        text(r, c, ReasonTexts(row.reasons, t.english));
                      }});
@@ -454,7 +464,10 @@ void WriteMunicipalitySheet(lxw_workbook* workbook, const Formats& f, const Text
   worksheet_set_row(sheet, r, 30, nullptr);  // two lines: the wrapped headers
   for (lxw_col_t c = 0; c <= last_column; ++c) {
     worksheet_set_column(sheet, c, c, columns[c].width, nullptr);
-    worksheet_write_string(sheet, r, c, columns[c].header, f.header);
+    worksheet_write_string(sheet, r, c, columns[c].header,
+                           columns[c].align == Align::kRight    ? f.number_header
+                           : columns[c].align == Align::kCenter ? f.centered_header
+                                                                : f.header);
   }
   const lxw_row_t first = ++r;
   int64_t ready = 0, liable = 0, amount = 0;
@@ -504,6 +517,20 @@ Status WriteWorkbook(const model::Extract& extract, const config::Config& config
   format_set_text_wrap(f.header);
   format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
   format_set_bottom(f.header, LXW_BORDER_THIN);
+  f.number_header = workbook_add_format(workbook);
+  format_set_bold(f.number_header);
+  format_set_text_wrap(f.number_header);
+  format_set_align(f.number_header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(f.number_header, LXW_ALIGN_RIGHT);
+  format_set_bottom(f.number_header, LXW_BORDER_THIN);
+  f.centered_header = workbook_add_format(workbook);
+  format_set_bold(f.centered_header);
+  format_set_text_wrap(f.centered_header);
+  format_set_align(f.centered_header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(f.centered_header, LXW_ALIGN_CENTER);
+  format_set_bottom(f.centered_header, LXW_BORDER_THIN);
+  f.centered = workbook_add_format(workbook);
+  format_set_align(f.centered, LXW_ALIGN_CENTER);
   f.title = workbook_add_format(workbook);
   format_set_bold(f.title);
   format_set_font_size(f.title, 13);
