@@ -25,7 +25,7 @@ function(nara_module name)
     target_link_libraries(nara_${name}_tests PRIVATE nara_${name} nara_warnings
       GTest::gtest GTest::gtest_main GTest::gmock)
     target_compile_definitions(nara_${name}_tests PRIVATE
-      NARA_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NARA_SHARED_DIR="${NARA_SHARED_DIR}")
+      NARA_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
     gtest_discover_tests(nara_${name}_tests DISCOVERY_MODE PRE_TEST
       PROPERTIES LABELS "unit;${name}")
   endif()

@@ -1,5 +1,5 @@
 -- The indicator table of data contract §4.1 in DuckDB SQL, written from
--- ../shared/spec/indicators.md §1-7 and docs/indicators/README.md (the decisions the spec leaves open).
+-- docs/indicators/definitions.md §1-7 and docs/indicators/README.md (the decisions the definitions leave open).
 -- indicators.mjs defines the raw views (raw_episodes, raw_coordination, raw_contacts, raw_waits,
 -- raw_population, raw_municipalities, raw_acsc: text columns read straight from the CSV files,
 -- absent files and columns as empty; each view is read once),
